@@ -1,0 +1,35 @@
+# lagebild — the commands a user and CI run. `make demo` to see it work, `make test` to check it.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test lint eval bench clean
+
+$(BIN)/lagebild: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/lagebild  ## create .venv with the lagebild command and everything it needs
+
+demo: install  ## ingest the bundled demo corpus and show its events
+	$(BIN)/lagebild ingest --db sqlite:///$(DEMO_DB) $$($(BIN)/python -c 'import lagebild.demo as d; print(d.corpus_path())')
+	$(BIN)/lagebild events --db sqlite:///$(DEMO_DB) --format table
+
+test: install  ## the whole test suite
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+eval: install  ## every public gold set -> docs/QUALITY.md
+	$(BIN)/lagebild eval report --out docs/QUALITY.md
+
+bench: install  ## speed and memory -> docs/PERFORMANCE.md
+	$(BIN)/python benchmarks/run.py --out docs/PERFORMANCE.md
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache $(DEMO_DB)*

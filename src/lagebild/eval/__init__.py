@@ -1,0 +1,1 @@
+"""Evaluation against gold data: `lagebild eval {events,geo,time,ner,merge}`."""

@@ -1,0 +1,77 @@
+"""The storage interface that the CLI, the API and the watcher talk to.
+
+Backends implement `Store`; `open_store(url)` picks one by the URL's scheme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from lagebild.model import Document, Event
+
+
+class StoreError(Exception):
+    """A store could not be opened or used; the message says why, for the user."""
+
+
+@dataclass(slots=True)
+class EventQuery:
+    """Filters on events; None means no filter. Dates are ISO `YYYY-MM-DD`."""
+
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    acled_type: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    q: str | None = None  # full text over titles and evidence
+    lang: str | None = None
+    min_confidence: float | None = None
+    modality: tuple[str, ...] | None = ("asserted",)
+    updated_since: str | None = None
+    limit: int | None = None
+    cursor: str | None = None  # opaque keyset cursor from a previous page
+
+
+class Store(Protocol):
+    url: str
+
+    def has_document(self, document_id: str) -> bool: ...
+
+    def add_document(self, doc: Document, events: list[Event]) -> bool:
+        """Store a document and its events in one transaction; False if it was already there."""
+        ...
+
+    def get_document(self, document_id: str) -> Document | None: ...
+
+    def get_event(self, event_id: str) -> Event | None: ...
+
+    def query_events(self, query: EventQuery) -> tuple[list[Event], str | None]:
+        """Events matching `query`, newest first, and the cursor of the next page (or None)."""
+        ...
+
+    def count_events(self, query: EventQuery) -> int: ...
+
+    def iter_events(self, query: EventQuery) -> Iterator[Event]:
+        """All matching events, page by page (exports)."""
+        ...
+
+    def stats(self) -> dict[str, Any]: ...
+
+    def close(self) -> None: ...
+
+
+def open_store(url: str) -> Store:
+    """Open (and create or migrate) the store at `url`: `sqlite:///path` or a bare path."""
+    if url.startswith("sqlite:///") or "://" not in url:
+        from lagebild.store.sqlite import SQLiteStore
+
+        path = url.removeprefix("sqlite:///")
+        return SQLiteStore(path)
+    if url.startswith(("postgresql://", "postgres://")):
+        raise StoreError("PostgreSQL support is not built yet; use sqlite:///path")
+    raise StoreError(f"unknown database URL scheme: {url!r} (expected sqlite:///path)")

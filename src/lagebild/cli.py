@@ -1,0 +1,245 @@
+"""The `lagebild` command: a thin layer over ingest, pipeline, store and export.
+
+Heavy modules (the gazetteer, the models) are imported inside the commands so that
+`lagebild --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from itertools import islice
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from lagebild import __version__
+from lagebild.eval.cli import app as eval_app
+from lagebild.places.cli import app as gazetteer_app
+
+app = typer.Typer(
+    name="lagebild",
+    help="News articles in many languages -> a map of events, with evidence behind every pin.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL, e.g. sqlite:///events.db (default: $LAGEBILD_DB or the data dir)."),
+]
+FORMATS = ("table", "json", "geojson", "csv", "acled", "plover")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lagebild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """lagebild: ingest news, extract events, store and export them."""
+
+
+def _iso_date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat() if len(value) <= 10 else value
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (expected YYYY-MM-DD)", param_hint=option) from None
+
+
+def _open(db: str | None):
+    from lagebild.config import default_db_url
+    from lagebild.store import StoreError, open_store
+
+    url = db or default_db_url()
+    try:
+        return open_store(url)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or URLs: text, HTML, JSONL, RSS/Atom, WARC.")],
+    db: DbOption = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that do not carry one (YYYY-MM-DD).")
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="Language code for inputs that do not say (default: detect).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source name for inputs that do not carry one.")] = None,
+) -> None:
+    """Ingest articles: extract their events and store both. Running it twice adds nothing."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from lagebild.ingest import ingest as run_ingest
+    from lagebild.sources import IngestError
+
+    published = _iso_date(published, "--published")
+    store = _open(db)
+    err.print(f"database: {store.url}")
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+    def on_item(item: object, n_events: int) -> None:
+        if isinstance(item, IngestError):
+            progress.console.print(f"[yellow]skipped[/] {item.input}: {item.message}", highlight=False)
+        progress.advance(task)
+        progress.update(task, description=f"{int(progress.tasks[0].completed)} inputs read")
+
+    with progress:
+        task = progress.add_task("reading inputs", total=None)
+        try:
+            summary = run_ingest(inputs, store, published=published, lang=lang, source=source, on_item=on_item)
+        finally:
+            store.close()
+    err.print(
+        f"{summary.new} new documents, {summary.events} events; "
+        f"{summary.already_stored} already stored; {len(summary.errors)} failed"
+    )
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="An article: text, HTML, JSONL (every line), feed or WARC.")],
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language code (default: detect).")] = None,
+) -> None:
+    """Print the events of a document as JSON lines, storing nothing."""
+    from lagebild.ingest import prepare
+    from lagebild.pipeline import extract as run_extract
+    from lagebild.sources import IngestError, read_inputs
+
+    published = _iso_date(published, "--published")
+    failed = False
+    for item in read_inputs([file], published=published, lang=lang):
+        if isinstance(item, IngestError):
+            err.print(f"[red]error:[/] {item.input}: {item.message}", highlight=False)
+            failed = True
+            continue
+        for event in run_extract(prepare(item)):
+            sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+    raise typer.Exit(1 if failed else 0)
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        w, s, e, n = (float(x) for x in value.split(","))
+    except ValueError:
+        raise typer.BadParameter("expected four numbers W,S,E,N", param_hint="--bbox") from None
+    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
+        raise typer.BadParameter("expected W,S,E,N with -180<=lon<=180, -90<=S<=N<=90", param_hint="--bbox")
+    return (w, s, e, n)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 of the location.")] = None,
+    bbox: Annotated[str | None, typer.Option(help="W,S,E,N in degrees.")] = None,
+    q: Annotated[str | None, typer.Option(help="Full text over titles and evidence.")] = None,
+    min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
+    modality: Annotated[
+        str, typer.Option(help="Comma-separated modalities to show, or 'all'.")
+    ] = "asserted",
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="|".join(FORMATS))] = "table",
+) -> None:
+    """List stored events, filtered, as a table or an export format."""
+    from lagebild.model import MODALITIES
+    from lagebild.store import EventQuery
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    modalities = None if modality == "all" else tuple(m.strip() for m in modality.split(",") if m.strip())
+    if modalities and (bad := [m for m in modalities if m not in MODALITIES]):
+        raise typer.BadParameter(f"unknown modality {bad[0]!r}; use {', '.join(MODALITIES)} or all")
+    query = EventQuery(
+        since=_iso_date(since, "--since"),
+        until=_iso_date(until, "--until"),
+        type=type.upper() if type else None,
+        country=country.upper() if country else None,
+        bbox=_bbox(bbox),
+        q=q,
+        min_confidence=min_confidence,
+        modality=modalities,
+    )
+    store = _open(db)
+    try:
+        found = islice(store.iter_events(query), limit)
+        if format == "table":
+            _print_table(list(found))
+        else:
+            from lagebild.export import FORMATS as WRITERS
+
+            WRITERS[format](found, sys.stdout)
+    finally:
+        store.close()
+
+
+def _print_table(found: list) -> None:
+    from rich.table import Table
+
+    out = Console()
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("date", "type", "actors", "where", "conf", "evidence"):
+        table.add_column(col, overflow="fold")
+    for e in found:
+        where = ""
+        if e.location:
+            where = f"{e.location.name} ({e.location.country or '-'}, {e.location.precision})"
+        actors = ", ".join(a.canonical or a.name for a in e.actors)
+        kind = e.type + (f"/{e.mode}" if e.mode else "")
+        if e.modality != "asserted":
+            kind += f" [{e.modality}]"
+        sentence = e.evidence[0].sentence if e.evidence else ""
+        table.add_row(
+            e.date or "?", kind, actors, where, f"{e.confidence:.2f}", sentence[:140], end_section=False
+        )
+    out.print(table)
+    out.print(f"{len(found)} events")
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Documents, events, sources, languages and the date range of a store."""
+    store = _open(db)
+    try:
+        info = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    out = Console()
+    out.print(f"database: {store.url}")
+    for key, value in info.items():
+        out.print(f"{key}: {value}", highlight=False)
+

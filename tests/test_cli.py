@@ -1,0 +1,126 @@
+"""The `lagebild` command end to end, over a real SQLite store and the real pipeline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lagebild.cli import app
+
+runner = CliRunner()
+
+ARTICLES = [
+    {
+        "url": "https://news.invalid/de/abzug",
+        "source": "Testzeitung",
+        "title": "Truppen ziehen ab",
+        "published": "2022-01-14",
+        "lang": "de",
+        "text": "Russische Soldaten haben am Donnerstag die Stadt Almaty verlassen. "
+        "Der Abzug der Truppen soll zehn Tage dauern.",
+    },
+    {
+        "url": "https://news.invalid/en/protest",
+        "source": "Test Herald",
+        "title": "Protest in Paris",
+        "published": "2023-03-07",
+        "lang": "en",
+        "text": "Thousands of protesters marched through Paris on Tuesday against the pension reform. "
+        "Police arrested twelve people near the Place de la Concorde.",
+    },
+]
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n", encoding="utf-8")
+    return path
+
+
+def _db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'events.db'}"
+
+
+def test_help_documents_every_command():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("ingest", "extract", "events", "stats", "gazetteer", "eval"):
+        assert command in result.output
+
+
+def test_ingest_is_idempotent(tmp_path: Path, corpus: Path):
+    db = _db(tmp_path)
+    first = runner.invoke(app, ["ingest", "--db", db, str(corpus)])
+    assert first.exit_code == 0, first.output
+    assert "2 new documents" in first.output
+    again = runner.invoke(app, ["ingest", "--db", db, str(corpus)])
+    assert again.exit_code == 0
+    assert "0 new documents" in again.output and "2 already stored" in again.output
+    stats = json.loads(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout)
+    assert stats["documents"] == 2
+
+
+def test_bad_input_is_reported_and_the_batch_goes_on(tmp_path: Path, corpus: Path):
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(app, ["ingest", "--db", _db(tmp_path), str(binary), str(corpus), str(empty)])
+    assert result.exit_code == 1
+    assert "image.png" in result.output and "empty.txt" in result.output
+    assert "2 new documents" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_events_export_formats(tmp_path: Path, corpus: Path):
+    db = _db(tmp_path)
+    assert runner.invoke(app, ["ingest", "--db", db, str(corpus)]).exit_code == 0
+    lines = runner.invoke(app, ["events", "--db", db, "--format", "json"]).stdout.splitlines()
+    events = [json.loads(line) for line in lines]
+    assert events, "the articles report a withdrawal, a protest and arrests"
+    assert all(e["evidence"] and e["evidence"][0]["sentence"] for e in events)
+
+    geo = json.loads(runner.invoke(app, ["events", "--db", db, "--format", "geojson"]).stdout)
+    assert geo["type"] == "FeatureCollection"
+
+    acled = runner.invoke(app, ["events", "--db", db, "--format", "acled"]).stdout
+    header = next(csv.reader(io.StringIO(acled)))
+    assert header[:3] == ["event_id_cnty", "event_date", "year"] and header[-1] == "timestamp"
+
+    fr = [e for e in events if (e["location"] or {}).get("country") == "FR"]
+    only_fr = runner.invoke(app, ["events", "--db", db, "--format", "json", "--country", "FR"]).stdout
+    assert len(only_fr.splitlines()) == len(fr)
+
+    table = runner.invoke(app, ["events", "--db", db])
+    assert table.exit_code == 0 and f"{len(events)} events" in table.stdout
+
+
+def test_events_rejects_bad_parameters(tmp_path: Path):
+    result = runner.invoke(app, ["events", "--db", _db(tmp_path), "--bbox", "1,2,3"])
+    assert result.exit_code == 2
+    result = runner.invoke(app, ["events", "--db", _db(tmp_path), "--since", "yesterday"])
+    assert result.exit_code == 2
+
+
+def test_extract_prints_json_lines_and_stores_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLES[1]["text"], encoding="utf-8")
+    monkeypatch.setenv("LAGEBILD_DB", _db(tmp_path))
+    result = runner.invoke(app, ["extract", str(article), "--published", "2023-03-07", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {"PROTEST", "COERCE"} <= {e["type"] for e in events}
+    assert not (tmp_path / "events.db").exists()
+
+
+def test_module_entry_point_runs():
+    out = subprocess.run([sys.executable, "-m", "lagebild", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("lagebild ")

@@ -1,0 +1,677 @@
+"""The SQLite store: the zero-setup default backend.
+
+One file holds documents, events and their evidence, an R*Tree over event coordinates (bbox) and
+an FTS5 index over evidence sentences and document titles (q).
+
+Concurrency: the file is in WAL mode, so readers in other processes never block the writer and
+vice versa; writers queue on `busy_timeout`. Within a process one `SQLiteStore` holds ONE
+connection opened with check_same_thread=False, and every method takes the store's lock, so an
+instance may be shared between threads (calls are serialised; open one store per thread if you
+want parallel reads).
+
+Durability: each write is one `BEGIN IMMEDIATE ... COMMIT`; a process killed at any moment leaves
+either the whole document with all its events and evidence, or nothing. synchronous=NORMAL keeps
+that guarantee against process crashes; a power cut may lose the last commits, never consistency.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from lagebild.model import MODALITIES, Actor, Document, Event, Evidence, Place, utcnow
+from lagebild.store.base import EventQuery, StoreError
+from lagebild.store.migrations import MigrationError, migrate, schema_version
+
+PAGE_SIZE = 500  # events per page when iterating over everything (exports)
+_CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
+
+_EVENT_COLUMNS = (
+    "id",
+    "type",
+    "mode",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "cameo_root",
+    "date",
+    "date_precision",
+    "modality",
+    "confidence",
+    "location",
+    "lat",
+    "lon",
+    "country",
+    "precision",
+    "place_name",
+    "actors",
+    "recipients",
+    "actor_text",
+    "num_sources",
+    "first_seen",
+    "updated",
+    "change_seq",
+)
+_SORT_KEY = "coalesce(e.date, '')"  # must match the events_order index expression
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class SQLiteStore:
+    """`Store` on one SQLite file (or ":memory:"); creates and migrates the schema on open."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        self.path = str(path)
+        self.url = f"sqlite:///{self.path}"
+        self._lock = threading.RLock()
+        if self.path != ":memory:" and not self.path.startswith("file:"):
+            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+        except (sqlite3.Error, MigrationError) as exc:
+            conn.close()
+            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+        self._conn: sqlite3.Connection | None = conn
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"the store {self.path} is closed")
+        return self._conn
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._db
+            except sqlite3.Error as exc:
+                raise StoreError(f"database error in {self.path}: {exc}") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; BEGIN IMMEDIATE takes the write lock up front, so no deadlock upgrade."""
+        with self._lock:
+            conn = self._db
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot write to {self.path}: {exc}") from None
+            try:
+                yield conn
+            except BaseException as exc:
+                conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(f"database error in {self.path}: {exc}") from None
+                raise
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                conn.execute("ROLLBACK")
+                raise StoreError(f"cannot commit to {self.path}: {exc}") from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return schema_version(conn)
+
+    # -- documents --------------------------------------------------------------------------
+
+    def has_document(self, document_id: str) -> bool:
+        with self._read() as conn:
+            return conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is not None
+
+    def add_document(self, doc: Document, events: list[Event]) -> bool:
+        """Store a document and its events in one transaction; False (and no write) if it was there.
+
+        An event whose id is already stored is updated as by `upsert_event`.
+        """
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+                return False
+            conn.execute(
+                "INSERT INTO documents (id, url, source, title, published, lang, author, text, fetched_at,"
+                " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.id,
+                    doc.url,
+                    doc.source,
+                    doc.title,
+                    doc.published,
+                    doc.lang,
+                    doc.author,
+                    doc.text,
+                    doc.fetched_at,
+                    utcnow(),
+                ),
+            )
+            change = _next_change(conn)
+            for offset, event in enumerate(events):
+                _upsert_event(conn, event, change + offset)
+        return True
+
+    def get_document(self, document_id: str) -> Document | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            return None
+        return Document(
+            id=row["id"],
+            text=row["text"],
+            url=row["url"],
+            source=row["source"],
+            title=row["title"],
+            published=row["published"],
+            lang=row["lang"],
+            author=row["author"],
+            fetched_at=row["fetched_at"],
+        )
+
+    # -- events: writes ---------------------------------------------------------------------
+
+    def upsert_event(self, event: Event) -> None:
+        """Insert an event or overwrite a stored one's fields (merging across articles).
+
+        Evidence is only ever added: rows already stored (same document and offsets) are kept
+        once, rows not in `event.evidence` stay. `first_seen` keeps the earlier of the two.
+        """
+        with self._write() as conn:
+            _upsert_event(conn, event, _next_change(conn))
+
+    def add_evidence(self, event_id: str, evidence: Iterable[Evidence]) -> int:
+        """Attach more evidence to a stored event; returns how many rows were new.
+
+        When rows were added, `num_sources` becomes the number of distinct sources in the
+        evidence (never lower than before) and `updated` becomes now.
+        """
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is None:
+                raise StoreError(f"no event with id {event_id!r}")
+            added = _insert_evidence(conn, event_id, evidence)
+            if added:
+                distinct = conn.execute(
+                    "SELECT count(DISTINCT coalesce(source, url, document_id)) FROM evidence WHERE event_id = ?",
+                    (event_id,),
+                ).fetchone()[0]
+                conn.execute(
+                    "UPDATE events SET num_sources = max(num_sources, ?), updated = ?, change_seq = ?"
+                    " WHERE id = ?",
+                    (distinct, utcnow(), _next_change(conn), event_id),
+                )
+        return added
+
+    # -- events: reads ----------------------------------------------------------------------
+
+    def get_event(self, event_id: str) -> Event | None:
+        """The event with ALL its evidence, in the order it was stored."""
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM events e WHERE e.id = ?", (event_id,)).fetchone()
+            if row is None:
+                return None
+            return _load_events(conn, [row])[0]
+
+    def query_events(self, query: EventQuery) -> tuple[list[Event], str | None]:
+        """Events matching `query`, newest first, and the cursor of the next page (or None).
+
+        Order: event date descending with undated events last, then insertion order descending;
+        a cursor points just past the last event of its page, so pages neither repeat nor skip
+        events even while new ones are written. `limit=None` returns all matches at once.
+        """
+        where, params = _where(query)
+        limit = _check_limit(query.limit)
+        if query.cursor:
+            sort_date, seq = _decode_cursor(query.cursor)
+            where.append(f"({_SORT_KEY}, e.seq) < (?, ?)")
+            params += [sort_date, seq]
+        sql = f"SELECT e.*, {_SORT_KEY} AS sort_date FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {_SORT_KEY} DESC, e.seq DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit + 1)
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+            next_cursor = None
+            if limit is not None and len(rows) > limit:
+                rows = rows[:limit]
+                next_cursor = _encode_cursor(rows[-1]["sort_date"], rows[-1]["seq"])
+            return _load_events(conn, rows), next_cursor
+
+    def count_events(self, query: EventQuery) -> int:
+        """How many events match the filters of `query` (its limit and cursor are ignored)."""
+        where, params = _where(query)
+        sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+        with self._read() as conn:
+            return int(conn.execute(sql, params).fetchone()[0])
+
+    def iter_events(self, query: EventQuery) -> Iterator[Event]:
+        """All matching events, page by page, from `query.cursor` on; `query.limit` caps the total."""
+        remaining = _check_limit(query.limit)
+        cursor = query.cursor
+        while remaining is None or remaining > 0:
+            size = PAGE_SIZE if remaining is None else min(PAGE_SIZE, remaining)
+            events, cursor = self.query_events(replace(query, limit=size, cursor=cursor))
+            yield from events
+            if remaining is not None:
+                remaining -= len(events)
+            if cursor is None:
+                return
+
+    def last_change(self) -> int:
+        """The highest change number so far: it grows with every event written or updated."""
+        with self._read() as conn:
+            return int(conn.execute("SELECT coalesce(max(change_seq), 0) FROM events").fetchone()[0])
+
+    def events_changed_since(self, change: int, limit: int = 1000) -> tuple[list[Event], int]:
+        """Events written or updated after change number `change` (all modalities), oldest change
+        first, and the change number to ask from next time (a live stream's high-water mark)."""
+        limit = _check_limit(limit) or 1000
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM events e WHERE change_seq > ? ORDER BY change_seq LIMIT ?",
+                (int(change), limit),
+            ).fetchall()
+            events = _load_events(conn, rows)
+        return events, (rows[-1]["change_seq"] if rows else int(change))
+
+    def stats(self) -> dict[str, Any]:
+        """Counts and ranges for `lagebild stats` and the API's /stats."""
+        with self._read() as conn:
+            documents, first_ingested, last_ingested = conn.execute(
+                "SELECT count(*), min(ingested_at), max(ingested_at) FROM documents"
+            ).fetchone()
+            events, first_date, last_date = conn.execute(
+                "SELECT count(*), min(date), max(date) FROM events"
+            ).fetchone()
+            source_count = conn.execute(
+                "SELECT count(DISTINCT source) FROM documents WHERE source IS NOT NULL"
+            ).fetchone()[0]
+            top = conn.execute(
+                "SELECT source, count(*) AS n FROM documents WHERE source IS NOT NULL"
+                " GROUP BY source ORDER BY n DESC, source LIMIT 10"
+            ).fetchall()
+            languages = conn.execute(
+                "SELECT coalesce(lang, 'und') AS lang, count(*) AS n FROM documents GROUP BY 1 ORDER BY n DESC, 1"
+            ).fetchall()
+            version = schema_version(conn)
+        return {
+            "documents": documents,
+            "events": events,
+            "sources": {"count": source_count, "top": [{"source": s, "documents": n} for s, n in top]},
+            "languages": {lang: n for lang, n in languages},
+            "event_dates": {"first": first_date, "last": last_date},
+            "ingested": {"first": first_ingested, "last": last_ingested},
+            "schema_version": version,
+        }
+
+    # -- key-value state --------------------------------------------------------------------
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        """A value stored with `set_meta` (feed ETags, cursors of watchers), or `default`."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Store `value` under `key`; None deletes the key."""
+        with self._write() as conn:
+            if value is None:
+                conn.execute("DELETE FROM kv WHERE key = ?", (key,))
+            else:
+                conn.execute(
+                    "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, str(value)),
+                )
+
+
+# -- writing helpers (called inside a write transaction) ---------------------------------------
+
+
+def _next_change(conn: sqlite3.Connection) -> int:
+    # Writers are serialised by BEGIN IMMEDIATE, so max + 1 is monotonic across processes.
+    return int(conn.execute("SELECT coalesce(max(change_seq), 0) + 1 FROM events").fetchone()[0])
+
+
+def _actor_text(event: Event) -> str:
+    names = []
+    for actor in (*event.actors, *event.recipients):
+        names.append(actor.name)
+        if actor.canonical:
+            names.append(actor.canonical)
+    return "\n".join(name.casefold() for name in names if name)
+
+
+def _actors_json(actors: Sequence[Actor]) -> str:
+    return json.dumps([a.to_dict() for a in actors], ensure_ascii=False)
+
+
+def _upsert_event(conn: sqlite3.Connection, event: Event, change: int) -> None:
+    place = event.location
+    values = {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "acled_event_type": event.acled_event_type,
+        "acled_sub_event_type": event.acled_sub_event_type,
+        "cameo_root": event.cameo_root,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "modality": event.modality,
+        "confidence": float(event.confidence),
+        "location": json.dumps(place.to_dict(), ensure_ascii=False) if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "country": place.country if place else None,
+        "precision": place.precision if place else None,
+        "place_name": place.name if place else None,
+        "actors": _actors_json(event.actors),
+        "recipients": _actors_json(event.recipients),
+        "actor_text": _actor_text(event),
+        "num_sources": int(event.num_sources),
+        "first_seen": event.first_seen,
+        "updated": event.updated,
+        "change_seq": change,
+    }
+    row = conn.execute("SELECT seq, first_seen FROM events WHERE id = ?", (event.id,)).fetchone()
+    if row is None:
+        cur = conn.execute(
+            f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
+            [values[c] for c in _EVENT_COLUMNS],
+        )
+        seq = cur.lastrowid
+    else:
+        seq = row["seq"]
+        values["first_seen"] = min(row["first_seen"], event.first_seen)
+        columns = [c for c in _EVENT_COLUMNS if c != "id"]
+        conn.execute(
+            f"UPDATE events SET {', '.join(f'{c} = ?' for c in columns)} WHERE seq = ?",
+            [values[c] for c in columns] + [seq],
+        )
+        conn.execute("DELETE FROM events_rtree WHERE seq = ?", (seq,))
+    if place is not None:
+        conn.execute(
+            "INSERT INTO events_rtree (seq, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)",
+            (seq, place.lon, place.lon, place.lat, place.lat),
+        )
+    _insert_evidence(conn, event.id, event.evidence)
+
+
+def _insert_evidence(conn: sqlite3.Connection, event_id: str, evidence: Iterable[Evidence]) -> int:
+    titles: dict[str, str] = {}
+    added = 0
+    for ev in evidence:
+        cur = conn.execute(
+            'INSERT OR IGNORE INTO evidence (event_id, document_id, sentence, start, "end", lang, url, source)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (event_id, ev.document_id, ev.sentence, int(ev.start), int(ev.end), ev.lang, ev.url, ev.source),
+        )
+        if cur.rowcount != 1:
+            continue
+        added += 1
+        if ev.document_id not in titles:
+            row = conn.execute("SELECT title FROM documents WHERE id = ?", (ev.document_id,)).fetchone()
+            titles[ev.document_id] = (row[0] if row else None) or ""
+        conn.execute(
+            "INSERT INTO evidence_fts (rowid, sentence, title) VALUES (?, ?, ?)",
+            (cur.lastrowid, ev.sentence, titles[ev.document_id]),
+        )
+    return added
+
+
+# -- reading helpers ---------------------------------------------------------------------------
+
+
+def _load_events(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[Event]:
+    """Events for `rows` of the events table, each with all its evidence, in `rows` order."""
+    evidence: dict[str, list[Evidence]] = {row["id"]: [] for row in rows}
+    ids = list(evidence)
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i : i + _CHUNK]
+        for ev in conn.execute(
+            f"SELECT * FROM evidence WHERE event_id IN ({', '.join('?' * len(chunk))}) ORDER BY id", chunk
+        ):
+            evidence[ev["event_id"]].append(
+                Evidence(
+                    document_id=ev["document_id"],
+                    sentence=ev["sentence"],
+                    start=ev["start"],
+                    end=ev["end"],
+                    lang=ev["lang"],
+                    url=ev["url"],
+                    source=ev["source"],
+                )
+            )
+    return [_row_to_event(row, evidence[row["id"]]) for row in rows]
+
+
+def _row_to_event(row: sqlite3.Row, evidence: list[Evidence]) -> Event:
+    return Event(
+        id=row["id"],
+        type=row["type"],
+        mode=row["mode"],
+        acled_event_type=row["acled_event_type"],
+        acled_sub_event_type=row["acled_sub_event_type"],
+        cameo_root=row["cameo_root"],
+        actors=[Actor.from_dict(a) for a in json.loads(row["actors"])],
+        recipients=[Actor.from_dict(a) for a in json.loads(row["recipients"])],
+        location=Place.from_dict(json.loads(row["location"])) if row["location"] else None,
+        date=row["date"],
+        date_precision=row["date_precision"],
+        modality=row["modality"],
+        confidence=row["confidence"],
+        evidence=evidence,
+        num_sources=row["num_sources"],
+        first_seen=row["first_seen"],
+        updated=row["updated"],
+    )
+
+
+# -- query building ----------------------------------------------------------------------------
+
+
+def _where(q: EventQuery) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on alias `e`) and their parameters for the filters of `q`."""
+    where: list[str] = []
+    params: list[Any] = []
+    if q.since:
+        where.append("e.date >= ?")
+        params.append(_check_date(q.since, "since"))
+    if q.until:
+        until = _check_date(q.until, "until")
+        # A partial date ("2024-03") includes the whole period.
+        where.append("substr(e.date, 1, ?) <= ?")
+        params += [len(until), until]
+    if q.type:
+        where.append("e.type = ? COLLATE NOCASE")
+        params.append(q.type.strip())
+    if q.mode:
+        where.append("e.mode = ? COLLATE NOCASE")
+        params.append(q.mode.strip())
+    if q.acled_type:
+        where.append("e.acled_event_type = ? COLLATE NOCASE")
+        params.append(q.acled_type.strip())
+    if q.country:
+        where.append("e.country = ?")
+        params.append(_country_alpha2(q.country))
+    if q.actor and q.actor.strip():
+        where.append("instr(e.actor_text, ?) > 0")
+        params.append(q.actor.strip().casefold())
+    if q.bbox is not None:
+        clause, bbox_params = _bbox_clause(q.bbox)
+        where.append(clause)
+        params += bbox_params
+    if q.q and q.q.strip():
+        match = fts_query(q.q)
+        if not match:
+            where.append("0")  # only punctuation: matches nothing rather than everything
+        else:
+            where.append(
+                "e.id IN (SELECT event_id FROM evidence WHERE id IN"
+                " (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?))"
+            )
+            params.append(match)
+    if q.lang:
+        where.append("EXISTS (SELECT 1 FROM evidence ev WHERE ev.event_id = e.id AND ev.lang = ?)")
+        params.append(q.lang.strip().lower())
+    if q.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        params.append(_check_confidence(q.min_confidence))
+    if q.modality is not None:
+        modalities = (q.modality,) if isinstance(q.modality, str) else tuple(q.modality)
+        unknown = sorted(set(modalities) - set(MODALITIES))
+        if unknown:
+            raise StoreError(
+                f"unknown modality {', '.join(unknown)} (expected some of {', '.join(MODALITIES)})"
+            )
+        where.append(f"e.modality IN ({', '.join('?' * len(modalities))})")
+        params += modalities
+    if q.updated_since:
+        where.append("e.updated >= ?")
+        params.append(_normalise_timestamp(q.updated_since))
+    return where, params
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 MATCH expression for what a user typed, safe from FTS syntax errors.
+
+    Every word becomes a quoted token and all must match; "quoted phrases" stay phrases and a
+    trailing * asks for a prefix match (`Kharkiv*`). Operators and brackets are taken literally.
+    """
+    parts = []
+    for match in re.finditer(r'"([^"]*)"|(\S+)', text):
+        phrase, word = match.group(1), match.group(2)
+        prefix = False
+        if phrase is None:
+            prefix = word.endswith("*")
+            phrase = word.rstrip("*")
+        if not any(ch.isalnum() for ch in phrase):
+            continue
+        parts.append('"' + phrase.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " AND ".join(parts)
+
+
+def _bbox_clause(bbox: Sequence[float]) -> tuple[str, list[float]]:
+    try:
+        west, south, east, north = (float(v) for v in bbox)
+    except (TypeError, ValueError):
+        raise StoreError(f"bbox must be four numbers west,south,east,north; got {bbox!r}") from None
+    if not (-90 <= south <= north <= 90) or not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise StoreError(
+            f"bbox {west},{south},{east},{north} is not west,south,east,north in degrees "
+            "(south <= north, longitudes within -180..180)"
+        )
+    # The R*Tree stores 32-bit floats rounded outwards: it narrows the search, the exact
+    # comparison on lat/lon decides. west > east means the box crosses the antimeridian.
+    rtree = (
+        "SELECT seq FROM events_rtree WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?"
+    )
+    if west <= east:
+        clause = f"e.seq IN ({rtree}) AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?"
+        return clause, [north, south, east, west, south, north, west, east]
+    clause = f"e.seq IN ({rtree} UNION ALL {rtree}) AND e.lat BETWEEN ? AND ? AND (e.lon >= ? OR e.lon <= ?)"
+    return clause, [north, south, 180.0, west, north, south, east, -180.0, south, north, west, east]
+
+
+def _check_date(value: str, name: str) -> str:
+    value = value.strip()
+    if _DATE.match(value):
+        parts = [int(p) for p in value.split("-")] + [1, 1]
+        try:
+            date(parts[0], parts[1], parts[2])
+            return value
+        except ValueError:
+            pass
+    raise StoreError(f"{name}: expected a date YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+
+
+def _normalise_timestamp(value: str) -> str:
+    """`updated_since` in the form `updated` is stored in (UTC, +00:00), so strings compare as times."""
+    value = value.strip()
+    if _DATE.match(value):
+        return _check_date(value, "updated_since")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise StoreError(f"updated_since: expected an ISO 8601 date or time, got {value!r}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+def _check_confidence(value: float) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise StoreError(f"min_confidence must be a number between 0 and 1, got {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise StoreError(f"min_confidence must be between 0 and 1, got {number}")
+    return number
+
+
+def _check_limit(limit: int | None) -> int | None:
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise StoreError(f"limit must be a positive whole number, got {limit!r}")
+    return limit
+
+
+def _country_alpha2(value: str) -> str:
+    """Accept ISO alpha-2 or alpha-3 codes (events store alpha-2)."""
+    code = value.strip().upper()
+    if len(code) == 3 and code.isalpha():
+        import pycountry
+
+        country = pycountry.countries.get(alpha_3=code)
+        if country is not None:
+            return country.alpha_2
+    if len(code) != 2 or not code.isalpha():
+        raise StoreError(f"country: expected an ISO 3166 code like UA or UKR, got {value!r}")
+    return code
+
+
+def _encode_cursor(sort_date: str, seq: int) -> str:
+    raw = json.dumps([sort_date, seq], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[str, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        sort_date, seq = json.loads(raw)
+        if isinstance(sort_date, str) and isinstance(seq, int) and not isinstance(seq, bool):
+            return sort_date, seq
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        pass
+    raise StoreError("invalid cursor: pass the cursor of a previous page unchanged")

@@ -365,6 +365,13 @@ EVENT_TYPES: dict[str, EventType] = {
                     ours=True,
                 ),
                 Mode(
+                    "retake",
+                    "regain control of territory by force",
+                    (BATTLES, "Government regains territory"),
+                    "19",
+                    ours=True,
+                ),
+                Mode(
                     "occupy",
                     "take control of territory by force",
                     (BATTLES, "Non-state actor overtakes territory"),
@@ -460,10 +467,12 @@ def acled_for(
             return PROTESTS, "Excessive force against protesters"
         if _has(acted, PROTESTER_SECTORS) and mode in (None, "beat", "primitive", "destroy"):
             return RIOTS, "Violent demonstration"
-        if mode == "occupy":
+        if mode in ("occupy", "retake"):
+            if acted and not state_actor:
+                return BATTLES, "Non-state actor overtakes territory"
             if state_actor:
                 return BATTLES, "Government regains territory"
-            return BATTLES, "Non-state actor overtakes territory"
+            return base
         if mode in ("firearms", "clash", None):
             # Armed violence is a battle when both sides are armed, one-sided when the target is civilian.
             if civil_target:

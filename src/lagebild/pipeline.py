@@ -1,0 +1,347 @@
+"""Extraction pipeline: one document in, its events out.
+
+    language -> event sentences -> triggers -> readings (events.compose)
+             -> actors, places, dates linked per trigger -> ACLED/CAMEO -> confidence -> dedupe
+
+Arguments come from the sentence first (nearest to the trigger, within the clause where possible)
+and fall back on document context: the nearest earlier actor in the paragraph, the document's
+main country as location, the publication date. The location is where the event happened, not
+every place named: places introduced as origin, past experience or comparison are skipped (cues
+in lang/<code>/triggers.py NOT_LOCATION).
+
+Confidence is a logistic combination of evidence (see `confidence`), hand-set and documented in
+docs/ontology.md; negated and hypothetical events are kept with their modality.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from lagebild.events.compose import Reading, compose
+from lagebild.events.detect import Candidate, detect
+from lagebild.events.lexicon import Lexicon, lexicon
+from lagebild.events.ontology import acled_for, cameo_for
+from lagebild.model import Actor, Document, Event, Evidence, Place, event_id
+from lagebild.nlp.sentences import Sentence
+
+log = logging.getLogger(__name__)
+
+# How far (characters) from a trigger an argument may be to count as its own.
+_ACTOR_REACH = 160
+_PLACE_REACH = 200
+_NOT_LOCATION_REACH = 30
+# Event types whose actor may be taken from the previous sentence when the sentence names none.
+_CARRY_ACTOR = frozenset(
+    {"RETREAT", "MOBILIZE", "COERCE", "ASSAULT", "AGREE", "CONSULT", "SANCTION", "AID", "COOPERATE"}
+)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the document says beyond one sentence, computed once per document."""
+
+    doc: Document
+    lang: str
+    dct: str | None
+    lex: Lexicon | None
+    actors: list[Any]
+    places: list[Any]
+    timexes: list[Any]
+    main_place: Place | None
+
+
+# --- the neighbouring modules, imported lazily so that each can fail alone -----------------------
+
+
+def _call(module: str, name: str, *args: Any) -> list[Any]:
+    try:
+        mod = __import__(module, fromlist=[name])
+        fn = getattr(mod, name)
+    except (ImportError, AttributeError):
+        log.debug("%s.%s is not available", module, name)
+        return []
+    try:
+        return list(fn(*args) or [])
+    except Exception:
+        log.warning("%s.%s failed; continuing without it", module, name, exc_info=True)
+        return []
+
+
+def _detect_language(text: str) -> str | None:
+    try:
+        from lagebild.nlp.langid import detect_language
+    except ImportError:
+        return None
+    return detect_language(text)
+
+
+def _event_date(timexes: list[Any], start: int, end: int, dct: str | None) -> tuple[str | None, str | None]:
+    try:
+        from lagebild.time import event_date
+    except ImportError:
+        return (dct, "day") if dct else (None, None)
+    date, precision = event_date(timexes, start, end, dct)
+    return date, precision
+
+
+def _country_place(code: str, places: list[Any]) -> Place | None:
+    """A country-level Place for ISO2 `code`: from the document's mentions, else the gazetteer."""
+    for pm in places:
+        p = pm.place
+        if p is not None and p.country == code and p.precision == "country":
+            return p
+    try:
+        from lagebild.places import country_place
+    except ImportError:
+        return None
+    return country_place(code)
+
+
+def _main_country(places: list[Any], actors: list[Any], limit: int) -> str | None:
+    """The country the document is mostly about: places count twice, actors once."""
+    votes: Counter[str] = Counter()
+    for pm in places:
+        if pm.start < limit and pm.place is not None and pm.place.country:
+            votes[pm.place.country] += 2
+    for am in actors:
+        if am.start < limit and am.actor.country and am.kind in ("country", "demonym"):
+            votes[am.actor.country] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+# --- argument linking ----------------------------------------------------------------------------
+
+
+def _agent_marker_before(text: str, pos: int, lex: Lexicon | None) -> bool:
+    if lex is None or lex.agent is None:
+        return False
+    window = text[max(0, pos - 14) : pos]
+    return lex.agent.search(window)
+
+
+def _is_speaker(text: str, mention: Any, lex: Lexicon | None) -> bool:
+    """A mention followed or preceded closely by a reporting verb is who speaks, not who acts."""
+    if lex is None:
+        return False
+    after = text[mention.end : mention.end + 30]
+    before = text[max(0, mention.start - 25) : mention.start]
+    return lex.reporting.search(after) or lex.reporting.search(before)
+
+
+def _link_actors(
+    text: str, s: Sentence, anchor: Candidate, mentions: list[Any], lex: Lexicon | None
+) -> tuple[list[Actor], list[Actor]]:
+    t0, t1 = anchor.trigger_start, anchor.trigger_end
+    inside = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+    # Country names are places more often than actors; they act only when nothing else does.
+    people = [m for m in inside if m.kind not in ("country",)] or inside
+    left = sorted((m for m in people if m.end <= t0 and t0 - m.end < _ACTOR_REACH), key=lambda m: -m.end)
+    right = sorted(
+        (m for m in people if m.start >= t1 and m.start - t1 < _ACTOR_REACH), key=lambda m: m.start
+    )
+    agents = [m for m in right if _agent_marker_before(text, m.start, lex)]
+    if agents:
+        actors, recipients = agents[:1], left[:1]
+    else:
+        speakers = [m for m in left if _is_speaker(text, m, lex)]
+        doers = [m for m in left if m not in speakers] or left
+        actors, recipients = doers[:1], [m for m in right if m not in agents][:1]
+    return [m.actor for m in actors], [m.actor for m in recipients]
+
+
+def _not_location(text: str, pm: Any, s: Sentence, lex: Lexicon | None) -> bool:
+    if lex is None:
+        return False
+    window = text[max(s.start, pm.start - _NOT_LOCATION_REACH) : pm.start]
+    return lex.not_location.search(window)
+
+
+def _link_place(text: str, s: Sentence, anchor: Candidate, ctx: _Context) -> Place | None:
+    best: tuple[float, Place] | None = None
+    for pm in ctx.places:
+        if pm.place is None or pm.start < s.start or pm.end > s.end:
+            continue
+        if _not_location(text, pm, s, ctx.lex):
+            continue
+        dist = (
+            pm.start - anchor.trigger_end if pm.start >= anchor.trigger_end else anchor.trigger_start - pm.end
+        )
+        if dist > _PLACE_REACH:
+            continue
+        # Places after the trigger ("protests in Almaty") are slightly preferred; finer beats coarser.
+        cost = dist * (0.8 if pm.start >= anchor.trigger_end else 1.0)
+        cost += 40 if pm.place.precision in ("country", "region") else 0
+        if best is None or cost < best[0]:
+            best = (cost, pm.place)
+    return best[1] if best else ctx.main_place
+
+
+# --- confidence ----------------------------------------------------------------------------------
+
+
+def confidence(
+    reading: Reading, has_actor: bool, has_place: bool, sentence_date: bool, paragraph: int
+) -> float:
+    """Probability-like confidence in 0..1: a logistic combination of the evidence.
+
+    Weights are set by hand (to be calibrated against gold): trigger strength counts most,
+    then a specific mode, named arguments, and asserted modality; events deep in long
+    articles are more often background.
+    """
+    z = -1.2
+    z += 2.0 * min(reading.score, 1.6) - 1.0
+    z += 0.3 if reading.mode else 0.0
+    z += 0.5 if has_actor else 0.0
+    z += 0.4 if has_place else 0.0
+    z += 0.3 if sentence_date else 0.0
+    z -= 0.6 if reading.modality != "asserted" else 0.0
+    z -= 0.3 if paragraph > 12 else 0.0
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+# --- assembling ----------------------------------------------------------------------------------
+
+
+def _sentence_has_timex(timexes: list[Any], s: Sentence) -> bool:
+    return any(s.start <= t.start and t.end <= s.end for t in timexes)
+
+
+def _events_of_sentence(
+    s: Sentence, cands: list[Candidate], ctx: _Context, carry: list[Actor]
+) -> list[Event]:
+    text = ctx.doc.text
+    out = []
+    date, precision = _event_date(ctx.timexes, s.start, s.end, ctx.dct)
+    has_date = _sentence_has_timex(ctx.timexes, s)
+    for reading in compose(cands):
+        anchor = reading.anchor
+        actors, recipients = _link_actors(text, s, anchor, ctx.actors, ctx.lex)
+        if not actors and carry and reading.type in _CARRY_ACTOR:
+            actors = carry[:1]
+        place = _link_place(text, s, anchor, ctx)
+        if reading.acled:
+            acled = reading.acled
+        else:
+            acled = acled_for(
+                reading.type, reading.mode, [a.sector for a in actors], [a.sector for a in recipients]
+            )
+        conf = confidence(
+            reading, bool(actors), place is not None and place is not ctx.main_place, has_date, s.paragraph
+        )
+        out.append(
+            Event(
+                id=event_id(ctx.doc.id, s.start, reading.type, reading.mode),
+                type=reading.type,
+                mode=reading.mode,
+                acled_event_type=acled[0],
+                acled_sub_event_type=acled[1],
+                cameo_root=cameo_for(reading.type, reading.mode),
+                actors=actors,
+                recipients=recipients,
+                location=place,
+                date=date,
+                date_precision=precision,  # type: ignore[arg-type]
+                modality=reading.modality,  # type: ignore[arg-type]
+                confidence=conf,
+                evidence=[
+                    Evidence(
+                        document_id=ctx.doc.id,
+                        sentence=s.text,
+                        start=s.start,
+                        end=s.end,
+                        lang=ctx.lang,
+                        url=ctx.doc.url,
+                        source=ctx.doc.source,
+                    )
+                ],
+            )
+        )
+    return out
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if (a.type, a.mode, a.modality, a.date) != (b.type, b.mode, b.modality, b.date):
+        return False
+    la, lb = a.location, b.location
+    if (la and la.name) != (lb and lb.name):
+        return False
+    ka = {x.canonical or x.name for x in a.actors}
+    kb = {x.canonical or x.name for x in b.actors}
+    return not ka or not kb or bool(ka & kb)
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """The same event told twice in one document (headline and body, quote and narrative) -> one."""
+    kept: list[Event] = []
+    for e in sorted(events, key=lambda e: -e.confidence):
+        for k in kept:
+            if _same_event(k, e):
+                if not k.actors and e.actors:
+                    k.actors = e.actors
+                if not k.recipients and e.recipients:
+                    k.recipients = e.recipients
+                break
+        else:
+            kept.append(e)
+    kept.sort(key=lambda e: e.evidence[0].start)
+    return kept
+
+
+def extract(doc: Document) -> list[Event]:
+    """Events of one document, deduplicated, in text order."""
+    if not isinstance(doc, Document):
+        raise TypeError(f"extract() needs a lagebild.model.Document, not {type(doc).__name__}")
+    text = doc.text or ""
+    if not text.strip():
+        return []
+    lang = doc.lang or _detect_language(text) or "en"
+    cands = detect(text, lang, doc.title)
+    if not cands:
+        return []
+    dct = doc.published[:10] if doc.published else None
+    actors = sorted(_call("lagebild.actors", "find_actors", text, lang, dct), key=lambda m: m.start)
+    places = sorted(_call("lagebild.places", "geoparse", text, lang), key=lambda m: m.start)
+    timexes = _call("lagebild.time", "find_timexes", text, lang, dct)
+    limit = max(c.sentence.end for c in cands)
+    main = _main_country(places, actors, limit)
+    ctx = _Context(
+        doc=doc,
+        lang=lang,
+        dct=dct,
+        lex=lexicon(lang) or lexicon("en"),
+        actors=actors,
+        places=places,
+        timexes=timexes,
+        main_place=_country_place(main, places) if main else None,
+    )
+    by_sentence: dict[int, list[Candidate]] = {}
+    sentences: dict[int, Sentence] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence.start, []).append(c)
+        sentences[c.sentence.start] = c.sentence
+    events: list[Event] = []
+    carry: list[Actor] = []
+    last_paragraph = -1
+    for start in sorted(by_sentence):
+        s = sentences[start]
+        if s.paragraph != last_paragraph:
+            carry, last_paragraph = [], s.paragraph
+        found = _events_of_sentence(s, by_sentence[start], ctx, carry)
+        events.extend(found)
+        in_sentence = [m.actor for m in actors if s.start <= m.start < s.end and m.kind != "country"]
+        if in_sentence:
+            carry = in_sentence[-1:]
+    return dedupe(events)
+
+
+def extract_text(
+    text: str, lang: str | None = None, published: str | None = None, **meta: Any
+) -> list[Event]:
+    """Events of a plain text; `meta` are further Document fields (url, source, title, ...)."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract_text() needs a str, not {type(text).__name__}")
+    return extract(Document.create(text, lang=lang, published=published, **meta))

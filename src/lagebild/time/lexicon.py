@@ -1,0 +1,225 @@
+"""Per-language date vocabulary, compiled once into the regular expressions the tagger runs.
+
+The words live in `lagebild/lang/<code>/dates.py`; every name below is optional there, so a
+language can start with month names only and grow. Keys are lower case; a space in a key
+matches any run of white space.
+
+MONTHS, WEEKDAYS, WEEKDAYS_PLURAL   word -> 1..12 / 0 (Monday)..6
+AMBIGUOUS_MONTHS                    month words that are also common words ("may")
+NUMBERS, FEW, ORDINALS              number words; vague quantities; ordinals (-1 = last)
+UNITS                               word -> Y M W D H MIN DE CE Q WE H1, or (unit, count) for duals
+DEICTIC_DAYS                        "today" -> 0, "yesterday" -> -1, or (offset, day part)
+DEICTIC_BLOCKERS                    words after which a deictic word is a noun ("am Morgen")
+DAY_PARTS, SEASONS                  -> TIMEX3 codes MO AF EV NI MI / SP SU FA WI
+LAST, NEXT, THIS, SAME              adjectives of relative expressions (all inflected forms)
+PAST_DURATION                       "the past year" = P1Y
+AGO_AFTER, AGO_BEFORE               "two days ago", "vor zwei Tagen" (anchored on the DCT)
+IN_FUTURE, IN_FUTURE_AFTER          "in zwei Tagen", "two days from now"
+EARLIER, LATER, LATER_BEFORE        "two days later" (anchored on the last date the text gave)
+ANAPHORIC                           phrase -> (unit, offset) from the last date the text gave
+REFS                                phrase -> PRESENT_REF | PAST_REF | FUTURE_REF
+MODIFIERS                           phrase before an expression -> TIMEX3 mod
+SET_PREFIX, SET_WORDS               "every week"; "daily" -> P1D
+YEAR_PREP, YEAR_NOUN, YEAR_SUFFIX   cues that a bare number is a year
+YEAR_BC                             "50 v. Chr."
+NOUNS_CAPITALISED                   True where a capitalised word after a number is its noun
+ARTICLES, DURATION_PREP             "a week" is a duration only after these ("for a week")
+PUBLISHED_CUES                      "published", "Stand": a date next to them is the publication date
+DAY_SUFFIX                          regex after a day number ("13." "13th" "13-го")
+DAY_MONTH_LINK, MONTH_YEAR_LINK     "13 de enero de 2022"
+RANGE                               "21. bis 23. Juni"
+MONTH_FIRST, NUMERIC_ORDER          "January 13" allowed; "dmy" or "mdy" for 1/2/2022
+FUTURE_CUES                         words that make a bare weekday the coming one
+TIME_PATTERNS, DECADE_PATTERNS, CENTURY_PATTERNS   regex strings with named groups
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from lagebild import lang as lang_data
+
+_DEFAULTS: dict[str, Any] = {
+    "MONTHS": {},
+    "AMBIGUOUS_MONTHS": frozenset(),
+    "WEEKDAYS": {},
+    "WEEKDAYS_PLURAL": {},
+    "NUMBERS": {},
+    "FEW": frozenset(),
+    "ORDINALS": {},
+    "UNITS": {},
+    "DEICTIC_DAYS": {},
+    "DEICTIC_BLOCKERS": frozenset(),
+    "DAY_PARTS": {},
+    "SEASONS": {},
+    "LAST": frozenset(),
+    "NEXT": frozenset(),
+    "THIS": frozenset(),
+    "SAME": frozenset(),
+    "PAST_DURATION": frozenset(),
+    "AGO_AFTER": (),
+    "AGO_BEFORE": (),
+    "IN_FUTURE": (),
+    "IN_FUTURE_AFTER": (),
+    "EARLIER": (),
+    "LATER": (),
+    "LATER_BEFORE": (),
+    "ANAPHORIC": {},
+    "REFS": {},
+    "MODIFIERS": {},
+    "SET_PREFIX": frozenset(),
+    "SET_WORDS": {},
+    "YEAR_PREP": frozenset(),
+    "YEAR_NOUN": (),
+    "YEAR_SUFFIX": (),
+    "DAY_SUFFIX": r"\.?",
+    "DAY_MONTH_LINK": (),
+    "MONTH_YEAR_LINK": (),
+    "RANGE": ("-", "–"),
+    "MONTH_FIRST": False,
+    "NUMERIC_ORDER": "dmy",
+    "FUTURE_CUES": frozenset(),
+    "TIME_PATTERNS": (),
+    "DECADE_PATTERNS": (),
+    "CENTURY_PATTERNS": (),
+    "PUBLISHED_CUES": (),
+    "YEAR_BC": (),
+    "NOUNS_CAPITALISED": False,
+    "ARTICLES": frozenset(),
+    "DURATION_PREP": frozenset(),
+}
+
+_FLAGS = re.IGNORECASE
+
+
+def alt(words: Any, name: str | None = None) -> str:
+    """A regex alternation of `words`, longest first, each ending at a word boundary.
+
+    Returns a pattern that never matches when `words` is empty, so rules built from a list a
+    language lacks simply find nothing.
+    """
+    parts = []
+    for w in sorted({w for w in words if w}, key=lambda w: (-len(w), w)):
+        p = r"\s+".join(re.escape(t) for t in w.split())
+        if w[-1].isalnum():
+            p += r"(?!\w)"
+        parts.append(p)
+    body = "|".join(parts) if parts else r"(?!x)x"
+    return f"(?P<{name}>{body})" if name else f"(?:{body})"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The date words of one language and the rules compiled from them."""
+
+    lang: str
+    words: dict[str, Any]
+    rules: tuple[Rule, ...]
+    modifier_tail: re.Pattern[str]
+    lookup: dict[str, dict[str, Any]]
+
+    def __getattr__(self, name: str) -> Any:  # pragma: no cover - convenience
+        try:
+            return self.words[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def norm(s: str) -> str:
+    """Lookup key of matched text: lower case, single spaces."""
+    return " ".join(s.lower().split())
+
+
+@cache
+def lexicon(code: str) -> Lexicon:
+    """The compiled lexicon of language `code` (English where the language has no dates module)."""
+    mod = lang_data.load(code, "dates") or lang_data.load("en", "dates")
+    w = {k: getattr(mod, k, v) for k, v in _DEFAULTS.items()}
+    B = r"(?<!\w)"
+    months = alt(w["MONTHS"], "mo")
+    wd = alt(w["WEEKDAYS"], "wd")
+    num = alt(w["NUMBERS"])
+    few = alt(w["FEW"])
+    qty = rf"(?P<q>\d+(?:[.,]\d+)?|{num}(?:[\s-]+(?:and\s+)?{num})*|{few})"
+    unit = alt(w["UNITS"], "u")
+    adj = alt(set(w["LAST"]) | set(w["NEXT"]) | set(w["THIS"]), "adj")
+    adj2 = alt(set(w["LAST"]) | set(w["NEXT"]) | set(w["THIS"]), "adj2")
+    yunit = alt([k for k, v in w["UNITS"].items() if v == "Y"], "yu")
+    yadj = alt(set(w["LAST"]) | set(w["NEXT"]) | set(w["THIS"]), "yadj")
+    dm_link = alt(w["DAY_MONTH_LINK"])
+    my_link = alt(w["MONTH_YEAR_LINK"])
+    ysuf = alt(w["YEAR_SUFFIX"])
+    dsuf = w["DAY_SUFFIX"]
+    rng = alt(w["RANGE"])
+    year = r"(?P<y>1\d{3}|20\d{2})(?!\d)"
+    year_tail = rf"(?:[\s,]+(?:{my_link}\s+)?{year}(?:\s*{ysuf})?|\s+{yadj}\s+{yunit})"
+    dayparts = alt(w["DAY_PARTS"], "dp")
+    raw: list[tuple[str, str]] = [
+        (
+            "iso",
+            r"(?<![\w.-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d))?(?!\d)",
+        ),
+        (
+            "numeric",
+            r"(?<![\w.,/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/]|[.,]\d)",
+        ),
+        ("dmy", rf"{B}(?:{wd}[,\s]+)?(?P<d>[0-3]?\d){dsuf}(?:\s*{dm_link})?\s*{months}(?:{year_tail})?"),
+        (
+            "mdy",
+            rf"{B}(?:{wd},?\s+)?{months}\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{year})?"
+            if w["MONTH_FIRST"]
+            else r"(?!x)x",
+        ),
+        (
+            "day_range",
+            rf"{B}(?P<d>[0-3]?\d){dsuf}(?=\s*{rng}\s*[0-3]?\d{dsuf}\s*(?:{dm_link}\s*)?{months}(?:{year_tail})?)",
+        ),
+        ("month_range", rf"{B}{months}(?=\s*{rng}\s*{alt(w['MONTHS'])}{year_tail})"),
+        ("my", rf"{B}{months}{year_tail}"),
+        ("month", rf"{B}{months}"),
+        ("year", rf"{B}(?:(?P<yn>{alt(w['YEAR_NOUN'])})\s+)?{year}(?:\s*(?P<ys>{ysuf}))?"),
+        ("deictic", rf"{B}{alt(w['DEICTIC_DAYS'], 'dd')}(?:\s+{dayparts})?"),
+        ("rel", rf"{B}{adj}\s+{unit}"),
+        ("rel_post", rf"{B}{unit}\s+{adj}"),
+        ("rel_daypart", rf"{B}(?P<adj>{alt(w['THIS'])})\s+{dayparts}"),
+        ("anaphoric", rf"{B}{alt(w['ANAPHORIC'], 'ana')}"),
+        ("same", rf"{B}(?P<same>{alt(w['SAME'])})\s+{unit}"),
+        ("ago", rf"{B}{qty}\s+{unit}\s+(?P<ago>{alt(w['AGO_AFTER'])})"),
+        ("ago_pre", rf"{B}(?P<ago>{alt(w['AGO_BEFORE'])})\s+(?:{qty}\s+)?{unit}"),
+        ("in_future", rf"{B}(?P<fut>{alt(w['IN_FUTURE'])})\s+(?:{qty}\s+)?{unit}"),
+        ("in_future_post", rf"{B}{qty}\s+{unit}\s+(?P<fut>{alt(w['IN_FUTURE_AFTER'])})"),
+        ("earlier", rf"{B}{qty}\s+{unit}\s+(?P<ear>{alt(w['EARLIER'])})"),
+        ("later", rf"{B}{qty}\s+{unit}\s+(?P<lat>{alt(w['LATER'])})"),
+        ("later_pre", rf"{B}(?P<lat>{alt(w['LATER_BEFORE'])})\s+(?:{qty}\s+)?{unit}"),
+        (
+            "last_n",
+            rf"{B}(?P<adj>{alt(set(w['LAST']) | set(w['NEXT']) | set(w['PAST_DURATION']))})\s+{qty}[\s-]+{unit}",
+        ),
+        ("past_unit", rf"{B}(?:the\s+)?(?P<adj>{alt(w['PAST_DURATION'])})\s+{unit}"),
+        ("duration", rf"{B}{qty}[\s-]+{unit}"),
+        ("weekday", rf"{B}(?:{adj}\s+)?{wd}(?:\s+{dayparts})?(?:\s+{adj2})?"),
+        ("weekdays", rf"{B}{alt(w['WEEKDAYS_PLURAL'], 'wds')}"),
+        ("set", rf"{B}(?P<sp>{alt(w['SET_PREFIX'])})\s+(?:{qty}\s+)?{unit}"),
+        ("set_word", rf"{B}{alt(w['SET_WORDS'], 'sw')}"),
+        ("season", rf"{B}(?:{adj}\s+)?{alt(w['SEASONS'], 'se')}(?:\s+{adj2}|{year_tail})?"),
+        ("quarter", rf"{B}(?:the\s+)?{alt(w['ORDINALS'], 'ord')}[\s-]+{unit}(?:{year_tail})?"),
+        ("year_bc", rf"{B}(?P<y>\d{{1,4}})\s*(?P<bc>{alt(w['YEAR_BC'])})"),
+        ("ref", rf"{B}{alt(w['REFS'], 'ref')}"),
+        ("clock", r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])"),
+    ]
+    raw += [("time", rf"{B}{p}") for p in w["TIME_PATTERNS"]]
+    raw += [("decade", rf"{B}{p}") for p in w["DECADE_PATTERNS"]]
+    raw += [("century", rf"{B}{p}") for p in w["CENTURY_PATTERNS"]]
+    rules = tuple(Rule(name, re.compile(p, _FLAGS)) for name, p in raw)
+    modifier_tail = re.compile(rf"{B}{alt(w['MODIFIERS'], 'mod')}\s*$", _FLAGS)
+    lookup = {k: {norm(kk): vv for kk, vv in v.items()} for k, v in w.items() if isinstance(v, dict)}
+    return Lexicon(code, w, rules, modifier_tail, lookup)

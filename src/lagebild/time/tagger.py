@@ -1,0 +1,595 @@
+"""Rule-based temporal tagger: find time expressions and give them TIMEX3 values.
+
+Why rules and not dateparser.search_dates: the tagger runs on every article (a 4 KB text must
+take a few ms), it must give exact extents, and it must know *what a relative expression is
+relative to*. Three anchors, in the spirit of HeidelTime's news and narrative modes:
+
+- deictic expressions ("yesterday", "last week", "vor drei Tagen", "on Tuesday") count from the
+  speaker's now: the publication date (DCT), or the date of the dated block they stand in, a
+  quote whose "today" is given by an apposition ("heute, am 13. Januar") or an embedded post
+  closed by a signature line ("— Name (@handle) 13. Januar 2022");
+- anaphoric expressions ("am folgenden Tag", "im März", "13 January", "two days later") count
+  from the last date the text itself gave (narrative time), else from the DCT;
+- without a DCT, deictic expressions fall back to narrative time too.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from lagebild.time.lexicon import Lexicon, lexicon, norm
+from lagebild.time.values import Point, add_months, duration, format_value, parse_iso_date, shift
+
+
+@dataclass(slots=True)
+class Timex:
+    """A time expression: text[start:end], its TIMEX3 type, value and modifier."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    mod: str | None = None
+    precision: str | None = None  # day | week | month | year for DATE/TIME values, else None
+    anchored_on: str | None = None  # the anchor of a relative expression (ISO value), for debugging
+
+
+_EXPLICIT = {"iso", "numeric", "dmy", "mdy", "day_range", "month_range", "my", "year", "decade", "century"}
+_ANAPHORIC = {"anaphoric", "same", "earlier", "later", "later_pre", "month", "quarter", "season"}
+_DATE_UNITS = {"Y", "M", "W", "D", "Q", "WE", "H1", "DE", "CE"}
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_QUOTES = re.compile(r"„[^“”\"\n]{1,3000}[“”\"]|“[^”\n]{1,3000}”|«[^»]{1,3000}»|\"[^\"\n]{1,3000}\"")
+_SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,160}?\(@\w{1,30}\)[^\n]{0,60}$", re.M)
+_WORD = re.compile(r"[\w']+")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    order: int
+    rule: str
+    m: re.Match[str]
+    mod: str | None = None
+
+
+def _roman(s: str) -> int | None:
+    s = s.lower()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([\w'.-]+)\s*$", text[max(0, start - 30) : start])
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _prev_words(text: str, start: int, n: int = 2) -> str:
+    words = _WORD.findall(text[max(0, start - 40) : start].lower())
+    return " ".join(words[-n:])
+
+
+def _quantity(lex: Lexicon, q: str | None) -> float | None:
+    """The number a quantity phrase means; None for vague ones ("several")."""
+    if q is None:
+        return None
+    q = norm(q)
+    try:
+        return float(q.replace(",", "."))
+    except ValueError:
+        pass
+    numbers = lex.lookup["NUMBERS"]
+    if q in numbers:
+        return float(numbers[q])
+    total = 0.0
+    for part in re.split(r"[\s-]+", q):
+        if part == "and":
+            continue
+        v = numbers.get(part)
+        if v is None:
+            return None
+        total = total * v if v == 100 and total else total + v
+    return total or None
+
+
+def _unit(lex: Lexicon, u: str) -> tuple[str, int | None]:
+    v = lex.lookup["UNITS"].get(norm(u))
+    if isinstance(v, tuple):
+        return v[0], v[1]
+    return v, None
+
+
+def _accept(lex: Lexicon, text: str, c: _Cand) -> bool:
+    """Rule-specific guards against false hits."""
+    m, w = c.m, lex.words
+    g = m.groupdict()
+    word = g.get("mo") or g.get("se")
+    if word and norm(word) in w["AMBIGUOUS_MONTHS"]:
+        if not word[0].isupper() and not (c.rule == "season" and (g.get("y") or g.get("adj"))):
+            return False
+        if (
+            c.rule in ("month", "season")
+            and not g.get("y")
+            and not g.get("adj")
+            and _prev_word(text, c.start) not in w["YEAR_PREP"] | set(lex.lookup["MODIFIERS"])
+        ):
+            return False
+    if c.rule == "year":
+        if g.get("yn") or g.get("ys"):
+            return True
+        y = int(g["y"])
+        before = text[max(0, c.start - 2) : c.start]
+        after = text[c.end : c.end + 12]
+        if re.search(r"[$€£¥#№]\s*$|\d[.,]?\s?$", before) or re.match(
+            r"\s*(?:%|[.,]\d|\s*-?\s*(?:percent|prozent|процент))", after, re.I
+        ):
+            return False
+        if _prev_word(text, c.start) in w["YEAR_PREP"]:
+            return True
+        if w["NOUNS_CAPITALISED"]:
+            nxt = re.match(r"\s*(\w)", after)
+            return not (nxt and nxt.group(1).isupper())
+        if 1900 <= y <= 2050:
+            return True
+        return bool(re.match(r"\s*(?:[,.;:)\]–-]|$)", after))
+    if c.rule == "deictic":
+        if _prev_word(text, c.start) in w["DEICTIC_BLOCKERS"]:
+            return False
+        word = m.group("dd")
+        if lex.lang == "de" and word[:1].isupper() and norm(word).startswith("morgen"):
+            return bool(re.search(r"(?:^|[.!?:„\"»]\s*)$", text[max(0, c.start - 3) : c.start]))
+    if c.rule == "duration" and "-" in text[m.end("q") : m.start("u")]:
+        return False  # "a 10-year plan": an adjective, not a stretch of time
+    if c.rule in ("duration", "set") and g.get("q"):
+        q = norm(g["q"])
+        if q in w.get("ARTICLES", ()) and _prev_word(text, c.start) not in w.get(
+            "DURATION_PREP", frozenset()
+        ):
+            return False
+    if c.rule in (
+        "duration",
+        "ago",
+        "ago_pre",
+        "earlier",
+        "later",
+        "later_pre",
+        "in_future",
+        "in_future_post",
+    ):
+        u, count = _unit(lex, g["u"])
+        if u is None or (g.get("q") is None and count is None and c.rule not in ("ago_pre",)):
+            return False
+        if g.get("q") is None and count is None:
+            return False
+    if c.rule == "quarter":
+        return _unit(lex, g["u"])[0] in ("Q", "H1")
+    if c.rule in ("rel", "rel_post", "same", "set"):
+        return _unit(lex, g["u"])[0] is not None
+    if c.rule == "clock":
+        return not re.match(r"\s*(?:Uhr|h)\b", text[c.end : c.end + 5]) or True
+    return True
+
+
+def _candidates(text: str, lex: Lexicon) -> list[_Cand]:
+    found: list[_Cand] = []
+    for order, rule in enumerate(lex.rules):
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                c = _Cand(m.start(), m.end(), order, rule.name, m)
+                if _accept(lex, text, c):
+                    found.append(c)
+    found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
+    taken = bytearray(len(text) + 1)
+    chosen: list[_Cand] = []
+    for c in found:
+        if any(taken[c.start : c.end]):
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    for c in chosen:
+        tail = lex.modifier_tail.search(text, max(0, c.start - 30), c.start)
+        if tail and not any(taken[tail.start() : c.start]):
+            c.mod = lex.lookup["MODIFIERS"].get(norm(tail.group("mod")))
+            c.start = tail.start()
+    return chosen
+
+
+class _Context:
+    """What relative expressions are counted from while the tagger walks through a text."""
+
+    def __init__(self, text: str, lex: Lexicon, dct: date | None) -> None:
+        self.text = text
+        self.lex = lex
+        self.dct = Point(dct, "day") if dct else None
+        self.ref: Point | None = None
+        self.ref_pos = -1
+        self.blocks: list[tuple[int, int, Point]] = []
+        self.narrative = dct is None
+
+    def detect_narrative(self, cands: list[_Cand]) -> None:
+        """A text whose own dates lie years from its DCT is a history (or a DCT is a crawl time)."""
+        if self.dct is None:
+            return
+        years = [int(c.m.group("y")) for c in cands if c.rule in _EXPLICIT and c.m.groupdict().get("y")]
+        years = [y for y in years if y >= 1000]
+        far = sum(1 for y in years if abs(y - self.dct.day.year) > 2)
+        self.narrative = len(years) >= 5 and far >= 0.7 * len(years)
+
+    def deictic(self, pos: int) -> Point | None:
+        for s, e, p in self.blocks:
+            if s <= pos < e:
+                return p
+        if self.narrative:
+            return self.ref or self.dct
+        return self.dct or self.ref
+
+    def anaphoric(self, pos: int) -> Point | None:
+        block = next((p for s, e, p in self.blocks if s <= pos < e), None)
+        if self.ref and (block is None or self.ref_pos >= 0):
+            return self.ref
+        return block or self.dct
+
+    def year_for(self, pos: int, month: int, day: int | None = None) -> int | None:
+        """The year of a date written without one: the text's last year, else the speaker's."""
+        block = next((p for s, e, p in self.blocks if s <= pos < e), None)
+        if self.ref and (self.narrative or pos - self.ref_pos < 400):
+            return self.ref.day.year
+        base = block or self.dct or self.ref
+        return base.day.year if base else None
+
+
+def _future(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    s = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 120)
+    e = min(x for x in (text.find(".", end), text.find("\n", end), end + 80, len(text)) if x >= 0)
+    words = set(_WORD.findall(text[s + 1 : e].lower()))
+    return bool(words & lex.words["FUTURE_CUES"])
+
+
+def _adj_dir(lex: Lexicon, a: str | None) -> int | None:
+    if not a:
+        return None
+    a = norm(a)
+    if a in lex.words["LAST"]:
+        return -1
+    if a in lex.words["NEXT"]:
+        return 1
+    if a in lex.words["THIS"]:
+        return 0
+    return None
+
+
+def _day(y: int | None, mo: int, d: int) -> tuple[str, str] | None:
+    if not 1 <= d <= 31:
+        return None
+    if y is None:
+        return f"XXXX-{mo:02d}-{d:02d}", "day"
+    try:
+        return date(y, mo, d).isoformat(), "day"
+    except ValueError:
+        return None
+
+
+def _explicit_year(lex: Lexicon, ctx: _Context, c: _Cand) -> tuple[int | None, bool]:
+    """The year a date names: written out, "dieses Jahres", or None; and whether it was explicit."""
+    g = c.m.groupdict()
+    if g.get("y"):
+        y = int(g["y"])
+        return (y + (1900 if y >= 50 else 2000) if y < 100 else y), True
+    if g.get("yadj") and g.get("yu"):
+        anchor = ctx.deictic(c.start)
+        if anchor:
+            return anchor.day.year + (_adj_dir(lex, g["yadj"]) or 0), True
+    return None, False
+
+
+def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | None, Point | None] | None:
+    """(type, value, precision, anchor) of a candidate, or None to drop it."""
+    g = c.m.groupdict()
+    text = ctx.text
+    look = lex.lookup
+    r = c.rule
+    if r == "iso":
+        got = _day(int(g["y"]), int(g["m"]), int(g["d"])) if 1 <= int(g["m"]) <= 12 else None
+        if got and g.get("H"):
+            return "TIME", f"{got[0]}T{g['H']}:{g['M']}", "day", None
+        return ("DATE", got[0], "day", None) if got else None
+    if r == "numeric":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        y = y + (1900 if y >= 50 else 2000) if y < 100 else y
+        d, mo = (b, a) if lex.words["NUMERIC_ORDER"] == "mdy" else (a, b)
+        if mo > 12 and d <= 12:
+            d, mo = mo, d
+        if not 1 <= mo <= 12:
+            return None
+        got = _day(y, mo, d)
+        return ("DATE", got[0], "day", None) if got else None
+    if r in ("dmy", "day_range", "mdy"):
+        mo = look["MONTHS"][norm(g["mo"])]
+        y, _explicit = _explicit_year(lex, ctx, c)
+        anchor = None
+        if y is None:
+            y = ctx.year_for(c.start, mo, int(g["d"]))
+            anchor = ctx.ref or ctx.deictic(c.start)
+        got = _day(y, mo, int(g["d"]))
+        return ("DATE", got[0], "day", anchor) if got else None
+    if r in ("my", "month_range"):
+        mo = look["MONTHS"][norm(g["mo"])]
+        y, _ = _explicit_year(lex, ctx, c)
+        if y is None:
+            return None
+        return "DATE", f"{y:04d}-{mo:02d}", "month", None
+    if r == "month":
+        mo = look["MONTHS"][norm(g["mo"])]
+        y = ctx.year_for(c.start, mo)
+        return (
+            "DATE",
+            f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}",
+            "month",
+            ctx.ref or ctx.deictic(c.start),
+        )
+    if r == "year":
+        return "DATE", g["y"], "year", None
+    if r == "year_bc":
+        return "DATE", f"BC{int(g['y']):04d}", None, None
+    if r == "decade":
+        if g.get("y"):
+            return "DATE", g["y"][:3], None, None
+        base = ctx.deictic(c.start)
+        yy = int(g["yy"])
+        century = 19 if base is None or yy > base.day.year % 100 else base.day.year // 100
+        return "DATE", f"{century}{g['yy'][0]}", None, base
+    if r == "century":
+        n = int(g["c"]) if g.get("c") and g["c"].isdigit() else None
+        if n is None and g.get("c"):
+            n = _roman(g["c"])
+        if n is None and g.get("cw"):
+            v = look["ORDINALS"].get(norm(g["cw"])) or _roman(g["cw"])
+            n = v if isinstance(v, int) and v > 0 else None
+        if not n or n > 21:
+            return None
+        return "DATE", f"{n - 1:02d}", None, None
+    if r in ("deictic", "rel_daypart"):
+        anchor = ctx.deictic(c.start)
+        part = None
+        if r == "deictic":
+            v = look["DEICTIC_DAYS"][norm(g["dd"])]
+            off, part = v if isinstance(v, tuple) else (v, None)
+        else:
+            off = 0
+        if g.get("dp"):
+            part = look["DAY_PARTS"].get(norm(g["dp"]), part)
+        if anchor is None or (ctx.narrative and off == 0 and not part and anchor is not ctx.dct):
+            return (
+                "DATE",
+                "PRESENT_REF" if off == 0 else ("PAST_REF" if off < 0 else "FUTURE_REF"),
+                None,
+                None,
+            )
+        value, prec = shift(anchor, "D", off)
+        if part:
+            return "TIME", f"{value}T{part}", prec, anchor
+        return "DATE", value, prec, anchor
+    if r in ("rel", "rel_post"):
+        u, _ = _unit(lex, g["u"])
+        n = _adj_dir(lex, g["adj"])
+        if u not in _DATE_UNITS or n is None:
+            return None
+        anaphoric = u == "D" and n != 0
+        anchor = ctx.anaphoric(c.start) if anaphoric else ctx.deictic(c.start)
+        if anchor is None:
+            return "DATE", "PRESENT_REF" if n == 0 else ("PAST_REF" if n < 0 else "FUTURE_REF"), None, None
+        value, prec = shift(anchor, u, n)
+        return "DATE", value, prec, anchor
+    if r == "anaphoric":
+        u, n = look["ANAPHORIC"][norm(g["ana"])]
+        anchor = ctx.anaphoric(c.start)
+        if anchor is None:
+            return None
+        value, prec = shift(anchor, u, n)
+        return "DATE", value, prec, anchor
+    if r == "same":
+        u, _ = _unit(lex, g["u"])
+        anchor = ctx.anaphoric(c.start)
+        if anchor is None or u not in _DATE_UNITS:
+            return None
+        value, prec = shift(anchor, u, 0)
+        return "DATE", value, prec, anchor
+    if r in ("ago", "ago_pre", "in_future", "in_future_post", "earlier", "later", "later_pre"):
+        u, count = _unit(lex, g["u"])
+        q = _quantity(lex, g.get("q")) if g.get("q") else count
+        sign = 1 if r.startswith(("in_future", "later")) else -1
+        anchor = ctx.anaphoric(c.start) if r in _ANAPHORIC else ctx.deictic(c.start)
+        if q is None or anchor is None or u not in _DATE_UNITS or not float(q).is_integer():
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, anchor
+        value, prec = shift(anchor, u, sign * int(q))
+        return "DATE", value, prec, anchor
+    if r in ("duration", "last_n"):
+        u, count = _unit(lex, g["u"])
+        if u is None:
+            return None
+        q = _quantity(lex, g["q"])
+        if q is not None and count:
+            q *= count
+        return "DURATION", duration(q, u), None, None
+    if r == "past_unit":
+        u, count = _unit(lex, g["u"])
+        return ("DURATION", duration(count or 1, u), None, None) if u else None
+    if r == "weekday":
+        wd = look["WEEKDAYS"][norm(g["wd"])]
+        n = _adj_dir(lex, g.get("adj") or g.get("adj2"))
+        anchor = ctx.deictic(c.start)
+        if anchor is not None and anchor.precision != "day" and ctx.dct is not None:
+            anchor = ctx.dct
+        part = look["DAY_PARTS"].get(norm(g["dp"])) if g.get("dp") else None
+        if anchor is None or anchor.precision != "day":
+            return "DATE", f"XXXX-WXX-{wd + 1}", None, anchor
+        a = anchor.day
+        if n is None:
+            if ctx.dct is None and anchor is ctx.ref:
+                n = 1  # narrative: the next such day after the last date given
+            else:
+                n = 1 if _future(lex, text, c.start, c.end) else -1
+            back = (a.weekday() - wd) % 7
+            fwd = (wd - a.weekday()) % 7
+        else:
+            back = (a.weekday() - wd) % 7 or (7 if n < 0 else 0)
+            fwd = (wd - a.weekday()) % 7 or (7 if n > 0 else 0)
+        if n == 0:
+            d = a + timedelta(days=wd - a.weekday())
+        else:
+            d = a - timedelta(days=back) if n < 0 else a + timedelta(days=fwd)
+        if part:
+            return "TIME", f"{d.isoformat()}T{part}", "day", anchor
+        return "DATE", d.isoformat(), "day", anchor
+    if r == "weekdays":
+        return "SET", f"XXXX-WXX-{look['WEEKDAYS_PLURAL'][norm(g['wds'])] + 1}", None, None
+    if r == "set":
+        u, count = _unit(lex, g["u"])
+        q = _quantity(lex, g.get("q")) if g.get("q") else (count or 1)
+        return ("SET", duration(q, u), None, None) if u else None
+    if r == "set_word":
+        return "SET", look["SET_WORDS"][norm(g["sw"])], None, None
+    if r == "season":
+        s = look["SEASONS"][norm(g["se"])]
+        y, _ = _explicit_year(lex, ctx, c)
+        anchor = None
+        n = _adj_dir(lex, g.get("adj") or g.get("adj2"))
+        if y is None:
+            anchor = ctx.deictic(c.start) if n is not None else ctx.anaphoric(c.start)
+            if anchor is None:
+                return "DATE", f"XXXX-{s}", None, None
+            y = anchor.day.year + (n or 0)
+        return "DATE", f"{y:04d}-{s}", "year", anchor
+    if r == "quarter":
+        u, _ = _unit(lex, g["u"])
+        k = look["ORDINALS"].get(norm(g["ord"]))
+        if not isinstance(k, int):
+            return None
+        top = 4 if u == "Q" else 2
+        k = top if k == -1 else k
+        if not 1 <= k <= top:
+            return None
+        y, _ = _explicit_year(lex, ctx, c)
+        anchor = None
+        if y is None:
+            anchor = ctx.deictic(c.start)
+            if anchor is None:
+                return "DATE", f"XXXX-{'Q' if u == 'Q' else 'H'}{k}", None, None
+            y = anchor.day.year
+        return "DATE", f"{y:04d}-{'Q' if u == 'Q' else 'H'}{k}", "year", anchor
+    if r == "ref":
+        return "DATE", look["REFS"][norm(g["ref"])], None, None
+    if r in ("clock", "time"):
+        if g.get("noon"):
+            h, mi = (12, 0) if norm(g["noon"]).startswith(("noon", "mittag", "midi", "mediod")) else (24, 0)
+        else:
+            h, mi = int(g["h"]), int(g.get("m") or 0)
+            ap = (g.get("ap") or "").lower()
+            if ap == "p" and h < 12:
+                h += 12
+            if ap == "a" and h == 12:
+                h = 0
+        if h > 24 or mi > 59:
+            return None
+        anchor = ctx.deictic(c.start)
+        day = anchor.value() if anchor and anchor.precision == "day" else "XXXX-XX-XX"
+        return "TIME", f"{day}T{h:02d}:{mi:02d}", "day" if anchor else None, anchor
+    return None
+
+
+def _dated_blocks(text: str, lex: Lexicon, cands: list[_Cand], ctx: _Context) -> dict[int, str]:
+    """Find stretches of text with their own "now"; return values fixed by an apposition."""
+    fixed: dict[int, str] = {}
+    day_rules = ("iso", "numeric", "dmy", "mdy")
+    # Embedded posts: the signature line dates the block it closes.
+    paragraphs_blank = "\n\n" in text or "\n \n" in text
+    for sig in _SIGNATURE.finditer(text):
+        inside = [c for c in cands if sig.start() <= c.start < sig.end() and c.rule in day_rules]
+        if not inside:
+            continue
+        got = _evaluate(inside[-1], lex, ctx)
+        if not got or got[2] != "day":
+            continue
+        if paragraphs_blank:
+            gap = max(text.rfind("\n\n", 0, sig.start()), text.rfind("\n \n", 0, sig.start()))
+            begin = gap + 1 if gap >= 0 else 0
+        else:
+            prev_end = text.rfind("\n", 0, max(0, sig.start() - 1))
+            begin = prev_end + 1 if prev_end >= 0 else 0
+        previous = [e for _, e, _ in ctx.blocks if e <= sig.start()]
+        begin = max([begin, *previous])
+        ctx.blocks.append((begin, sig.end(), Point(date.fromisoformat(got[1][:10]), "day")))
+    # Quotes whose "today" an apposition names: "heute, am 13. Januar dieses Jahres".
+    quotes = [(q.start(), q.end()) for q in _QUOTES.finditer(text)]
+    for a, b in itertools.pairwise(cands):
+        if a.rule != "deictic" or b.rule not in day_rules:
+            continue
+        if lex.lookup["DEICTIC_DAYS"].get(norm(a.m.group("dd"))) != 0:
+            continue
+        if not re.fullmatch(r"\s*[,(–—-]?\s*(?:\w{1,4}\s+)?", text[a.end : b.start]):
+            continue
+        got = _evaluate(b, lex, ctx)
+        if not got or got[2] != "day":
+            continue
+        fixed[a.start] = got[1]
+        day = Point(date.fromisoformat(got[1][:10]), "day")
+        span = next(((s, e) for s, e in quotes if s <= a.start < e), None)
+        if span:
+            ctx.blocks.append((span[0], span[1], day))
+    return fixed
+
+
+def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
+    """Time expressions in `text` (language `lang`) with TIMEX3 values, in text order.
+
+    `dct` is the publication date (ISO); relative expressions are counted from it, from the
+    date of a dated quote or post they stand in, or from the last date the text gave (see
+    the module docstring). Without a DCT, the text's own dates are the only anchor.
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    lex = lexicon(lang)
+    ctx = _Context(text, lex, parse_iso_date(dct))
+    cands = _candidates(text, lex)
+    ctx.detect_narrative(cands)
+    fixed = _dated_blocks(text, lex, cands, ctx)
+    out: list[Timex] = []
+    for c in cands:
+        got = _evaluate(c, lex, ctx)
+        if got is None:
+            continue
+        typ, value, prec, anchor = got
+        if c.start in fixed:
+            value, anchor = fixed[c.start], Point(date.fromisoformat(fixed[c.start][:10]), "day")
+        out.append(Timex(c.start, c.end, text[c.start : c.end], typ, value, c.mod, prec,
+                         anchor.value() if anchor else None))  # fmt: skip
+        if typ == "DATE" and prec in ("day", "month", "year") and not value.startswith("X"):
+            if c.rule in _EXPLICIT or c.rule in _ANAPHORIC or c.rule == "month":
+                start_day = _start_of(value, prec)
+                if start_day:
+                    ctx.ref, ctx.ref_pos = Point(start_day, prec), c.start
+    return out
+
+
+def _start_of(value: str, prec: str) -> date | None:
+    try:
+        if prec == "day":
+            return date.fromisoformat(value[:10])
+        if prec == "month":
+            return date(int(value[:4]), int(value[5:7]), 1)
+        return date(int(value[:4]), 1, 1)
+    except ValueError:
+        return None
+
+
+__all__ = ["Timex", "add_months", "find_timexes", "format_value"]

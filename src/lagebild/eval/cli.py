@@ -48,7 +48,7 @@ def _run(family: str, fn: Callable[..., dict[str, Any]], data: Path, as_json: bo
         return
     from lagebild.eval.tables import print_result
 
-    print_result(f"{family} — {data}", result)
+    print_result(f"{family}: {data.name}", result)
 
 
 @app.command()

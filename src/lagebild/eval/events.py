@@ -79,7 +79,7 @@ NO_EVENT = "NONE"  # predicted when the system found no event: always counted wr
 
 # Police actions (India Police Events) read off our events. FAIL (police failing to act) has no
 # event counterpart and is never predicted.
-POLICE_SECTORS = frozenset({"COP", "POL", "SEC", "SPY"})
+POLICE_SECTORS = frozenset({"COP"})  # police and internal security (actors/data/SECTORS.md)
 LETHAL_MODES = frozenset({"firearms", "assassinate", "execute", "clash", "heavy-weapons", "aerial"})
 POLICE_LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
 

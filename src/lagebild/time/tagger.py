@@ -39,7 +39,7 @@ class Timex:
 
 
 _EXPLICIT = {"iso", "numeric", "dmy", "mdy", "day_range", "month_range", "my", "year", "decade", "century"}
-_ANAPHORIC = {"anaphoric", "same", "earlier", "later", "later_pre", "month", "quarter", "season"}
+_ANAPHORIC = {"anaphoric", "same", "later", "later_pre", "month", "quarter", "season"}
 _DATE_UNITS = {"Y", "M", "W", "D", "Q", "WE", "H1", "DE", "CE"}
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _QUOTES = re.compile(r"„[^“”\"\n]{1,3000}[“”\"]|“[^”\n]{1,3000}”|«[^»]{1,3000}»|\"[^\"\n]{1,3000}\"")
@@ -245,12 +245,22 @@ class _Context:
         if self.ref and (self.narrative or pos - self.ref_pos < 400):
             return self.ref.day.year
         base = block or self.dct or self.ref
-        return base.day.year if base else None
+        if base is None:
+            return None
+        if base is self.ref or base.precision != "day":
+            return base.day.year
+        # News: a month after the speaker's now is last year's unless the sentence looks ahead;
+        # a day is only moved when it lies months ahead (a day soon after is an announced date).
+        y = base.day.year
+        ahead = month - base.day.month if day is None else (month - base.day.month) * 31 + day - base.day.day
+        if ahead > (0 if day is None else 90) and not _future(self.lex, self.text, pos, pos + 1):
+            return y - 1
+        return y
 
 
 def _future(lex: Lexicon, text: str, start: int, end: int) -> bool:
-    s = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 120)
-    e = min(x for x in (text.find(".", end), text.find("\n", end), end + 80, len(text)) if x >= 0)
+    s = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 80)
+    e = min(x for x in (text.find(".", end), text.find("\n", end), end + 30, len(text)) if x >= 0)
     words = set(_WORD.findall(text[s + 1 : e].lower()))
     return bool(words & lex.words["FUTURE_CUES"])
 

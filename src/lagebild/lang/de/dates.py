@@ -110,8 +110,7 @@ MONTH_YEAR_LINK = ()
 RANGE = ("bis", "-", "–", "und", "bis zum", "oder")
 MONTH_FIRST = False
 NUMERIC_ORDER = "dmy"
-FUTURE_CUES = frozenset({"wird", "werden", "wirst", "werde", "soll", "sollen", "will", "wollen",
-                         "geplant", "plant", "planen", "kommenden", "nächsten", "bevorstehenden"})  # fmt: skip
+FUTURE_CUES = frozenset({"wird", "werden", "wirst", "werde", "soll", "sollen", "geplant", "morgen"})
 TIME_PATTERNS = (
     r"(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*Uhr",
     r"(?P<noon>mittags|mitternacht)",

@@ -91,8 +91,8 @@ MONTH_YEAR_LINK = ("of",)
 RANGE = ("to", "-", "–", "and", "through", "until")
 MONTH_FIRST = True  # "January 13, 2022"
 NUMERIC_ORDER = "mdy"
-FUTURE_CUES = frozenset({"will", "would", "'ll", "shall", "next", "coming", "plans", "planned", "scheduled",
-                         "is to", "are to", "expected", "going to"})  # fmt: skip
+# Only firm markers of the future: "expected", "plans" also go with past events.
+FUTURE_CUES = frozenset({"will", "shall", "'ll", "scheduled", "tomorrow"})
 TIME_PATTERNS = (
     r"(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\.?(?!\w)",
     r"(?P<h>[01]?\d)\s+o'clock",

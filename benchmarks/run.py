@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import statistics
 import subprocess
@@ -50,6 +51,12 @@ class BenchDoc:
     text: str
     lang: str
     published: str | None
+
+
+def _iso_day(value: Any) -> str | None:
+    """Only ISO dates go to the system: some sets carry free-text ones ("9:55 AM ET")."""
+    m = re.match(r"\d{4}-\d{2}-\d{2}", str(value or "").strip())
+    return m.group(0) if m else None
 
 
 def _trim(text: str, limit: int = MAX_BYTES) -> str:
@@ -97,7 +104,7 @@ def build_corpus(eval_dir: Path | None, n_docs: int) -> tuple[list[BenchDoc], st
                         continue
                     for piece in _chunks(joined):
                         if len(piece.encode("utf-8")) >= MIN_BYTES and len(made) < per_source:
-                            made.append(BenchDoc(piece, lang, str(published)[:10] if published else None))
+                            made.append(BenchDoc(piece, lang, _iso_day(published)))
                     pending = []
             docs.extend(made)
             described.append(f"{len(made)} × {lang} from {rel}")
@@ -217,8 +224,11 @@ def measure_end_to_end(docs: list[BenchDoc]) -> dict[str, float]:
     }
 
 
-def measure_startup(sample: str, repeat: int = 3) -> dict[str, float]:
-    """Wall time of `lagebild --help`, and of a fresh process's import + first extract."""
+def measure_startup(sample: str, repeat: int = 3) -> dict[str, Any]:
+    """Wall time of `lagebild --help`, and of a fresh process's import + first extract.
+
+    A command that fails is reported with its error instead of a time.
+    """
     exe = Path(sys.executable).with_name("lagebild")
     help_cmd = [str(exe), "--help"] if exe.exists() else [sys.executable, "-m", "lagebild", "--help"]
     code = (
@@ -226,13 +236,16 @@ def measure_startup(sample: str, repeat: int = 3) -> dict[str, float]:
         "extract_text(sys.stdin.read(), lang=None, published='2024-01-01')"
     )
     first_cmd = [sys.executable, "-c", code]
-    subprocess.run(first_cmd, input=sample, text=True, capture_output=True, check=True)  # builds caches
+    subprocess.run(first_cmd, input=sample, text=True, capture_output=True)  # builds the caches
 
-    def wall(cmd: list[str], stdin: str | None = None) -> float:
+    def wall(cmd: list[str], stdin: str | None = None) -> float | str:
         runs = []
         for _ in range(repeat):
             started = time.perf_counter()
-            subprocess.run(cmd, input=stdin, text=True, capture_output=True, check=True)
+            done = subprocess.run(cmd, input=stdin, text=True, capture_output=True)
+            if done.returncode != 0:
+                last = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+                return f"failed: {last[:160]}"
             runs.append(time.perf_counter() - started)
         return statistics.median(runs)
 
@@ -276,6 +289,12 @@ def _commit() -> str:
         return "unknown"
 
 
+def _startup_row(label: str, value: float | str, ok: Callable[[bool], str]) -> str:
+    if isinstance(value, str):
+        return f"| {label} | {value} | < {TARGET_STARTUP_S:.0f} s | **no** |"
+    return f"| {label} | {value:.2f} s | < {TARGET_STARTUP_S:.0f} s | {ok(value < TARGET_STARTUP_S)} |"
+
+
 def render(result: dict[str, Any]) -> str:
     m, e2e, start, stages = result["machine"], result["end_to_end"], result["startup"], result["stages"]
     peak = result["peak_rss_mb"]
@@ -301,10 +320,10 @@ def render(result: dict[str, Any]) -> str:
         "|---|---|---|---|",
         f"| end-to-end documents/s (`pipeline.extract`, language detected) | {e2e['docs_per_s']:.1f} | "
         f">= {TARGET_DOCS_PER_S:.0f} | {ok(e2e['docs_per_s'] >= TARGET_DOCS_PER_S)} |",
-        f"| start-up: `lagebild --help` | {start['help_s']:.2f} s | < {TARGET_STARTUP_S:.0f} s | "
-        f"{ok(start['help_s'] < TARGET_STARTUP_S)} |",
-        f"| start-up: fresh process, import + first extract (gazetteer cached) | {start['first_extract_s']:.2f} s | "
-        f"< {TARGET_STARTUP_S:.0f} s | {ok(start['first_extract_s'] < TARGET_STARTUP_S)} |",
+        _startup_row("start-up: `lagebild --help`", start["help_s"], ok),
+        _startup_row(
+            "start-up: fresh process, import + first extract (gazetteer cached)", start["first_extract_s"], ok
+        ),
         f"| peak resident memory (ru_maxrss) | {peak:.0f} MB | < {TARGET_PEAK_MB:.0f} MB | "
         f"{ok(peak < TARGET_PEAK_MB)} |",
         "",
@@ -325,8 +344,8 @@ def render(result: dict[str, Any]) -> str:
         lines += ["", "Not measured (not available at this commit): " + ", ".join(missing) + "."]
     lines += [
         "",
-        "The pipeline calls places, actors and time once per document and trigger detection once; "
-        "the per-stage sum can exceed the end-to-end time per document only through measurement noise.",
+        "The pipeline runs places, actors and time only on documents in which trigger detection found "
+        "a candidate event, so the end-to-end time per document can be below the sum of the stages.",
         "",
     ]
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,3 +47,17 @@ def require(records: list[dict[str, Any]], fields: tuple[str, ...], family: str,
             )
         if not isinstance(record.get("text", ""), str):
             raise EvalDataError(f"{path}: record {n}: 'text' is not a string")
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def iso_day(value: Any) -> str | None:
+    """YYYY-MM-DD from a gold record's date field, None when it is not ISO.
+
+    Some sets carry free-text dates ("9:55 AM ET"); the system gets none rather than a wrong one.
+    """
+    if value is None:
+        return None
+    m = _ISO_DAY.match(str(value).strip())
+    return m.group(0) if m else None

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from lagebild.eval.data import EvalDataError, read_jsonl, require
+from lagebild.eval.data import EvalDataError, iso_day, read_jsonl, require
 from lagebild.eval.metrics import classification_report, multilabel_report
 from lagebild.model import Event
 
@@ -173,8 +173,7 @@ def _default_extractor() -> Extractor:
 
 
 def _published(record: dict[str, Any]) -> str | None:
-    value = record.get("published") or record.get("date") or record.get("dct")
-    return str(value)[:10] if value else None
+    return iso_day(record.get("published") or record.get("date") or record.get("dct"))
 
 
 def evaluate_events(

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lagebild.eval.data import read_jsonl, require
+from lagebild.eval.data import iso_day, read_jsonl, require
 from lagebild.eval.events import main_event
 from lagebild.eval.metrics import bcubed, haversine_km, pairwise
 from lagebild.model import Event
@@ -87,7 +87,7 @@ def evaluate_merge(
     started = time.perf_counter()
     mains: dict[str, Event] = {}
     for n, r in enumerate(records, 1):
-        events = extract(r["text"], r.get("lang"), r.get("published"), r.get("title"))
+        events = extract(r["text"], r.get("lang"), iso_day(r.get("published")), r.get("title"))
         if (event := main_event([e for e in events if e.modality == "asserted"])) is not None:
             mains[str(r["id"])] = event
         if progress:

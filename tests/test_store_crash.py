@@ -127,3 +127,14 @@ def test_kill_9_never_leaves_half_documents(tmp_path: Path) -> None:
     assert proc.returncode == 0, err
     assert out.split() == ["ready", "done"]
     assert check_consistent(path) == N_DOCUMENTS
+
+
+def test_two_processes_ingesting_the_same_documents(tmp_path: Path) -> None:
+    """Concurrent writers queue on the lock; each document is stored once, whoever comes first."""
+    path = tmp_path / "shared.db"
+    procs = [start_writer(path) for _ in range(2)]
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        assert out.split() == ["ready", "done"]
+    assert check_consistent(path) == N_DOCUMENTS

@@ -238,6 +238,22 @@ def test_jsonl_invalid_utf8_line_is_named(tmp_path: Path) -> None:
     assert isinstance(items[1], Document)
 
 
+def test_json_array_and_single_pretty_record_are_read(tmp_path: Path) -> None:
+    records = [{"text": "The ferry sailed again on Saturday."}, {"title": "no text"}]
+    array = tmp_path / "records.json"
+    array.write_text(json.dumps(records, indent=2), encoding="utf-8")
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps({"text": "The market reopened.", "lang": "en"}, indent=2), encoding="utf-8")
+    items = read(array, single)
+    assert isinstance(items[0], Document) and items[0].text == "The ferry sailed again on Saturday."
+    assert isinstance(items[1], IngestError) and items[1].input == f"{array}:item 2"
+    assert isinstance(items[2], Document) and items[2].lang == "en"
+
+
+def test_single_string_input_is_one_path() -> None:
+    assert len(list(read_inputs(str(SRC / "article.txt")))) == 1
+
+
 # --- feeds read from files -------------------------------------------------------------------
 
 

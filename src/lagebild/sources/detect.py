@@ -81,7 +81,7 @@ def sniff(head: bytes, name: str | None = None) -> str:
     if not start:
         return "empty"
     ext = Path(name).suffix.lower() if name else ""
-    if start.startswith("{"):
+    if start.startswith(("{", "[")):
         return "jsonl"
     if start.startswith("<"):
         body = _XML_PROLOGUE.sub("", start[:8192], count=1)

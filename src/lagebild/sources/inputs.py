@@ -214,6 +214,8 @@ def read_inputs(
     `max_bytes` caps each page, file of text or HTML, JSON line and archived record.
     Raises ValueError at once, before reading anything, for an unreadable `published` or `lang`.
     """
+    if isinstance(inputs, str):
+        inputs = [inputs]  # one path, not its characters
     defaults = Defaults(
         published=_checked(published, normalise_published, "published date"),
         lang=_checked(lang, normalise_lang, "language code"),

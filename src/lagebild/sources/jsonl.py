@@ -52,8 +52,37 @@ def read_record(record: object, defaults: Defaults, where: str) -> Document | In
     return IngestError(where, "no 'text' or 'html' field")
 
 
+def _whole_json(path: Path, max_bytes: int) -> object | None:
+    """The content of a file that is one JSON document rather than JSON Lines (an array of
+    records, or one pretty-printed record), else None. Such files are a common near-miss."""
+    with path.open("rb") as fh:
+        first = next((line for line in fh if line.strip()), b"")
+    try:
+        if isinstance(json.loads(first.decode("utf-8-sig")), dict):
+            return None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        pass
+    if path.stat().st_size > max_bytes:
+        return None
+    try:
+        return json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+
+
 def read_jsonl(path: Path, defaults: Defaults, *, max_bytes: int) -> Iterator[Document | IngestError]:
-    """Documents of a JSONL file, an error for each bad line, the rest read on regardless."""
+    """Documents of a JSONL file, an error for each bad line, the rest read on regardless.
+
+    A .json file holding an array of such records, or a single record, is read as well.
+    """
+    whole = _whole_json(path, max_bytes)
+    if isinstance(whole, list):
+        for number, record in enumerate(whole, start=1):
+            yield read_record(record, defaults, f"{path}:item {number}")
+        return
+    if whole is not None:
+        yield read_record(whole, defaults, str(path))
+        return
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, start=1):
             where = f"{path}:line {number}"

@@ -173,6 +173,7 @@ def filled(store: SQLiteStore) -> SQLiteStore:
             start=50,
             type="THREATEN",
             actors=[Actor("Ministry of Foreign Affairs", country="UA", sector="GOV")],
+            recipients=[Actor("the alliance", igo="NATO")],
             location=kharkiv,
             date="2024-03-12",
             modality="future",
@@ -262,6 +263,7 @@ ALL = {"shell", "threat", "undated", "protest", "denied", "strike"}
         ({"actor": "POLIZEI"}, {"denied"}),  # name and canonical, any case
         ({"actor": "residents"}, {"shell"}),  # recipients count too
         ({"actor": " طائرات"}, {"strike"}),
+        ({"actor": "nato"}, {"threat"}),  # IGO code
         ({"bbox": (30.0, 45.0, 40.0, 55.0)}, {"shell", "threat"}),
         ({"bbox": (10.0, 30.0, 40.0, 55.0)}, {"shell", "threat", "protest", "denied", "strike"}),
         ({"bbox": (170.0, -20.0, -170.0, -10.0)}, {"undated"}),  # across the antimeridian

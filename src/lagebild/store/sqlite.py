@@ -296,7 +296,7 @@ class SQLiteStore:
     def events_changed_since(self, change: int, limit: int = 1000) -> tuple[list[Event], int]:
         """Events written or updated after change number `change` (all modalities), oldest change
         first, and the change number to ask from next time (a live stream's high-water mark)."""
-        limit = _check_limit(limit) or 1000
+        _check_limit(limit)
         with self._read() as conn:
             rows = conn.execute(
                 "SELECT * FROM events e WHERE change_seq > ? ORDER BY change_seq LIMIT ?",
@@ -364,11 +364,10 @@ def _next_change(conn: sqlite3.Connection) -> int:
 
 
 def _actor_text(event: Event) -> str:
+    """What the `actor` filter searches: names as written, canonical names and IGO codes."""
     names = []
     for actor in (*event.actors, *event.recipients):
-        names.append(actor.name)
-        if actor.canonical:
-            names.append(actor.canonical)
+        names += [actor.name, actor.canonical, actor.igo]
     return "\n".join(name.casefold() for name in names if name)
 
 

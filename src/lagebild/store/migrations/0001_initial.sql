@@ -40,7 +40,7 @@ CREATE TABLE events (
     place_name           TEXT,
     actors               TEXT NOT NULL,   -- JSON list of Actor.to_dict()
     recipients           TEXT NOT NULL,
-    actor_text           TEXT NOT NULL,   -- casefolded names and canonical names, one per line
+    actor_text           TEXT NOT NULL,   -- casefolded names, canonical names, IGO codes; one per line
     num_sources          INTEGER NOT NULL,
     first_seen           TEXT NOT NULL,
     updated              TEXT NOT NULL,

@@ -223,6 +223,13 @@ def test_jsonl_reads_good_lines_and_names_bad_ones() -> None:
     assert "no 'text' or 'html'" in bad[2].message
 
 
+def test_jsonl_text_is_kept_verbatim(tmp_path: Path) -> None:
+    text = "  Headline without a stop\r\n\n\n\nFirst   paragraph.  \nSecond line\n"
+    path = tmp_path / "raw.jsonl"
+    path.write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
+    assert one_doc(path).text == text
+
+
 def test_jsonl_record_ids_match_the_same_text_from_a_file(tmp_path: Path) -> None:
     text = (SRC / "article.txt").read_text(encoding="utf-8")
     path = tmp_path / "one.jsonl"

@@ -2,7 +2,7 @@
 
 Each line is an object with `text` (plain text) or `html` (a page to extract), and optionally
 `url`, `title`, `published`, `lang`, `source`, `author`. Other keys are ignored, so records of
-other tools (with their own ids and labels) load as they are.
+other tools (with their own ids and labels) load as they are. `text` is kept exactly as given.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from pathlib import Path
 from lagebild.model import Document
 from lagebild.sources.base import Defaults, IngestError, make_document
 from lagebild.sources.html import extract_html
-from lagebild.sources.text import clean_text
 
 _META = ("url", "title", "published", "lang", "source", "author")
 
@@ -32,7 +31,8 @@ def read_record(record: object, defaults: Defaults, where: str) -> Document | In
         return IngestError(where, f"field {bad[0]!r} must be a string")
     meta = {key: record.get(key) for key in _META}
     if (record.get("text") or "").strip():
-        return make_document(clean_text(record["text"]), defaults, **meta)
+        # Verbatim: offsets that other tools computed on this text (gold spans) must stay valid.
+        return make_document(record["text"], defaults, **meta)
     if (record.get("html") or "").strip():
         page = extract_html(record["html"], url=meta["url"])
         if page is None:

@@ -53,10 +53,11 @@ def make_client() -> httpx.Client:
     )
 
 
-def _size(n: int) -> str:
-    return (
-        f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} kB" if n >= 1024 else f"{n} bytes"
-    )
+def human_size(n: int) -> str:
+    """Sizes in messages ("10 MB", "512 kB"), rounded down."""
+    if n >= 1024 * 1024:
+        return f"{n // (1024 * 1024)} MB"
+    return f"{n // 1024} kB" if n >= 1024 else f"{n} bytes"
 
 
 def _describe(exc: httpx.HTTPError) -> str:
@@ -106,7 +107,7 @@ def fetch(
             media_type = content_type.split(";", 1)[0].strip().lower()
             if accept is not None and media_type and media_type not in accept:
                 raise FetchError(f"unsupported content type {media_type}, skipped")
-            limit = f"page larger than {_size(max_bytes)}, skipped"
+            limit = f"page larger than {human_size(max_bytes)}, skipped"
             length = response.headers.get("content-length", "")
             if length.isdigit() and int(length) > max_bytes:
                 raise FetchError(limit)

@@ -22,6 +22,7 @@ from lagebild.sources.fetch import (
     TEXT_TYPES,
     FetchError,
     fetch,
+    human_size,
     make_client,
 )
 from lagebild.sources.html import extract_html
@@ -32,10 +33,6 @@ from lagebild.sources.warc import read_warc
 log = logging.getLogger(__name__)
 
 _URL_TYPES = HTML_TYPES | FEED_TYPES | TEXT_TYPES
-
-
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):g} MB"
 
 
 def is_url(value: str) -> bool:
@@ -111,7 +108,7 @@ def _read_file(
         return
     size = path.stat().st_size
     if size > max_bytes:
-        yield IngestError(label, f"file larger than {_mb(max_bytes)} ({_mb(size)}), skipped")
+        yield IngestError(label, f"file larger than {human_size(max_bytes)} ({human_size(size)}), skipped")
         return
     content = path.read_bytes()
     yield from _read_content(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lagebild.model import Document
 from lagebild.sources.base import Defaults, IngestError, make_document
+from lagebild.sources.fetch import human_size
 from lagebild.sources.html import extract_html
 
 _META = ("url", "title", "published", "lang", "source", "author")
@@ -87,7 +88,7 @@ def read_jsonl(path: Path, defaults: Defaults, *, max_bytes: int) -> Iterator[Do
         for number, raw in enumerate(fh, start=1):
             where = f"{path}:line {number}"
             if len(raw) > max_bytes:
-                yield IngestError(where, f"line longer than {max_bytes // (1024 * 1024)} MB, skipped")
+                yield IngestError(where, f"line longer than {human_size(max_bytes)}, skipped")
                 continue
             if not raw.strip():
                 continue

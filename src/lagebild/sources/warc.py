@@ -15,7 +15,7 @@ from warcio.recordloader import ArcWarcRecord
 from lagebild.model import Document
 from lagebild.sources.base import Defaults, IngestError, make_document
 from lagebild.sources.decode import DecodeError, decode_bytes
-from lagebild.sources.fetch import HTML_TYPES
+from lagebild.sources.fetch import HTML_TYPES, human_size
 from lagebild.sources.html import extract_html
 
 
@@ -69,7 +69,7 @@ def read_warc(path: Path, defaults: Defaults, *, max_bytes: int) -> Iterator[Doc
                 return
             where = f"{path}#{url or f'record-{count}'}"
             if len(body) > max_bytes:
-                yield IngestError(where, f"page larger than {max_bytes // (1024 * 1024)} MB, skipped")
+                yield IngestError(where, f"page larger than {human_size(max_bytes)}, skipped")
                 continue
             try:
                 html = decode_bytes(body, _charset(content_type), markup=True)

@@ -69,8 +69,9 @@ def ingest(
                     on_item(err, 0)
                 continue
             if store.add_document(doc, events):
+                n_events = len(events)
                 summary.new += 1
-                summary.events += n_events = len(events)
+                summary.events += n_events
             else:  # another process stored it meanwhile
                 summary.already_stored += 1
         if on_item:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -205,8 +205,10 @@ def read_inputs(
     file, a malformed line, a dead server) yields an IngestError and the batch goes on.
 
     Metadata: what an input says about a document wins; `published`, `lang` and `source` fill the
-    gaps it leaves (a page with its own date keeps it). Language is never guessed here: the
-    pipeline detects it (lagebild.nlp.langid) for documents whose `lang` is still None.
+    gaps it leaves (a page with its own date keeps it). A document's language comes only from an
+    explicit per-record `lang` (JSONL) or `lang`: page and feed declarations are ignored, as site
+    templates often carry a wrong one. Language is never guessed here: the pipeline detects it
+    (lagebild.nlp.langid) for documents whose `lang` is still None.
 
     `max_bytes` caps each page, file of text or HTML, JSON line and archived record.
     Raises ValueError at once, before reading anything, for an unreadable `published` or `lang`.
@@ -221,7 +223,7 @@ def read_inputs(
     return _read_all(list(inputs), defaults, client, max_bytes)
 
 
-def _checked(value: str | None, normalise, what: str) -> str | None:
+def _checked(value: str | None, normalise: Callable[[str], str | None], what: str) -> str | None:
     if value is None:
         return None
     result = normalise(value)

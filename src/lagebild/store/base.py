@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from lagebild.model import Document, Event
+from lagebild.model import Document, Event, Evidence
 
 
 class StoreError(Exception):
@@ -58,6 +58,28 @@ class Store(Protocol):
 
     def iter_events(self, query: EventQuery) -> Iterator[Event]:
         """All matching events, page by page (exports)."""
+        ...
+
+    def upsert_event(self, event: Event) -> None:
+        """Insert or overwrite an event's fields; evidence is only ever added (merging)."""
+        ...
+
+    def add_evidence(self, event_id: str, evidence: Evidence) -> int:
+        """Attach another source's sentence to an event; returns the number of new rows."""
+        ...
+
+    def last_change(self) -> int:
+        """A counter that grows with every write (live streams poll it)."""
+        ...
+
+    def events_changed_since(self, change: int, limit: int = 1000) -> tuple[list[Event], int]:
+        """Events written after `change`, and the new mark to poll from."""
+        ...
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None: ...
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Small key-value state (feed ETags, watcher progress); None deletes."""
         ...
 
     def stats(self) -> dict[str, Any]: ...

@@ -24,8 +24,8 @@ from typing import Any
 from lagebild.events.compose import Reading, compose
 from lagebild.events.detect import Candidate, detect
 from lagebild.events.lexicon import Lexicon, lexicon
-from lagebild.events.ontology import acled_for, cameo_for
-from lagebild.model import Actor, Document, Event, Evidence, Place, event_id
+from lagebild.events.ontology import CIVILIAN_SECTORS, acled_for, cameo_for
+from lagebild.model import Actor, Document, Event, Evidence, Place, event_id, normalise_text
 from lagebild.nlp.sentences import Sentence
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 _ACTOR_REACH = 160
 _PLACE_REACH = 200
 _NOT_LOCATION_REACH = 30
+# Place mentions the geoparser is less sure of than this are not used as locations.
+_MIN_PLACE_SCORE = 0.45
 # Event types whose actor may be taken from the previous sentence when the sentence names none.
 _CARRY_ACTOR = frozenset(
     {"RETREAT", "MOBILIZE", "COERCE", "ASSAULT", "AGREE", "CONSULT", "SANCTION", "AID", "COOPERATE"}
@@ -132,49 +134,94 @@ def _is_speaker(text: str, mention: Any, lex: Lexicon | None) -> bool:
     return lex.reporting.search(after) or lex.reporting.search(before)
 
 
+def _of_actor(text: str, anchor: Candidate, m: Any, lex: Lexicon | None) -> bool:
+    """An actor attached to a nominal trigger: "withdrawal of CSTO troops", "Rückzug der CSTO"."""
+    if lex is None or lex.of is None:
+        return False
+    gap = text[anchor.trigger_end : m.start]
+    if len(gap) > 50:
+        return False
+    first = gap.strip().split(" ", 1)[0] if gap.strip() else ""
+    return bool(first) and lex.of.search(first)
+
+
 def _link_actors(
-    text: str, s: Sentence, anchor: Candidate, mentions: list[Any], lex: Lexicon | None
+    text: str, s: Sentence, anchor: Candidate, mentions: list[Any], lex: Lexicon | None, taken: Place | None
 ) -> tuple[list[Actor], list[Actor]]:
     t0, t1 = anchor.trigger_start, anchor.trigger_end
     inside = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+    # A country named as the event's location is not also its actor ("left Kazakhstan").
+    if taken is not None:
+        inside = [m for m in inside if not (m.kind == "country" and m.actor.country == taken.country)]
     # Country names are places more often than actors; they act only when nothing else does.
-    people = [m for m in inside if m.kind not in ("country",)] or inside
-    left = sorted((m for m in people if m.end <= t0 and t0 - m.end < _ACTOR_REACH), key=lambda m: -m.end)
+    people = [m for m in inside if m.kind != "country"] or inside
+    left = sorted((m for m in people if m.end <= t0 and t0 - m.end < 2 * _ACTOR_REACH), key=lambda m: -m.end)
     right = sorted(
         (m for m in people if m.start >= t1 and m.start - t1 < _ACTOR_REACH), key=lambda m: m.start
     )
     agents = [m for m in right if _agent_marker_before(text, m.start, lex)]
     if agents:
-        actors, recipients = agents[:1], left[:1]
-    else:
-        speakers = [m for m in left if _is_speaker(text, m, lex)]
-        doers = [m for m in left if m not in speakers] or left
-        actors, recipients = doers[:1], [m for m in right if m not in agents][:1]
-    return [m.actor for m in actors], [m.actor for m in recipients]
+        return [agents[0].actor], [m.actor for m in left[:1]]
+    speakers = [m for m in left if _is_speaker(text, m, lex)]
+    doers = [m for m in left if m not in speakers]
+    if not doers and right and _of_actor(text, anchor, right[0], lex):
+        return [right[0].actor], [m.actor for m in right[1:2]]
+    doers = doers or left
+    objects = [m for m in right if not _is_speaker(text, m, lex)]
+    return [m.actor for m in doers[:1]], [m.actor for m in objects[:1]]
 
 
-def _not_location(text: str, pm: Any, s: Sentence, lex: Lexicon | None) -> bool:
+def _not_location(text: str, pm: Any, s: Sentence, lex: Lexicon | None, type_: str) -> bool:
     if lex is None:
         return False
     window = text[max(s.start, pm.start - _NOT_LOCATION_REACH) : pm.start]
-    return lex.not_location.search(window)
+    if lex.not_location.search(window):
+        return True
+    # "aus Moskau" names an origin, except for departures, where it is the place left.
+    near = text[max(s.start, pm.start - 12) : pm.start]
+    return type_ != "RETREAT" and lex.origin is not None and lex.origin.search(near)
+
+
+def _usable_places(text: str, places: list[Any], actors: list[Any]) -> list[Any]:
+    """Place mentions that can be locations: resolved, confident, not part of a name or compound."""
+    named = [(m.start, m.end) for m in actors if m.kind not in ("country", "demonym")]
+    out = []
+    for pm in places:
+        if pm.place is None or (pm.score is not None and pm.score < _MIN_PLACE_SCORE):
+            continue
+        if any(a < pm.end and pm.start < b for a, b in named):
+            continue  # "Nur Otan" is a party, "Stanislav Zas" a person
+        if text[pm.start - 1 : pm.start] == "-" or text[pm.end : pm.end + 1] == "-":
+            continue  # part of a compound: "CSTO-Mission"
+        out.append(pm)
+    return out
+
+
+def _clause_of(s: Sentence, pos: int) -> tuple[int, int]:
+    rel = pos - s.start
+    lo = max((s.text.rfind(ch, 0, rel) for ch in ",;:"), default=-1) + 1
+    his = [i for i in (s.text.find(ch, rel) for ch in ",;:") if i >= 0]
+    return s.start + lo, s.start + (min(his) if his else len(s.text))
 
 
 def _link_place(text: str, s: Sentence, anchor: Candidate, ctx: _Context) -> Place | None:
     best: tuple[float, Place] | None = None
+    c0, c1 = _clause_of(s, anchor.trigger_start)
     for pm in ctx.places:
-        if pm.place is None or pm.start < s.start or pm.end > s.end:
+        if pm.start < s.start or pm.end > s.end:
             continue
-        if _not_location(text, pm, s, ctx.lex):
+        if _not_location(text, pm, s, ctx.lex, anchor.type):
             continue
-        dist = (
-            pm.start - anchor.trigger_end if pm.start >= anchor.trigger_end else anchor.trigger_start - pm.end
-        )
+        after = pm.start >= anchor.trigger_end
+        dist = pm.start - anchor.trigger_end if after else anchor.trigger_start - pm.end
         if dist > _PLACE_REACH:
             continue
-        # Places after the trigger ("protests in Almaty") are slightly preferred; finer beats coarser.
-        cost = dist * (0.8 if pm.start >= anchor.trigger_end else 1.0)
+        # Same clause first; places after the trigger ("protests in Almaty") slightly preferred;
+        # finer beats coarser.
+        cost = dist * (0.8 if after else 1.0)
+        cost += 0 if c0 <= pm.start < c1 else 50
         cost += 40 if pm.place.precision in ("country", "region") else 0
+        cost += 60 * (1.0 - min(1.0, pm.score if pm.score is not None else 1.0))
         if best is None or cost < best[0]:
             best = (cost, pm.place)
     return best[1] if best else ctx.main_place
@@ -217,18 +264,31 @@ def _events_of_sentence(
     out = []
     date, precision = _event_date(ctx.timexes, s.start, s.end, ctx.dct)
     has_date = _sentence_has_timex(ctx.timexes, s)
-    for reading in compose(cands):
+
+    def actor_sector(c: Candidate) -> str | None:
+        linked = _link_actors(text, s, c, ctx.actors, ctx.lex, None)[0]
+        return linked[0].sector if linked else None
+
+    victims = [
+        m.actor.sector
+        for m in ctx.actors
+        if s.start <= m.start < s.end and m.actor.sector in CIVILIAN_SECTORS
+    ]
+    for reading in compose(cands, actor_sector):
         anchor = reading.anchor
-        actors, recipients = _link_actors(text, s, anchor, ctx.actors, ctx.lex)
+        place = _link_place(text, s, anchor, ctx)
+        actors, recipients = _link_actors(text, s, anchor, ctx.actors, ctx.lex, place)
         if not actors and carry and reading.type in _CARRY_ACTOR:
             actors = carry[:1]
-        place = _link_place(text, s, anchor, ctx)
         if reading.acled:
             acled = reading.acled
         else:
-            acled = acled_for(
-                reading.type, reading.mode, [a.sector for a in actors], [a.sector for a in recipients]
-            )
+            hit = [a.sector for a in recipients]
+            if reading.type == "ASSAULT":
+                # Civilians named anywhere in the sentence ("five villagers were killed") are victims.
+                acting = {a.sector for a in actors}
+                hit += [v for v in victims if v not in acting]
+            acled = acled_for(reading.type, reading.mode, [a.sector for a in actors], hit)
         conf = confidence(
             reading, bool(actors), place is not None and place is not ctx.main_place, has_date, s.paragraph
         )
@@ -264,6 +324,7 @@ def _events_of_sentence(
 
 
 def _same_event(a: Event, b: Event) -> bool:
+    """Same type, mode, modality, date and place, and the same actor (or the same sentence)."""
     if (a.type, a.mode, a.modality, a.date) != (b.type, b.mode, b.modality, b.date):
         return False
     la, lb = a.location, b.location
@@ -271,7 +332,9 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     ka = {x.canonical or x.name for x in a.actors}
     kb = {x.canonical or x.name for x in b.actors}
-    return not ka or not kb or bool(ka & kb)
+    if ka and kb:
+        return bool(ka & kb)
+    return normalise_text(a.evidence[0].sentence).lower() == normalise_text(b.evidence[0].sentence).lower()
 
 
 def dedupe(events: list[Event]) -> list[Event]:
@@ -305,6 +368,7 @@ def extract(doc: Document) -> list[Event]:
     dct = doc.published[:10] if doc.published else None
     actors = sorted(_call("lagebild.actors", "find_actors", text, lang, dct), key=lambda m: m.start)
     places = sorted(_call("lagebild.places", "geoparse", text, lang), key=lambda m: m.start)
+    places = _usable_places(text, places, actors)
     timexes = _call("lagebild.time", "find_timexes", text, lang, dct)
     limit = max(c.sentence.end for c in cands)
     main = _main_country(places, actors, limit)
@@ -332,7 +396,8 @@ def extract(doc: Document) -> list[Event]:
             carry, last_paragraph = [], s.paragraph
         found = _events_of_sentence(s, by_sentence[start], ctx, carry)
         events.extend(found)
-        in_sentence = [m.actor for m in actors if s.start <= m.start < s.end and m.kind != "country"]
+        # Only named actors carry over to the next sentence: a bare "police" may be another force.
+        in_sentence = [m.actor for m in actors if s.start <= m.start < s.end and m.kind in ("person", "igo")]
         if in_sentence:
             carry = in_sentence[-1:]
     return dedupe(events)

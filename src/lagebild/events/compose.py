@@ -8,9 +8,11 @@ module keeps what a reader would keep; it knows types and modes, never words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lagebild.events.detect import Candidate
+from lagebild.events.ontology import CIVILIAN_SECTORS, STATE_SECTORS
 
 # Modes of ASSAULT that say how violence was done, from most to least specific: when one
 # sentence has several ASSAULT triggers, the most specific mode describes the event.
@@ -35,9 +37,23 @@ _ASSAULT_SPECIFICITY = (
     "destroy",
     None,
 )
+_PROTEST_SPECIFICITY = (
+    "riot",
+    "mob",
+    "strike-hun",
+    "obstruct",
+    "strike-gen",
+    "strike-lim",
+    "boycott",
+    "demo",
+    None,
+)
 _PROTEST_VIOLENT = ("riot", "mob")
-# ASSAULT modes that, with a protest in the same sentence, mean force was used on protesters.
-_FORCE_ON_PROTEST = ("firearms", "beat", "primitive", None, "clash", "assassinate")
+# ASSAULT modes that, with a protest in the same sentence, mean force was used on protesters;
+# a clash, stones or destruction with a protest mean the protest turned violent.
+_FORCE_ON_PROTEST = ("firearms", "beat", None, "assassinate", "torture")
+_VIOLENT_PROTEST = ("clash", "primitive", "destroy")
+_EXPLOSIVE = ("explosives", "grenade", "heavy-weapons", "aerial", "suicide-attack", None)
 
 
 @dataclass(slots=True)
@@ -60,25 +76,70 @@ def _rank(mode: str | None, order: tuple[str | None, ...]) -> int:
     return order.index(mode) if mode in order else len(order) - 1
 
 
+# Triggers of one type further apart than this (characters) and in different clauses are two
+# events ("3,000 troops were sent to X, some units were deployed earlier in Y").
+_SAME_EVENT_GAP = 45
+
+
+def _clusters(cands: list[Candidate]) -> list[list[Candidate]]:
+    out: list[list[Candidate]] = []
+    for c in sorted(cands, key=lambda c: c.trigger_start):
+        if out:
+            last = out[-1][-1]
+            between = c.sentence.text[
+                last.trigger_end - c.sentence.start : c.trigger_start - c.sentence.start
+            ]
+            if c.trigger_start - last.trigger_end <= _SAME_EVENT_GAP or not any(ch in between for ch in ",;"):
+                out[-1].append(c)
+                continue
+        out.append([c])
+    return out
+
+
 def _merge_type(cands: list[Candidate]) -> list[Reading]:
-    """Candidates of one type in one sentence -> readings (one per modality)."""
-    by_modality: dict[str, list[Candidate]] = {}
+    """Candidates of one type in one sentence -> readings (one per modality and clause cluster)."""
+    by_modality: dict[tuple[str, int], list[Candidate]] = {}
     for c in cands:
-        by_modality.setdefault(c.modality, []).append(c)
+        by_modality.setdefault((c.modality, 0), []).append(c)
+    groups: list[tuple[str, list[Candidate]]] = []
+    for (modality, _), group in by_modality.items():
+        groups.extend((modality, cl) for cl in _clusters(group))
     out = []
-    for modality, group in by_modality.items():
+    for modality, group in groups:
         if group[0].type == "ASSAULT":
             best = min(group, key=lambda c: (_rank(c.mode, _ASSAULT_SPECIFICITY), -c.score))
+        elif group[0].type == "PROTEST":
+            best = min(group, key=lambda c: (_rank(c.mode, _PROTEST_SPECIFICITY), -c.score))
         else:
             best = max(group, key=lambda c: (c.mode is not None, c.score))
         score = max(c.score for c in group) + 0.1 * min(len(group) - 1, 3)
-        triggers = [best, *[c for c in group if c is not best]]
+        # The first trigger anchors the arguments (the event's verb usually comes first: "gunmen
+        # opened fire ..., killing one"); the most specific one gives the mode.
+        triggers = sorted(group, key=lambda c: c.trigger_start)
         out.append(Reading(best.type, best.mode, score, modality, triggers))
     return out
 
 
-def compose(cands: list[Candidate]) -> list[Reading]:
-    """Readings of one sentence's candidates, in order of their first trigger."""
+def _force_by_state(
+    protest: Reading, assault: Reading, actor_sector: Callable[[Candidate], str | None] | None
+) -> bool:
+    sector = actor_sector(assault.anchor) if actor_sector else None
+    if sector in STATE_SECTORS:
+        return True
+    if sector in CIVILIAN_SECTORS:
+        return False  # protesters doing violence: a riot, handled by the caller
+    # Unknown actor: protesters named before the violence are its victims ("protesters were shot").
+    return protest.anchor.trigger_start < max(t.trigger_end for t in assault.triggers)
+
+
+def compose(
+    cands: list[Candidate], actor_sector: Callable[[Candidate], str | None] | None = None
+) -> list[Reading]:
+    """Readings of one sentence's candidates, in order of their first trigger.
+
+    `actor_sector(trigger)` gives the sector of the actor linked to a trigger where known: force
+    used by police on a protest is excessive force, the same violence by protesters a riot.
+    """
     by_type: dict[str, list[Candidate]] = {}
     for c in cands:
         by_type.setdefault(c.type, []).append(c)
@@ -90,14 +151,18 @@ def compose(cands: list[Candidate]) -> list[Reading]:
     assault = asserted.get("ASSAULT")
     drop: set[int] = set()
     # Weapons defused or seized before use: the explosion did not happen.
-    if coerce and coerce.mode == "defuse" and assault and assault.mode in ("explosives", "grenade", None):
+    if coerce and coerce.mode == "defuse" and assault and assault.mode in _EXPLOSIVE:
         assault.score -= 0.6
-        coerce.score += 0.2
+        coerce.score += 0.3
     if protest:
         if protest.mode in _PROTEST_VIOLENT:
             protest.score += 0.2
             if assault and assault.mode in ("destroy", "primitive", "beat", "clash", None):
                 drop.add(id(assault))
+        elif assault and assault.mode in _VIOLENT_PROTEST:
+            protest.acled = ("Riots", "Violent demonstration")
+            protest.score += 0.3
+            drop.add(id(assault))
         elif (
             assault
             and assault.mode in _FORCE_ON_PROTEST
@@ -106,15 +171,19 @@ def compose(cands: list[Candidate]) -> list[Reading]:
             protest.acled = ("Protests", "Excessive force against protesters")
             protest.score += 0.3
             drop.add(id(assault))
+        elif (
+            assault
+            and assault.mode in _FORCE_ON_PROTEST
+            and not _force_by_state(protest, assault, actor_sector)
+        ):
+            protest.acled = ("Riots", "Violent demonstration")
+            protest.score += 0.3
+            drop.add(id(assault))
         elif coerce and coerce.mode in ("disperse", "arrest"):
             protest.acled = ("Protests", "Protest with intervention")
             protest.score += 0.3
             if coerce.mode == "disperse":
                 drop.add(id(coerce))
-        elif assault and assault.mode == "destroy":
-            protest.acled = ("Riots", "Violent demonstration")
-            protest.score += 0.2
-            drop.add(id(assault))
     readings = [r for r in readings if id(r) not in drop]
     readings.sort(key=lambda r: r.anchor.trigger_start)
     return readings

@@ -24,6 +24,7 @@ _CREDIT_TAIL = re.compile(r"\s/\s[^/.!?]{1,60}$")
 # Window (characters) before a trigger in which a future/hypothetical/negation cue applies.
 _BEFORE = 80
 _AFTER = 40
+_HYPO_BEFORE = 45
 
 
 @dataclass(frozen=True, slots=True)

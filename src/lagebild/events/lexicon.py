@@ -23,7 +23,10 @@ Module attributes (all optional):
 - SKIP_LINES: line starts of captions, credits and bylines
 - NOT_LOCATION: cues before a place name that make it not the event's location (origin,
   past experience, comparison)
+- ORIGIN: prepositions of origin ("aus Moskau"): not the location, except where the event is
+  a departure (RETREAT: "Abzug aus Kasachstan")
 - AGENT_MARKERS: words that introduce the agent of a passive ("arrested by police")
+- OF_MARKERS: words that attach an actor to a nominal trigger ("withdrawal of CSTO troops")
 - WORD_PREFIX: regex of clitics a word may carry (Arabic "و", "ال", ...)
 """
 
@@ -183,6 +186,8 @@ class Lexicon:
     skip_lines: tuple[str, ...] = ()
     not_location: Matcher = field(default_factory=lambda: build_matcher([]))
     agent: Matcher | None = None
+    origin: Matcher | None = None
+    of: Matcher | None = None
 
 
 def _cues(mod: object, name: str, prefix: str) -> Matcher:
@@ -221,4 +226,6 @@ def lexicon(lang: str) -> Lexicon | None:
         skip_lines=tuple(s.lower() for s in getattr(mod, "SKIP_LINES", ())),
         not_location=_cues(mod, "NOT_LOCATION", prefix),
         agent=_cues(mod, "AGENT_MARKERS", prefix),
+        origin=_cues(mod, "ORIGIN", prefix),
+        of=_cues(mod, "OF_MARKERS", prefix),
     )

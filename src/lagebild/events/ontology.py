@@ -457,7 +457,6 @@ def acled_for(
     acted = {s.upper() for s in actor_sectors or () if s}
     hit = {s.upper() for s in recipient_sectors or () if s}
     state_actor = _has(acted, STATE_SECTORS)
-    armed_actor = _has(acted, ARMED_SECTORS)
     armed_target = _has(hit, ARMED_SECTORS)
     civil_target = _has(hit, CIVILIAN_SECTORS) and not armed_target
     protester_target = _has(hit, PROTESTER_SECTORS)
@@ -474,12 +473,12 @@ def acled_for(
                 return BATTLES, "Government regains territory"
             return base
         if mode in ("firearms", "clash", None):
-            # Armed violence is a battle when both sides are armed, one-sided when the target is civilian.
+            # A battle needs two armed sides; shooting at anyone else is an attack on civilians.
             if civil_target:
                 return VAC, "Attack"
-            if mode is None and not (armed_target and armed_actor):
-                return VAC, "Attack"
-            return BATTLES, "Armed clash"
+            if mode == "clash" or armed_target:
+                return BATTLES, "Armed clash"
+            return VAC, "Attack"
         if mode in ("beat", "primitive", "assassinate", "torture") and not civil_target and armed_target:
             return BATTLES, "Armed clash"
         return base

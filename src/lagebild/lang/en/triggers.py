@@ -81,6 +81,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "quit her post",
     ),
     "RETREAT/cede": (
+        "took over",
+        "entered the",
+        "~vacated",
+        "~abandoned",
+        "handed over",
+        "transferred control",
+        "control was transferred",
+        "took control without",
+        "peacefully",
         "handed over control",
         "handed over the",
         "handover of",
@@ -229,6 +238,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "launched a satellite",
     ),
     "MOBILIZE/base": (
+        "~establish*",
+        "~set up",
+        "~opened a",
+        "~opened an",
+        "~opened its",
+        "~inaugurat*",
+        "positions in",
         "headquarters",
         "set up a base",
         "established a base",
@@ -299,6 +315,18 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "cracked down",
     ),
     "COERCE/defuse": (
+        "~recover*",
+        "~seiz*",
+        "~found",
+        "~discovered",
+        "~unearthed",
+        "~impounded",
+        "~shot down",
+        "~downed",
+        "~destroyed a drone",
+        "~dismantled",
+        "~uncovered",
+        "~busted",
         "defus*",
         "defuse",
         "bomb disposal",
@@ -649,6 +677,9 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
 }
 
 NEGATION: tuple[str, ...] = (
+    "to prevent",
+    "to avert",
+    "to avoid",
     "not",
     "no",
     "never",
@@ -671,7 +702,15 @@ NEGATION: tuple[str, ...] = (
     "failed to",
     "rather than",
 )
-NEGATION_AFTER: tuple[str, ...] = ("was not", "were not", "did not occur", "was denied")
+NEGATION_AFTER: tuple[str, ...] = (
+    "was prevented",
+    "were prevented",
+    "was averted",
+    "was not",
+    "were not",
+    "did not occur",
+    "was denied",
+)
 FUTURE: tuple[str, ...] = (
     "will",
     "shall",
@@ -709,7 +748,8 @@ HYPOTHETICAL: tuple[str, ...] = (
     "unless",
     "could",
     "might",
-    "may",
+    "may have",
+    "may be",
     "possible",
     "possibly",
     "potential",
@@ -786,7 +826,6 @@ SKIP_LINES: tuple[str, ...] = (
     "subscribe",
 )
 NOT_LOCATION: tuple[str, ...] = (
-    "from",
     "experience in",
     "experience of",
     "experiences in",
@@ -802,4 +841,6 @@ NOT_LOCATION: tuple[str, ...] = (
     "earlier in",
     "unlike",
 )
+ORIGIN: tuple[str, ...] = ("from",)
 AGENT_MARKERS: tuple[str, ...] = ("by",)
+OF_MARKERS: tuple[str, ...] = ("of", "by")

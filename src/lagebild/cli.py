@@ -112,6 +112,8 @@ def ingest(
         task = progress.add_task("reading inputs", total=None)
         try:
             summary = run_ingest(inputs, store, published=published, lang=lang, source=source, on_item=on_item)
+        except ValueError as exc:  # an unreadable --published/--lang, found before anything is read
+            raise typer.BadParameter(str(exc)) from None
         finally:
             store.close()
     err.print(
@@ -134,7 +136,11 @@ def extract(
 
     published = _iso_date(published, "--published")
     failed = False
-    for item in read_inputs([file], published=published, lang=lang):
+    try:
+        items = read_inputs([file], published=published, lang=lang)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    for item in items:
         if isinstance(item, IngestError):
             err.print(f"[red]error:[/] {item.input}: {item.message}", highlight=False)
             failed = True

@@ -444,3 +444,11 @@ def test_real_time_file_with_oracle_tagger(shared_dir):
         ],
     )
     assert out["value_f1"] == 1.0 and out["extent_strict"]["f1"] == 1.0
+
+
+def test_only_iso_dates_reach_the_system():
+    from lagebild.eval.data import iso_day
+
+    assert iso_day("2014-02-13T10:00:00") == "2014-02-13"
+    assert iso_day("9:55 AM ET") is None
+    assert iso_day(None) is None

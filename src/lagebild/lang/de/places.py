@@ -1,0 +1,25 @@
+"""Place-spotting hints for German: see lagebild.places.spotter for how each is used."""
+
+# German capitalises every noun: a capitalised word before a name says nothing.
+CAPITALISED_NOUNS = True
+
+PREPOSITIONS = frozenset({"in", "im", "nach", "aus", "bei", "nahe", "von", "vom", "um", "gegen"})
+
+# (ending, replacement) tried on the last word of a name: the genitive "Kasachstans", "Irans".
+SUFFIXES = (("s", ""), ("es", ""))
+
+NOT_PLACES = frozenset(
+    """januar februar märz april mai juni juli august september oktober november dezember
+    montag dienstag mittwoch donnerstag freitag samstag sonntag gott polizei regierung präsident
+    universität schule kirche straße nord süd ost west mitte ende""".split()
+)
+
+DEMONYMS = {
+    "amerikan": "US", "russisch": "RU", "russe": "RU", "russin": "RU", "ukrainisch": "UA", "ukrainer": "UA",
+    "deutsch": "DE", "französisch": "FR", "britisch": "GB", "chinesisch": "CN", "türkisch": "TR",
+    "iranisch": "IR", "irakisch": "IQ", "syrisch": "SY", "israelisch": "IL", "palästinensisch": "PS",
+    "afghanisch": "AF", "pakistanisch": "PK", "indisch": "IN", "kasachisch": "KZ", "kasache": "KZ",
+    "usbekisch": "UZ", "kirgisisch": "KG", "tadschikisch": "TJ", "georgisch": "GE", "armenisch": "AM",
+    "aserbaidschanisch": "AZ", "belarussisch": "BY", "polnisch": "PL", "österreichisch": "AT",
+    "schweizer": "CH", "italienisch": "IT", "spanisch": "ES", "japanisch": "JP", "ägyptisch": "EG",
+}

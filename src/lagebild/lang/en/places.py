@@ -1,0 +1,81 @@
+"""Place-spotting hints for English: see lagebild.places.spotter for how each is used."""
+
+# Words before a name that say "a place follows"; they let a sentence-initial or common word count.
+PREPOSITIONS = frozenset({"in", "near", "from", "to", "at", "outside", "across", "around", "across", "towards"})
+
+# Capitalised words that are place names somewhere but almost never meant as one in English prose.
+NOT_PLACES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday christmas easter god lord
+    police army government president university college school church street road avenue
+    mission commerce enterprise justice date price
+    centre center north south east west northern southern eastern western central""".split()
+)
+
+# Words before a person's name: a place name right after them is a surname ("Mr Lincoln").
+HONORIFICS = frozenset(
+    """mr mrs ms miss dr sir lady lord president senator sen rep gov governor mayor gen general
+    col lt sgt capt officer judge justice chief coach pastor rev father sister brother prince king
+    queen pope minister secretary""".split()
+)
+
+# Words that may follow a place inside a longer capitalised phrase without making it another name:
+# "Texas Governor Rick Perry", "Paris police", "Kabul Province".
+PLACE_TITLES = frozenset(
+    """governor gov mayor police sheriff officials official authorities government president premier
+    minister state province region district county city area airport border capital""".split()
+)
+
+# Place names that are also ordinary words: not taken when they open a sentence.
+COMMON_WORDS = frozenset(
+    """will mobile reading nice bath best orange hope union independence liberty victoria
+    however meanwhile also many most some this after before during""".split()
+)
+
+# Stems of demonyms and adjectives of countries: context for resolution, never a place mention.
+DEMONYMS = {
+    "american": "US", "russian": "RU", "ukrainian": "UA", "german": "DE", "french": "FR", "british": "GB",
+    "chinese": "CN", "turkish": "TR", "iranian": "IR", "iraqi": "IQ", "syrian": "SY", "israeli": "IL",
+    "palestinian": "PS", "afghan": "AF", "pakistani": "PK", "indian": "IN", "kazakh": "KZ",
+    "mexican": "MX", "canadian": "CA", "japanese": "JP", "korean": "KR", "egyptian": "EG", "libyan": "LY",
+    "saudi": "SA", "yemeni": "YE", "lebanese": "LB", "nigerian": "NG", "spanish": "ES", "italian": "IT",
+    "polish": "PL", "brazilian": "BR", "australian": "AU", "kenyan": "KE", "sudanese": "SD",
+    "ethiopian": "ET", "somali": "SO", "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ",
+    "tunisian": "TN", "moroccan": "MA", "algerian": "DZ", "jordanian": "JO", "kuwaiti": "KW", "qatari": "QA",
+    "emirati": "AE", "omani": "OM", "bahraini": "BH", "sri lankan": "LK", "bangladeshi": "BD",
+    "nepalese": "NP", "nepali": "NP", "vietnamese": "VN", "thai": "TH", "filipino": "PH", "indonesian": "ID",
+    "malaysian": "MY", "czech": "CZ", "slovak": "SK", "hungarian": "HU", "romanian": "RO", "bulgarian": "BG",
+    "serbian": "RS", "croatian": "HR", "bosnian": "BA", "greek": "GR", "dutch": "NL", "belgian": "BE",
+    "swiss": "CH", "austrian": "AT", "swedish": "SE", "norwegian": "NO", "danish": "DK", "finnish": "FI",
+    "irish": "IE", "scottish": "GB", "welsh": "GB", "english": "GB", "portuguese": "PT", "belarusian": "BY",
+    "moldovan": "MD", "lithuanian": "LT", "latvian": "LV", "estonian": "EE", "uzbek": "UZ", "tajik": "TJ",
+    "kyrgyz": "KG", "turkmen": "TM", "mongolian": "MN", "taiwanese": "TW", "cuban": "CU", "venezuelan": "VE",
+    "colombian": "CO", "peruvian": "PE", "chilean": "CL", "argentine": "AR", "argentinian": "AR",
+    "haitian": "HT", "jamaican": "JM", "ghanaian": "GH", "ugandan": "UG", "rwandan": "RW", "congolese": "CD",
+    "zimbabwean": "ZW", "malian": "ML", "nigerien": "NE", "chadian": "TD", "eritrean": "ER",
+    "south african": "ZA", "new zealander": "NZ", "south ossetian": "GE", "saudis": "SA",
+    "european": "Europe", "african": "Africa", "asian": "Asia", "arab": "Middle East", "kurdish": "Kurdistan",
+}
+
+# Postal and AP-style abbreviations of first-level regions, read only right after "Place, ".
+REGION_ABBREVIATIONS = {
+    "ala": "US.AL", "al": "US.AL", "alaska": "US.AK", "ak": "US.AK", "ariz": "US.AZ", "az": "US.AZ",
+    "ark": "US.AR", "ar": "US.AR", "calif": "US.CA", "cal": "US.CA", "ca": "US.CA", "colo": "US.CO",
+    "co": "US.CO", "conn": "US.CT", "ct": "US.CT", "del": "US.DE", "de": "US.DE", "fla": "US.FL",
+    "fl": "US.FL", "ga": "US.GA", "hawaii": "US.HI", "hi": "US.HI", "idaho": "US.ID", "id": "US.ID",
+    "ill": "US.IL", "il": "US.IL", "ind": "US.IN", "in": "US.IN", "iowa": "US.IA", "ia": "US.IA",
+    "kan": "US.KS", "kans": "US.KS", "ks": "US.KS", "ky": "US.KY", "la": "US.LA", "maine": "US.ME",
+    "me": "US.ME", "md": "US.MD", "mass": "US.MA", "ma": "US.MA", "mich": "US.MI", "mi": "US.MI",
+    "minn": "US.MN", "mn": "US.MN", "miss": "US.MS", "ms": "US.MS", "mo": "US.MO", "mont": "US.MT",
+    "mt": "US.MT", "neb": "US.NE", "nebr": "US.NE", "ne": "US.NE", "nev": "US.NV", "nv": "US.NV",
+    "n h": "US.NH", "nh": "US.NH", "n j": "US.NJ", "nj": "US.NJ", "n m": "US.NM", "nm": "US.NM",
+    "n y": "US.NY", "ny": "US.NY", "n c": "US.NC", "nc": "US.NC", "n d": "US.ND", "nd": "US.ND",
+    "ohio": "US.OH", "oh": "US.OH", "okla": "US.OK", "ok": "US.OK", "ore": "US.OR", "or": "US.OR",
+    "pa": "US.PA", "r i": "US.RI", "ri": "US.RI", "s c": "US.SC", "sc": "US.SC", "s d": "US.SD",
+    "sd": "US.SD", "tenn": "US.TN", "tn": "US.TN", "texas": "US.TX", "tex": "US.TX", "tx": "US.TX",
+    "utah": "US.UT", "ut": "US.UT", "vt": "US.VT", "va": "US.VA", "wash": "US.WA", "wa": "US.WA",
+    "w va": "US.WV", "wv": "US.WV", "wis": "US.WI", "wi": "US.WI", "wyo": "US.WY", "wy": "US.WY",
+    "d c": "US.DC", "dc": "US.DC",
+    "b c": "CA.02", "bc": "CA.02", "ont": "CA.08", "que": "CA.10", "alta": "CA.01", "sask": "CA.12",
+    "man": "CA.03", "n s": "CA.07", "n b": "CA.04",
+}

@@ -1,0 +1,127 @@
+"""The public functions of lagebild.places; the event pipeline calls these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from lagebild.model import Place
+from lagebild.places.gazetteer import get_gazetteer
+from lagebild.places.langdata import hints
+from lagebild.places.resolver import Mention, confidence, make_mention, resolve_mentions
+from lagebild.places.normalise import name_key
+from lagebild.places.resolver import demonym_target
+from lagebild.places.spotter import Match, char_span, find_matches, guess_lang, spot_matches, tokenize
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place name in a text and what it was resolved to (place None = no match)."""
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    feature: str  # GeoNames feature code of the resolved place, e.g. "PPLC", "PPL", "ADM1", "PCLI", "RGN"
+    population: int
+    score: float  # resolution confidence 0..1
+
+
+def _to_mentions(text: str, mentions: list[Mention]) -> list[PlaceMention]:
+    gaz = get_gazetteer()
+    out = []
+    for m in mentions:
+        if m.choice >= 0:
+            r = int(m.rows[m.choice])
+            place, feature, pop = gaz.place(r), gaz.feature[r], int(gaz.population[r])
+        else:
+            place, feature, pop = None, "", 0
+        out.append(PlaceMention(m.start, m.end, text[m.start : m.end], place, feature, pop, confidence(m)))
+    return out
+
+
+def _match_mentions(text: str, toks, matches: list[Match]) -> list[Mention]:
+    gaz = get_gazetteer()
+    out = []
+    for m in matches:
+        start, end = char_span(text, toks, m)
+        out.append(make_mention(gaz, start, end, " ".join(t.key for t in toks[m.start : m.end]), m.rows))
+    return out
+
+
+def spot(text: str, lang: str | None = None) -> list[tuple[int, int]]:
+    """Recognition only: the character spans of the place names in `text`.
+
+    These are the spans geoparse() returns: a name that no place fits well enough is not
+    taken for a place name (the resolver is the last filter of recognition)."""
+    return [(m.start, m.end) for m in geoparse(text, lang)]
+
+
+def geoparse(text: str, lang: str | None = None) -> list[PlaceMention]:
+    """Spot and resolve the place names of a whole document; names left unresolved are dropped."""
+    gaz = get_gazetteer()
+    toks, matches, h = spot_matches(_checked(text), gaz, lang)
+    mentions = _match_mentions(text, toks, matches)
+    resolve_mentions(text, mentions, gaz, toks, h)
+    return [m for m in _to_mentions(text, mentions) if m.place is not None]
+
+
+def resolve(text: str, spans: list[tuple[int, int]], lang: str | None = None) -> list[PlaceMention]:
+    """Resolve given name spans of `text` (one PlaceMention per span, in order; place None = no match)."""
+    gaz = get_gazetteer()
+    text = _checked(text)
+    lang = lang or guess_lang(text)
+    h = hints(lang)
+    toks = tokenize(text)
+    mentions: list[Mention] = []
+    for start, end in spans:
+        if not (0 <= start < end <= len(text)):
+            raise ValueError(f"span ({start}, {end}) lies outside the text of length {len(text)}")
+        sub = tokenize(text[start:end])
+        rows = np.empty(0, dtype=np.int32)
+        key = " ".join(t.key for t in sub)
+        if sub:
+            # Same lookup as spotting, but on exactly these words and without the case rules.
+            unc = replace(h, cased=False)
+            found = [m for m in find_matches(text[start:end], sub, gaz, unc) if m.start == 0 and m.end == len(sub)]
+            if found:
+                rows = min(found, key=lambda m: m.variant).rows
+            else:
+                rows = _by_abbreviation_or_demonym(gaz, key, h)
+        mentions.append(make_mention(gaz, start, end, key, rows))
+    live = [m for m in mentions if len(m.rows)]
+    resolve_mentions(text, live, gaz, toks, h)
+    for m in mentions:
+        if not len(m.rows):
+            m.choice = -1
+    return _to_mentions(text, mentions)
+
+
+def _by_abbreviation_or_demonym(gaz, key: str, h) -> np.ndarray:
+    """A span the caller says is a place but no name fits: "Ky." (a region abbreviation) or
+    "Russian" (a demonym, standing for its country)."""
+    code = h.region_abbreviations.get(key)
+    if code and code in gaz.admin_rows:
+        return np.asarray([gaz.admin_rows[code]], dtype=np.int32)
+    target = demonym_target(key, h)
+    if target and len(target) == 2 and target in gaz.country_rows:
+        return np.asarray([gaz.country_rows[target]], dtype=np.int32)
+    if target:
+        return gaz.rows(name_key(target))
+    return np.empty(0, dtype=np.int32)
+
+
+def country_place(iso2: str) -> Place:
+    """The country with ISO 3166-1 alpha-2 code `iso2` as a Place of precision "country"."""
+    gaz = get_gazetteer()
+    row = gaz.country_rows.get((iso2 or "").upper())
+    if row is None:
+        raise ValueError(f"unknown country code: {iso2!r}")
+    return gaz.place(row)
+
+
+def _checked(text: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    return text

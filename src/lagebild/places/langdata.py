@@ -1,0 +1,75 @@
+"""The per-language hints the spotter and resolver read, merged from lagebild.lang.<code>.
+
+Languages are data: everything said about a language lives in lang/<code>/places.py and
+lang/<code>/stop_words.py; this module only gathers it, with safe empty defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from lagebild.lang import LANGUAGES, load
+from lagebild.places.normalise import fold
+
+# Scripts without letter case: there capitalisation cannot tell a name from a word.
+UNCASED = frozenset({"ar", "fa"})
+
+
+@dataclass(frozen=True)
+class LangHints:
+    stop_words: frozenset[str] = frozenset()
+    not_places: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()  # place names that open sentences as ordinary words
+    proper_nouns_only: bool = True  # False where all nouns are capitalised (German)
+    prepositions: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()  # words before a person's name: "Mr", "Senator"
+    place_titles: frozenset[str] = frozenset()  # words that may follow a place in a name: "Governor"
+    suffixes: tuple[tuple[str, str], ...] = ()
+    prefixes: tuple[str, ...] = ()
+    demonyms: dict[str, str] = field(default_factory=dict)
+    region_abbreviations: dict[str, str] = field(default_factory=dict)
+    cased: bool = True
+
+
+def _folded(words) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+@cache
+def hints(lang: str | None) -> LangHints:
+    """Hints for `lang`; for an unknown or missing language, the union of all word lists
+    (stop words and common words of every language), with no morphology."""
+    if lang not in LANGUAGES:
+        parts = [hints(code) for code in LANGUAGES]
+        return LangHints(
+            stop_words=frozenset().union(*(h.stop_words for h in parts)),
+            not_places=frozenset().union(*(h.not_places for h in parts)),
+            common_words=frozenset().union(*(h.common_words for h in parts)),
+            prepositions=frozenset().union(*(h.prepositions for h in parts)),
+            honorifics=frozenset().union(*(h.honorifics for h in parts)),
+            place_titles=frozenset().union(*(h.place_titles for h in parts)),
+            demonyms={k: v for h in parts for k, v in h.demonyms.items()},
+            region_abbreviations=hints("en").region_abbreviations,
+        )
+    sw = load(lang, "stop_words")
+    pl = load(lang, "places")
+    actors = load(lang, "actors")
+    demonyms = {fold(k): v for k, v in (getattr(pl, "DEMONYMS", None) or {}).items()}
+    for k, v in (getattr(actors, "DEMONYMS", None) or {}).items():
+        if isinstance(v, str) and len(v) == 2:
+            demonyms.setdefault(fold(k), v.upper())
+    return LangHints(
+        stop_words=_folded(getattr(sw, "STOP_WORDS", ())),
+        not_places=_folded(getattr(pl, "NOT_PLACES", ())),
+        common_words=_folded(getattr(pl, "COMMON_WORDS", ())),
+        proper_nouns_only=not getattr(pl, "CAPITALISED_NOUNS", False),
+        prepositions=_folded(getattr(pl, "PREPOSITIONS", ())),
+        honorifics=_folded(getattr(pl, "HONORIFICS", ())),
+        place_titles=_folded(getattr(pl, "PLACE_TITLES", ())),
+        suffixes=tuple((fold(a), fold(b)) for a, b in getattr(pl, "SUFFIXES", ())),
+        prefixes=tuple(fold(p) for p in getattr(pl, "PREFIXES", ())),
+        demonyms=demonyms,
+        region_abbreviations=dict(getattr(pl, "REGION_ABBREVIATIONS", None) or {}),
+        cased=lang not in UNCASED,
+    )

@@ -1,0 +1,214 @@
+"""Toponym resolution: pick the place each name means, or none.
+
+Each candidate starts from a prior (feature type, then population: a country before a big
+city before a village) and gains from the document: the countries and regions the other
+names resolve to (and the demonyms it uses), "X, Y" and "X in Y" where Y contains X, and
+nearness to the other places. Two rounds let context settle; one name keeps one sense per
+document. A name whose best candidate stays weak gets no place ("no match"), so a bad name
+never drags the others with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from lagebild.places.gazetteer import Gazetteer
+from lagebild.places.langdata import LangHints
+from lagebild.places.spotter import Token
+
+FEATURE_WEIGHT = {
+    "PCLI": 1.0, "PCL": 1.0, "PCLD": 0.9, "PCLF": 0.9, "PCLS": 0.9, "TERR": 0.8, "CONT": 0.9, "RGN": 0.85,
+    "ADM1": 0.75, "PPLC": 0.75, "PPLA": 0.55, "ADM2": 0.4, "PPL": 0.3,
+}
+MAX_CANDIDATES = 40
+NO_MATCH = 0.36  # below this the best reading is too weak to trust
+W_COUNTRY, W_ADMIN1, W_PATTERN, W_NEAR, W_DEMONYM = 0.8, 0.5, 1.0, 0.35, 0.3
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # characters
+    end: int
+    key: str  # folded text: repeated names share one sense
+    rows: np.ndarray  # candidate rows, best prior first
+    prior: np.ndarray
+    containers: list[np.ndarray]  # rows of a "Y" that this name is placed in ("X, Y", "X in Y")
+    container_codes: list[str]  # admin codes given by abbreviations ("Paris, Tex.")
+    choice: int = -1  # index into rows; -1 = no match
+    score: float = 0.0
+
+
+def priors(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
+    pop = np.log10(gaz.population[rows].astype(np.float64) + 1.0) / 7.0
+    feat = np.fromiter((FEATURE_WEIGHT.get(gaz.feature[r], 0.25) for r in rows.tolist()), float, len(rows))
+    return 0.6 * feat + 0.4 * np.minimum(pop, 1.0)
+
+
+def make_mention(gaz: Gazetteer, start: int, end: int, key: str, rows: np.ndarray) -> Mention:
+    p = priors(gaz, rows)
+    order = np.argsort(-p, kind="stable")[:MAX_CANDIDATES]
+    return Mention(start, end, key, rows[order], p[order], [], [])
+
+
+def demonym_target(word: str, h: LangHints) -> str | None:
+    """What a demonym stands for ("kasachischen" -> "KZ", "europeans" -> "Europe"), else None."""
+    if len(word) < 4:
+        return None
+    for n in range(len(word), 3, -1):
+        target = h.demonyms.get(word[:n])
+        if target:
+            return target
+    return None
+
+
+def demonym_countries(toks: list[Token], h: LangHints) -> dict[str, float]:
+    """Countries that demonyms in the text point to ("kasachischen" -> KZ), as counts."""
+    if not h.demonyms:
+        return {}
+    heads = {k[:4] for k in h.demonyms}
+    out: dict[str, float] = {}
+    for t in toks:
+        if len(t.key) < 4 or t.key[:4] not in heads:
+            continue
+        cc = demonym_target(t.key, h)
+        if cc and len(cc) == 2:
+            out[cc] = out.get(cc, 0.0) + 1.0
+    return out
+
+
+def link_containers(text: str, mentions: list[Mention], h: LangHints, gaz: Gazetteer) -> None:
+    """Record "X, Y", "X (Y)" and "X in Y": Y is where X lies."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        gap = text[a.end : b.start]
+        g = gap.strip().lower()
+        if g in (",", "(", "in", "im", "в", "à", "en", "-") or (g and g in h.prepositions and len(gap) < 6):
+            a.containers.append(b.rows)
+    if h.region_abbreviations:
+        for m in mentions:
+            tail = text[m.end : m.end + 12]
+            if tail.startswith(", "):
+                word = tail[2:].split(" ")[0].rstrip(".,;:)").replace(".", " ").strip().lower()
+                code = h.region_abbreviations.get(word)
+                if code:
+                    m.container_codes.append(code)
+
+
+def _inside(gaz: Gazetteer, row: int, container_rows: np.ndarray) -> bool:
+    for c in container_rows[:MAX_CANDIDATES].tolist():
+        feat = gaz.feature[c]
+        if feat.startswith("PCL") and gaz.country[c] == gaz.country[row] and c != row:
+            return True
+        if feat == "ADM1" and gaz.admin1[c] and gaz.admin1[c] == gaz.admin1[row] and c != row:
+            return True
+        if feat == "ADM2" and gaz.admin2[c] and gaz.admin2[c] == gaz.admin2[row] and c != row:
+            return True
+    return False
+
+
+def _score_all(gaz: Gazetteer, mentions: list[Mention], demonyms: dict[str, float], first: bool) -> None:
+    """One round: score every candidate of every mention against the others' current choices."""
+    countries: dict[str, float] = {}
+    admins: dict[str, float] = {}
+    points: list[tuple[int, float, float]] = []
+    seen_keys: set[str] = set()
+    for i, m in enumerate(mentions):
+        if m.choice < 0 or first:
+            continue
+        r = int(m.rows[m.choice])
+        if m.key not in seen_keys:  # a name said five times is still one piece of evidence
+            seen_keys.add(m.key)
+            cc = gaz.country[r]
+            if cc:
+                countries[cc] = countries.get(cc, 0.0) + 1.0
+            if gaz.admin1[r]:
+                admins[gaz.admin1[r]] = admins.get(gaz.admin1[r], 0.0) + 1.0
+        if gaz.feature[r] not in _AREAL:
+            points.append((i, float(gaz.lat[r]), float(gaz.lon[r])))
+    for cc, n in demonyms.items():
+        countries[cc] = countries.get(cc, 0.0) + W_DEMONYM * n
+    total_c = sum(countries.values())
+    pts = np.asarray([(p[1], p[2]) for p in points], dtype=np.float64).reshape(-1, 2)
+    pt_owner = np.asarray([p[0] for p in points], dtype=np.int64)
+    for i, m in enumerate(mentions):
+        own = int(m.rows[m.choice]) if m.choice >= 0 and not first else -1
+        own_cc = gaz.country[own] if own >= 0 else ""
+        own_a1 = gaz.admin1[own] if own >= 0 else ""
+        near = _near_bonus(gaz, m.rows, pts[pt_owner != i])
+        best, best_s = -1, -1.0
+        for k, r in enumerate(m.rows.tolist()):
+            s = float(m.prior[k]) + float(near[k])
+            cc = gaz.country[r]
+            if total_c and cc:
+                support = countries.get(cc, 0.0) - (1.0 if cc == own_cc else 0.0)
+                denom = total_c - (1.0 if own_cc else 0.0)
+                if denom > 0 and support > 0:
+                    s += W_COUNTRY * support / denom
+            a1 = gaz.admin1[r]
+            if a1 and admins.get(a1, 0.0) - (1.0 if a1 == own_a1 else 0.0) > 0:
+                s += W_ADMIN1
+            feat = gaz.feature[r]
+            if feat in _COUNTRY_LEVEL and countries.get(cc, 0.0) - (1.0 if cc == own_cc else 0.0) > 0:
+                s += W_ADMIN1 + W_NEAR  # a country is "near" and "the same region" as its own towns
+            elif feat == "ADM1" and a1 and admins.get(a1, 0.0) - (1.0 if a1 == own_a1 else 0.0) > 0:
+                s += W_NEAR
+            if any(_inside(gaz, r, c) for c in m.containers):
+                s += W_PATTERN
+            if m.container_codes and a1 in m.container_codes:
+                s += W_PATTERN
+            if s > best_s:
+                best, best_s = k, s
+        m.choice, m.score = best, best_s
+
+
+_AREAL = ("PCLI", "CONT", "RGN")
+_COUNTRY_LEVEL = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR"})
+
+
+def _near_bonus(gaz: Gazetteer, rows: np.ndarray, pts: np.ndarray) -> np.ndarray:
+    """Bonus for candidates near the other resolved places (none for countries and regions)."""
+    if not len(pts):
+        return np.zeros(len(rows))
+    lat = np.radians(gaz.lat[rows].astype(np.float64))[:, None]
+    lon = np.radians(gaz.lon[rows].astype(np.float64))[:, None]
+    plat, plon = np.radians(pts[:, 0])[None, :], np.radians(pts[:, 1])[None, :]
+    x = (plon - lon) * np.cos((lat + plat) / 2)
+    d = 6371.0 * np.sqrt(x * x + (plat - lat) ** 2).min(axis=1)
+    bonus = W_NEAR * np.exp(-d / 200.0)
+    areal = np.fromiter((gaz.feature[r] in _AREAL for r in rows.tolist()), bool, len(rows))
+    bonus[areal] = 0.0
+    return bonus
+
+
+def resolve_mentions(
+    text: str, mentions: list[Mention], gaz: Gazetteer, toks: list[Token], h: LangHints
+) -> None:
+    """Set .choice and .score of every mention in place."""
+    if not mentions:
+        return
+    link_containers(text, mentions, h, gaz)
+    demonyms = demonym_countries(toks, h)
+    _score_all(gaz, mentions, demonyms, first=True)
+    _score_all(gaz, mentions, demonyms, first=False)
+    _score_all(gaz, mentions, demonyms, first=False)
+    # One sense per document: every mention of a name takes its most confident reading.
+    best_by_key: dict[str, tuple[float, int]] = {}
+    for m in mentions:
+        r = int(m.rows[m.choice])
+        if m.key not in best_by_key or m.score > best_by_key[m.key][0]:
+            best_by_key[m.key] = (m.score, r)
+    for m in mentions:
+        score, r = best_by_key[m.key]
+        idx = np.flatnonzero(m.rows == r)
+        if len(idx):
+            m.choice, m.score = int(idx[0]), score
+        if m.score < NO_MATCH:
+            m.choice = -1
+
+
+def confidence(m: Mention) -> float:
+    """Resolution confidence in 0..1 from the winning score (prior plus context)."""
+    if m.choice < 0:
+        return 0.0
+    return round(min(1.0, max(0.0, (m.score - NO_MATCH) / 1.2 + 0.3)), 3)

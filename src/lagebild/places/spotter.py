@@ -1,0 +1,278 @@
+"""Toponym recognition: find the character spans of place names in a text.
+
+Word n-grams (up to the longest name in the gazetteer) are looked up by hash in one
+vectorised search. Around that sit the rules that tell a place from a word or a person:
+capitalisation (in cased scripts), stop words and common words, a sentence-initial word
+that the text also uses in lower case, and a name glued to a preceding capitalised word
+("Hillary Clinton"). Inflected forms are tried through the language's suffix rules
+("Kasachstans", "в Казахстане") and clitic prefixes ("بالقاهرة"). Longest match wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from lagebild.places.gazetteer import Gazetteer, key_hash
+from lagebild.places.langdata import LangHints, hints
+from lagebild.places.normalise import TOKEN, fold
+
+# What may stand between two words of one name: a space, a hyphen, an apostrophe, the dot
+# of an abbreviation ("St. Louis", "U.S.").
+_JOINER = re.compile(r"^(?:[ \u00a0]|[-‐'’.]|\. |[-‐] ?)$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;»«\"“”\n]|\n)[\s\"'“”‘’«»(\[]*$")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    cap: bool  # starts with an upper-case letter
+    initial: bool  # first word of a sentence or line
+
+
+@dataclass(slots=True)
+class Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    rows: np.ndarray
+    variant: int  # 0 exact, >0 through a suffix/prefix rule
+    dotted: bool = False  # an abbreviation whose final dot belongs to the name ("U.S.", "Ky.")
+
+
+def guess_lang(text: str) -> str | None:
+    """Script-level guess when the caller gave no language: enough to pick case and morphology."""
+    sample = text[:2000]
+    if len(_ARABIC.findall(sample)) > len(sample) // 4:
+        return "ar"
+    if len(_CYRILLIC.findall(sample)) > len(sample) // 4:
+        return "ru"
+    return None
+
+
+def tokenize(text: str) -> list[Token]:
+    toks: list[Token] = []
+    prev_end = 0
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        initial = not toks or bool(_SENTENCE_END.search(text[max(prev_end - 1, 0) : m.start()]))
+        toks.append(Token(m.start(), m.end(), word, fold(word), word[:1].isupper(), initial))
+        prev_end = m.end()
+    return toks
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    return bool(_JOINER.match(text[a.end : b.start]))
+
+
+def _variant_keys(words: list[str], h: LangHints) -> list[str]:
+    """Keys to try for the words of one n-gram: as written, then through morphology rules."""
+    out = [" ".join(words)]
+    last = words[-1]
+    head = words[:-1]
+    for ending, repl in h.suffixes:
+        if last.endswith(ending) and len(last) - len(ending) >= 3:
+            out.append(" ".join([*head, last[: len(last) - len(ending)] + repl]))
+    if h.prefixes:
+        first = words[0]
+        for p in h.prefixes:
+            if first.startswith(p) and len(first) - len(p) >= 3:
+                rest = first[len(p) :]
+                out.append(" ".join([rest, *words[1:]]))
+                if rest.startswith("ل"):  # "لل" = ل + ال
+                    out.append(" ".join(["ا" + rest, *words[1:]]))
+    return out
+
+
+def find_matches(text: str, toks: list[Token], gaz: Gazetteer, h: LangHints) -> list[Match]:
+    """All gazetteer names among the n-grams that may start a name, before any filtering."""
+    grams: list[tuple[int, int, int]] = []
+    hashes: list[int] = []
+    n_tok = len(toks)
+    for i, t in enumerate(toks):
+        if h.cased and not t.cap:
+            continue
+        if t.key.isdigit():
+            continue
+        words: list[str] = []
+        for j in range(i, min(i + gaz.max_tokens, n_tok)):
+            if j > i and not _joined(text, toks[j - 1], toks[j]):
+                break
+            words.append(toks[j].key)
+            # In cased scripts a name ends on a capitalised word ("Bosnia and Herzegovina").
+            if h.cased and not toks[j].cap:
+                continue
+            for v, key in enumerate(_variant_keys(words, h)):
+                grams.append((i, j + 1, v))
+                hashes.append(key_hash(key))
+    found = gaz.rows_for_hashes(np.asarray(hashes, dtype=np.uint64))
+    best: dict[tuple[int, int], Match] = {}
+    for (i, j, v), rows in zip(grams, found, strict=True):
+        if rows is None:
+            continue
+        m = best.get((i, j))
+        if m is None or v < m.variant:
+            best[(i, j)] = Match(i, j, rows, v)
+    return list(best.values())
+
+
+def longest_first(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, longest (in words) first, then leftmost."""
+    taken: list[Match] = []
+    used: set[int] = set()
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.variant, m.start)):
+        span = range(m.start, m.end)
+        if any(k in used for k in span):
+            continue
+        used.update(span)
+        taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _capital_runs(text: str, toks: list[Token], h: LangHints) -> list[int]:
+    """For each token, the id of the run of capitalised words it belongs to (-1 if none).
+
+    A run is capitalised words joined by single spaces, not crossing a sentence start and not
+    counting stop words that open it ("The", "In").
+    """
+    run_of = [-1] * len(toks)
+    run = -1
+    for i, t in enumerate(toks):
+        if not t.cap or (t.key in h.stop_words and t.key not in h.honorifics):
+            continue
+        if i and run_of[i - 1] >= 0 and not t.initial and text[toks[i - 1].end : t.start] == " ":
+            run_of[i] = run_of[i - 1]
+        else:
+            run += 1
+            run_of[i] = run
+    return run_of
+
+
+def keep(m: Match, toks: list[Token], h: LangHints, lower_words: set[str]) -> bool:
+    """The case and common-word rules that decide whether a matched name is a place here."""
+    first = toks[m.start]
+    key = first.key
+    if m.end - m.start == 1:
+        if key in h.stop_words or key in h.not_places:
+            return False
+        if len(key) < 3 and not first.text.isupper():
+            return False
+        if h.cased:
+            if first.initial and key in h.common_words:
+                return False  # "Reading the report..."
+            if key in lower_words and not (m.start and toks[m.start - 1].key in h.prepositions):
+                return False  # a word this text also writes in lower case: "City Council", "the city"
+            if first.text.isupper() and len(first.text) > 1:
+                return False  # an acronym ("NATO"); countries' own ones pass as areal acronyms
+    return True
+
+
+def part_of_longer_name(
+    m: Match, toks: list[Token], run_of: list[int], place_toks: set[int], h: LangHints, lower_words: set[str]
+) -> bool:
+    """Whether a match is only a piece of a longer capitalised name: "Hillary Clinton",
+    "Mr Lincoln": a capitalised word before it that is not a place. (Words after it prove nothing:
+    "Jackson Police Department" speaks of Jackson.)"""
+    run = run_of[m.start]
+    if run < 0:
+        return False
+    k = m.start - 1
+    while k >= 0 and run_of[k] == run:
+        t = toks[k]
+        if (
+            k not in place_toks
+            and t.key not in h.not_places
+            and (t.key in h.honorifics or not t.initial or t.key not in lower_words)
+        ):
+            return True
+        k -= 1
+    return False
+
+
+def first_name_of(m: Match, toks: list[Token], run_of: list[int], place_toks: set[int], h: LangHints) -> bool:
+    """Whether a one-word match opens a longer capitalised name ("David Smith", "Washington Post"),
+    other than a place with a title ("Jackson Police", "Texas Governor")."""
+    if m.end - m.start != 1 or m.end >= len(toks) or run_of[m.start] < 0:
+        return False
+    k = m.end
+    return run_of[k] == run_of[m.start] and k not in place_toks and toks[k].key not in h.place_titles
+
+
+def _is_areal_acronym(m: Match, toks: list[Token], gaz: Gazetteer) -> bool:
+    """ "US", "UK", "UAE": all-caps names kept when they name a country or a first-level region."""
+    t = toks[m.start]
+    return (
+        m.end - m.start <= 2
+        and t.text.isupper()
+        and any(gaz.feature[r] in ("PCLI", "ADM1") for r in m.rows[:20].tolist())
+    )
+
+
+def _key(m: Match, toks: list[Token]) -> str:
+    return " ".join(t.key for t in toks[m.start : m.end])
+
+
+def char_span(text: str, toks: list[Token], m: Match) -> tuple[int, int]:
+    """Character span of a match; an abbreviation keeps its final dot ("U.S.", "Ky.")."""
+    start, end = toks[m.start].start, toks[m.end - 1].end
+    if end < len(text) and text[end] == "." and (m.dotted or "." in text[start:end]):
+        end += 1
+    return start, end
+
+
+def region_abbreviations(text: str, toks: list[Token], kept: list[Match], gaz: Gazetteer, h: LangHints) -> list[Match]:
+    """ "Louisville, Ky.", "Dallas, TX": a region abbreviation right after a place and a comma."""
+    out: list[Match] = []
+    taken = {k for m in kept for k in range(m.start, m.end)}
+    for m in kept:
+        i = m.end
+        if i >= len(toks) or i in taken or text[toks[i - 1].end : toks[i].start] not in (", ", ","):
+            continue
+        for n in (2, 1):
+            words = toks[i : i + n]
+            if len(words) < n or any(not t.cap for t in words):
+                continue
+            if n == 2 and text[words[0].end : words[1].start] not in (".", ". "):
+                continue
+            code = h.region_abbreviations.get(" ".join(t.key for t in words))
+            dotted = text[words[-1].end : words[-1].end + 1] == "."
+            if code and code in gaz.admin_rows and (dotted or words[-1].text.isupper()):
+                row = np.asarray([gaz.admin_rows[code]], dtype=np.int32)
+                out.append(Match(i, i + n, row, 0, dotted))
+                break
+    return out
+
+
+def spot_matches(text: str, gaz: Gazetteer, lang: str | None) -> tuple[list[Token], list[Match], LangHints]:
+    """Tokens, kept matches and the language hints used, for the resolver to build on."""
+    lang = lang or guess_lang(text)
+    h = hints(lang)
+    toks = tokenize(text)
+    if not toks:
+        return toks, [], h
+    lower_words = {t.key for t in toks if not t.cap} if h.cased else set()
+    matches = longest_first(find_matches(text, toks, gaz, h))
+    kept = [m for m in matches if keep(m, toks, h, lower_words) or _is_areal_acronym(m, toks, gaz)]
+    if h.cased and h.proper_nouns_only:
+        run_of = _capital_runs(text, toks, h)
+        place_toks = {k for m in kept for k in range(m.start, m.end)}
+        # A name seen once inside a person's or an organisation's name is that name everywhere.
+        pieces = {
+            _key(m, toks)
+            for m in kept
+            if m.end - m.start == 1 and part_of_longer_name(m, toks, run_of, place_toks, h, lower_words)
+        }
+        kept = [
+            m
+            for m in kept
+            if _key(m, toks) not in pieces and not first_name_of(m, toks, run_of, place_toks, h)
+        ]
+    if h.region_abbreviations:
+        kept = sorted(kept + region_abbreviations(text, toks, kept, gaz, h), key=lambda m: m.start)
+    return toks, kept, h

@@ -452,3 +452,45 @@ def test_only_iso_dates_reach_the_system():
     assert iso_day("2014-02-13T10:00:00") == "2014-02-13"
     assert iso_day("9:55 AM ET") is None
     assert iso_day(None) is None
+
+
+def test_a_merge_step_returning_merged_events_is_understood():
+    from lagebild.eval.merge import cluster_keys
+    from lagebild.model import Evidence
+
+    def ev_in(doc: str) -> Event:
+        return Event(
+            id=doc, type="ASSAULT", evidence=[Evidence(document_id=doc, sentence="s", start=0, end=1)]
+        )
+
+    a, b, c = ev_in("a"), ev_in("b"), ev_in("c")
+    merged = Event(id="m", type="ASSAULT", evidence=[*a.evidence, *b.evidence])
+    keys = cluster_keys([a, b, c], lambda evs: [merged, c])
+    assert keys[0] == keys[1] != keys[2]
+    with pytest.raises(ValueError):
+        cluster_keys([a, b], lambda evs: ["k"])
+
+
+def test_cli_ner_delegates_to_the_ner_module(tmp_path, monkeypatch, cli_app):
+    import sys
+    import types
+
+    fake = types.ModuleType("lagebild.eval.ner")
+    fake.evaluate_ner = lambda path, limit: {
+        "overall": {"precision": 1.0, "recall": 0.5, "f1": 0.6667},
+        "limit": limit,
+    }
+    monkeypatch.setitem(sys.modules, "lagebild.eval.ner", fake)
+    data = write_jsonl(tmp_path / "ner.jsonl", [{"text": "a", "gold_entities": []}])
+    result = CliRunner().invoke(cli_app, ["ner", "--data", str(data), "--json", "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {
+        "overall": {"precision": 1.0, "recall": 0.5, "f1": 0.6667},
+        "limit": 3,
+    }
+
+
+def test_cli_names_the_missing_field_of_a_wrong_family_file(tmp_path, cli_app):
+    data = write_jsonl(tmp_path / "case.jsonl", [{"text": "a", "gold_event_subtype": "ARREST"}])
+    result = CliRunner().invoke(cli_app, ["time", "--data", str(data)])
+    assert result.exit_code == 2 and "gold_timexes" in result.output

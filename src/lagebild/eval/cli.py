@@ -43,6 +43,12 @@ def _run(family: str, fn: Callable[..., dict[str, Any]], data: Path, as_json: bo
     except ImportError as exc:
         _err(f"the {family} system is not available: {exc}")
         raise typer.Exit(2) from None
+    except KeyError as exc:
+        _err(f"{data}: a record lacks the field {exc}: is this a {family} file? (see the gold data README)")
+        raise typer.Exit(2) from None
+    except (ValueError, TypeError) as exc:
+        _err(f"{data}: {exc}")
+        raise typer.Exit(2) from None
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         return

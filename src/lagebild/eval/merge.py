@@ -55,6 +55,28 @@ def singletons(events: list[Event]) -> list[Hashable]:
     return [e.id for e in events]
 
 
+def cluster_keys(events: list[Event], cluster: Clusterer) -> list[Hashable]:
+    """One cluster key per event from a merge step that returns either keys or merged events.
+
+    A merge step may answer with the merged events themselves (fewer than it was given, their
+    evidence pooled): an input event then belongs to the merged event that holds its evidence.
+    """
+    result = list(cluster(events))
+    if result and all(isinstance(r, Event) for r in result):
+        holder: dict[tuple[str, int], int] = {}
+        for k, merged in enumerate(result):
+            for ev in merged.evidence:
+                holder.setdefault((ev.document_id, ev.start), k)
+        keys: list[Hashable] = []
+        for e in events:
+            spots = [(ev.document_id, ev.start) for ev in e.evidence]
+            keys.append(next((("merged", holder[s]) for s in spots if s in holder), ("alone", e.id)))
+        return keys
+    if len(result) != len(events):
+        raise ValueError(f"the merge step returned {len(result)} cluster keys for {len(events)} events")
+    return result
+
+
 def _day_diff(a: str | None, b: str | None) -> int | None:
     try:
         return abs((date.fromisoformat(str(a)[:10]) - date.fromisoformat(str(b)[:10])).days)
@@ -93,9 +115,7 @@ def evaluate_merge(
         if progress:
             progress(n, len(records))
     ids = list(mains)
-    keys = list(cluster([mains[i] for i in ids])) if ids else []
-    if len(keys) != len(ids):
-        raise ValueError(f"the merge step returned {len(keys)} cluster keys for {len(ids)} events")
+    keys = cluster_keys([mains[i] for i in ids], cluster) if ids else []
     elapsed = time.perf_counter() - started
     key_of = dict(zip(ids, keys, strict=True))
     gold = {str(r["id"]): r["gold_cluster"] for r in records}

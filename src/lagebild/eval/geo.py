@@ -178,6 +178,7 @@ def evaluate_geo(
     require(records, ("text", "gold_toponyms"), "geoparsing", path)
     system = system or default_system()
     exact, overlap = [], []
+    by_type: dict[str, list[int]] = {}  # gold type -> [found, total] (GeoWebNews' fine taxonomy)
     given_gold, e2e, baseline = _Resolution(), _Resolution(), _Resolution()
     parse_s = 0.0
     for n, r in enumerate(records, 1):
@@ -190,6 +191,12 @@ def evaluate_geo(
         parse_s += time.perf_counter() - started
         found_spans = [(int(m.start), int(m.end)) for m in found]
         exact.append(span_prf(gold_spans, found_spans, "strict"))
+        hit = {i for i, _ in match_spans(gold_spans, found_spans, "strict")}
+        for i, t in enumerate(gold):
+            if t.get("type"):
+                counts = by_type.setdefault(str(t["type"]), [0, 0])
+                counts[0] += i in hit
+                counts[1] += 1
         overlap.append(span_prf(gold_spans, found_spans, "overlap"))
         for i, j in match_spans(gold_spans, found_spans, "overlap"):
             if _resolvable(gold[i]):
@@ -210,6 +217,7 @@ def evaluate_geo(
         "n_docs": len(records),
         "recognition": _prf3(sum_prf(exact)),
         "recognition_overlap": _prf3(sum_prf(overlap)),
+        "recall_by_type": {t: {"recall": round(f / n, 4), "n": n} for t, (f, n) in sorted(by_type.items())},
         "resolution_gold": given_gold.result(),
         "resolution_e2e": e2e.result(),
         "baseline_population": baseline.result(),

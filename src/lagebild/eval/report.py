@@ -255,6 +255,11 @@ def build_report(
                 (name, f"end to end: acc@161 (n={e['n']})", _f(e["acc161"]), "–", ""),
                 (name, "end to end: mean / median km", _km(e), "–", ""),
             ]
+            if res.get("recall_by_type"):
+                cell = ", ".join(
+                    f"{t} {v['recall']:.2f} ({v['n']})" for t, v in res["recall_by_type"].items()
+                )
+                geo.rows.append((name, "recognition recall by gold type (n)", cell, "–", ""))
             speed.rows.append((name, "lagebild geoparse", _rate(res["docs_per_s"])))
 
         _guard(geo, name, run_geo)

@@ -84,11 +84,17 @@ def resolve(text: str, spans: list[tuple[int, int]], lang: str | None = None) ->
         if sub:
             # Same lookup as spotting, but on exactly these words and without the case rules.
             unc = replace(h, cased=False)
-            found = [m for m in find_matches(text[start:end], sub, gaz, unc) if m.start == 0 and m.end == len(sub)]
-            if found:
-                rows = min(found, key=lambda m: m.variant).rows
+            found = find_matches(text[start:end], sub, gaz, unc)
+            whole = [m for m in found if m.start == 0 and m.end == len(sub)]
+            if whole:
+                rows = min(whole, key=lambda m: m.variant).rows
             else:
                 rows = _by_abbreviation_or_demonym(gaz, key, h)
+            if not len(rows) and found:
+                # "Port of Los Angeles", "Arizona State University": the place inside the name.
+                inner = [m for m in found if key_of(sub, m) not in h.stop_words | h.not_places]
+                if inner:
+                    rows = max(inner, key=lambda m: (m.end - m.start, -m.variant, -m.start)).rows
         mentions.append(make_mention(gaz, start, end, key, rows))
     live = [m for m in mentions if len(m.rows)]
     resolve_mentions(text, live, gaz, toks, h)
@@ -96,6 +102,10 @@ def resolve(text: str, spans: list[tuple[int, int]], lang: str | None = None) ->
         if not len(m.rows):
             m.choice = -1
     return _to_mentions(text, mentions)
+
+
+def key_of(toks, m: Match) -> str:
+    return " ".join(t.key for t in toks[m.start : m.end])
 
 
 def _by_abbreviation_or_demonym(gaz, key: str, h) -> np.ndarray:

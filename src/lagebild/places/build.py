@@ -183,12 +183,12 @@ def read_curated(path: Path = CURATED) -> list[dict]:
     return rows
 
 
-def _trimmed_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the 5th-95th percentile box of a region's towns: a stand-in for its centroid
-    (the median would sit where the towns crowd, not in the middle of the land)."""
+def _trimmed_centre(points: list[tuple[float, float]], trim: float = 0.01) -> tuple[float, float]:
+    """Middle of the box of a region's towns, less `trim` outliers at each side: a stand-in for
+    its centroid (the median would sit where the towns crowd, not in the middle of the land)."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    lo, hi = int(len(lats) * 0.05), max(int(len(lats) * 0.95) - 1, 0)
+    lo, hi = int(len(lats) * trim), max(int(len(lats) * (1 - trim)) - 1, 0)
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
@@ -220,7 +220,7 @@ def add_countries(b: GazetteerBuilder, countries: dict, city_points: dict, curat
         if over:
             lat, lon = over["lat"], over["lon"]
         elif city_points.get(iso2):
-            lat, lon = _trimmed_centre(city_points[iso2])
+            lat, lon = _trimmed_centre(city_points[iso2], 0.05)  # overseas outliers
         else:
             continue
         aliases = country_names_cldr(iso2) | set(over["aliases"] if over else ())

@@ -20,7 +20,7 @@ from lagebild.places.spotter import Token
 
 FEATURE_WEIGHT = {
     "PCLI": 1.0, "PCL": 1.0, "PCLD": 0.9, "PCLF": 0.9, "PCLS": 0.9, "TERR": 0.8, "CONT": 0.9, "RGN": 0.85,
-    "ADM1": 0.75, "PPLC": 0.75, "PPLA": 0.55, "ADM2": 0.4, "PPL": 0.3,
+    "ADM1": 0.75, "PPLC": 0.9, "PPLA": 0.55, "ADM2": 0.4, "PPL": 0.3,
 }
 MAX_CANDIDATES = 40
 NO_MATCH = 0.36  # below this the best reading is too weak to trust

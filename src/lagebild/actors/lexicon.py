@@ -1,0 +1,206 @@
+"""The per-language actor lexicon: every name and term we know, stemmed, in one Aho-Corasick automaton.
+
+Built once per language (a few hundred ms) and cached: countries (CLDR names from babel plus the
+language's own aliases), demonyms, IGOs, armed groups and parties, curated persons, sector terms
+and role titles. Lookups then cost one pass of the automaton over the document's stem string.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from types import ModuleType
+from typing import Any
+
+import ahocorasick
+from babel import Locale
+
+from lagebild.actors.tokens import Token, make_stemmer, tokenize
+from lagebild.lang import LANGUAGES, load
+
+# Kinds of lexicon entries, in order of preference when two entries share a key.
+KINDS = ("person", "group", "igo", "role", "sector", "country", "demonym")
+
+# CLDR territory codes that are not countries, or not ones an actor belongs to.
+_NOT_COUNTRIES = frozenset(
+    {"EU", "EZ", "UN", "QO", "ZZ", "AQ", "BV", "HM", "UM", "CP", "DG", "EA", "IC", "TA"}
+)
+
+# Defaults for a language whose actors module leaves something out.
+_DEFAULT_SUFFIXES: tuple[str, ...] = ("s",)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str  # one of KINDS
+    value: str  # ISO2 (country, demonym), IGO code, group id, person id, sector code, role name
+    sector: str | None = None
+    country: str | None = None
+    case_sensitive: bool = False  # acronyms: "UN" must not match French "un"
+    canonical: str | None = None
+    capital: bool = False  # a name written with a capital must be found with one ("Мали" vs "малая")
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    canonical: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    role: str
+    country: str | None
+    igo: str | None
+    sector: str | None
+    start: str  # ISO date, inclusive
+    end: str  # ISO date, exclusive; "" while in office
+
+
+@dataclass(slots=True)
+class Lexicon:
+    lang: str
+    module: ModuleType | None
+    stem: Callable[[str], str]
+    automaton: ahocorasick.Automaton
+    heads: dict[str, Entry] = field(default_factory=dict)  # stems of compound heads (German)
+    connectors: frozenset[str] = frozenset()
+    cased: bool = True
+    adjectives_lower: bool = True
+    demonym_after: bool = False  # adjectives follow the noun (fr, es, ar ...)
+
+    def tokens(self, text: str) -> list[Token]:
+        return tokenize(text, self.stem)
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a curated TSV file under actors/data (header line names the columns)."""
+    path = resources.files("lagebild.actors") / "data" / name
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return [{k: (v or "").strip() for k, v in row.items()} for row in rows]
+
+
+def _split(aliases: str) -> list[str]:
+    return [a.strip() for a in aliases.split("|") if a.strip()]
+
+
+@cache
+def persons() -> dict[str, Person]:
+    return {r["id"]: Person(r["id"], r["canonical"], r["country"] or None) for r in _data_rows("persons.tsv")}
+
+
+@cache
+def tenures() -> dict[str, tuple[Tenure, ...]]:
+    """Offices held, by person id, oldest first."""
+    out: dict[str, list[Tenure]] = {}
+    for r in _data_rows("offices.tsv"):
+        out.setdefault(r["person"], []).append(
+            Tenure(r["role"], r["country"] or None, r["igo"] or None, r["sector"] or None, r["from"], r["to"])
+        )
+    return {k: tuple(sorted(v, key=lambda t: t.start)) for k, v in out.items()}
+
+
+@cache
+def igo_names() -> dict[str, str]:
+    return {r["code"]: r["canonical"] for r in _data_rows("igos.tsv")}
+
+
+@cache
+def group_rows() -> dict[str, dict[str, str]]:
+    return {r["id"]: r for r in _data_rows("groups.tsv")}
+
+
+def _attr(mod: ModuleType | None, name: str, default: Any) -> Any:
+    return getattr(mod, name, default) if mod is not None else default
+
+
+def _name_forms(alias: str, name_suffixes: tuple[str, ...]) -> list[str]:
+    """An alias and its inflected forms (Russian surnames: Токаев, Токаева, Токаеву ...)."""
+    if not name_suffixes or alias.isupper():
+        return [alias]
+    last = alias.split()[-1]
+    head = alias[: len(alias) - len(last)]
+    forms = [alias]
+    stem = last[:-1] if last[-1:] in "аяь" else last
+    forms += [head + stem + s for s in name_suffixes]
+    return forms
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The lexicon of `lang`; a language without an actors module still gets names and IGOs."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    mod = load(lang, "actors")
+    stem = make_stemmer(
+        tuple(_attr(mod, "SUFFIXES", _DEFAULT_SUFFIXES)),
+        tuple(_attr(mod, "PREFIXES", ())),
+        _attr(mod, "MIN_STEM", 4),
+    )
+    name_suffixes = tuple(_attr(mod, "NAME_SUFFIXES", ()))
+    keys: dict[str, list[Entry]] = {}
+
+    def add(phrase: str, entry: Entry) -> None:
+        toks = tokenize(phrase, stem)
+        if not toks:
+            return
+        key = " ".join(t.stem for t in toks)
+        if entry.kind in ("country", "igo", "group", "person") and phrase[:1].isupper():
+            entry = replace(entry, capital=True)
+        bucket = keys.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    # Countries: CLDR names in this language and in English (news often keeps English names).
+    for loc in {lang, "en"}:
+        for code, name in Locale.parse(loc).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
+                add(name, Entry("country", code))
+    for code, aliases in _attr(mod, "COUNTRY_ALIASES", {}).items():
+        for alias in _split(aliases):
+            add(alias, Entry("country", code, case_sensitive=alias.isupper()))
+    for code, forms in _attr(mod, "DEMONYMS", {}).items():
+        for form in _split(forms):
+            add(form, Entry("demonym", code))
+    for r in _data_rows("igos.tsv"):
+        for alias in [r["code"], r["canonical"], *_split(r["aliases"])]:
+            add(alias, Entry("igo", r["code"], case_sensitive=alias.isupper(), canonical=r["canonical"]))
+    for r in group_rows().values():
+        for alias in [r["canonical"], *_split(r["aliases"])]:
+            entry = Entry(
+                "group", r["id"], r["sector"] or None, r["country"] or None, alias.isupper(), r["canonical"]
+            )
+            add(alias, entry)
+    for r in _data_rows("persons.tsv"):
+        for alias in [r["canonical"], *_split(r["aliases"])]:
+            for form in _name_forms(alias, name_suffixes):
+                add(form, Entry("person", r["id"], canonical=r["canonical"]))
+    for term, sector in _attr(mod, "SECTORS", {}).items():
+        add(term, Entry("sector", sector, sector, canonical=term))
+    for title, (role, sector) in _attr(mod, "ROLES", {}).items():
+        add(title, Entry("role", role, sector))
+
+    automaton = ahocorasick.Automaton()
+    heads: dict[str, Entry] = {}
+    for key, entries in keys.items():
+        entries.sort(key=lambda e: KINDS.index(e.kind))
+        automaton.add_word(key, (key.count(" ") + 1, len(key), tuple(entries)))
+        if " " not in key and len(key) >= 4 and entries[0].kind in ("sector", "role"):
+            heads[key] = entries[0]
+    automaton.make_automaton()
+    return Lexicon(
+        lang=lang,
+        module=mod,
+        stem=stem,
+        automaton=automaton,
+        heads=heads if _attr(mod, "COMPOUNDS", False) else {},
+        connectors=frozenset(stem(w) for w in _attr(mod, "CONNECTORS", ())),
+        cased=_attr(mod, "CASED", True),
+        adjectives_lower=_attr(mod, "ADJECTIVES_LOWER", True),
+        demonym_after=_attr(mod, "DEMONYM_AFTER", False),
+    )

@@ -70,7 +70,8 @@ def pattern_regex(pattern: str, word_prefix: str = "") -> tuple[str, float]:
             parts.append(r"[\s\-]+")
     body = "".join(parts)
     prefix = f"(?:{word_prefix})?" if word_prefix else ""
-    return rf"(?<!\w){prefix}{body}(?!\w)", weight
+    end = "" if tokens[-1].endswith(("'", "’")) else r"(?!\w)"
+    return rf"(?<!\w){prefix}{body}{end}", weight
 
 
 _WORD = re.compile(r"\w+")
@@ -151,6 +152,10 @@ def build_matcher(entries: list[tuple[str, str]], word_prefix: str = "") -> Matc
         patterns.append((re.compile(rx, re.IGNORECASE), label, weight, len(pattern.replace("*", ""))))
         first = pattern.lstrip("~").split()[0].lower()
         lead, trail, core = first.startswith("*"), first.endswith("*"), first.strip("*")
+        head = _WORD.match(core)
+        if head and head.end() < len(core):
+            # "n'", "d'après": index by the word before the apostrophe; the regex checks the rest.
+            core, trail = head.group(0), True
         if lead and trail:
             infix.append(i)
         elif lead:

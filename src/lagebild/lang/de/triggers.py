@@ -63,7 +63,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "MOBILIZE/police": ("polizeiaufgebot*", "sicherheitsvorkehrungen verschärft", "in alarmbereitschaft",
                         "großaufgebot*"),
     "MOBILIZE/weapons": ("raketentest*", "atomtest*", "testete*"),
-    "MOBILIZE/base": ("stützpunkt errichtet", "basis errichtet", "hauptquartier*", "errichtete*"),
+    "MOBILIZE/base": ("stützpunkt errichtet", "basis errichtet", "hauptquartier eingerichtet", "~errichtete*"),
     "COERCE/arrest": ("verhaft*", "festgenommen", "festnahme*", "nahm* fest", "festgesetzt", "inhaftiert*",
                       "gefangen genommen", "in gewahrsam", "abgeführt", "haftbefehl*"),
     "COERCE/confiscate": ("beschlagnahm*", "konfisz*", "enteign*"),

@@ -5,10 +5,13 @@ language can start with month names only and grow. Keys are lower case; a space 
 matches any run of white space.
 
 MONTHS, WEEKDAYS, WEEKDAYS_PLURAL   word -> 1..12 / 0 (Monday)..6
+JALALI_MONTHS, JALALI_YEARS         solar Hijri month names; the range of years read as Jalali
 AMBIGUOUS_MONTHS                    month words that are also common words ("may")
 NUMBERS, FEW, ORDINALS              number words; vague quantities; ordinals (-1 = last)
 UNITS                               word -> Y M W D H MIN DE CE Q WE H1, or (unit, count) for duals
 DEICTIC_DAYS                        "today" -> 0, "yesterday" -> -1, or (offset, day part)
+DEICTIC_UNITS                       "heuer" -> ("Y", 0): one word for "this year"
+PROCLITICS                          letters that may be glued before a word (Arabic و ب ل ف)
 DEICTIC_BLOCKERS                    words after which a deictic word is a noun ("am Morgen")
 DAY_PARTS, SEASONS                  -> TIMEX3 codes MO AF EV NI MI / SP SU FA WI
 LAST, NEXT, THIS, SAME              adjectives of relative expressions (all inflected forms)
@@ -87,6 +90,10 @@ _DEFAULTS: dict[str, Any] = {
     "CENTURY_PATTERNS": (),
     "PUBLISHED_CUES": (),
     "YEAR_BC": (),
+    "JALALI_MONTHS": {},
+    "JALALI_YEARS": (0, -1),
+    "DEICTIC_UNITS": {},
+    "PROCLITICS": "",
     "NOUNS_CAPITALISED": False,
     "ARTICLES": frozenset(),
     "DURATION_PREP": frozenset(),
@@ -145,7 +152,9 @@ def lexicon(code: str) -> Lexicon:
     mod = lang_data.load(code, "dates") or lang_data.load("en", "dates")
     w = {k: getattr(mod, k, v) for k, v in _DEFAULTS.items()}
     B = r"(?<!\w)"
-    months = alt(w["MONTHS"], "mo")
+    if w["PROCLITICS"]:  # Arabic glues "and", "in", "to" to the next word: "وأمس"
+        B = rf"(?:(?<!\w)|(?<=(?<!\w)[{w['PROCLITICS']}]))"
+    months = alt({**w["MONTHS"], **w["JALALI_MONTHS"]}, "mo")
     wd = alt(w["WEEKDAYS"], "wd")
     num = alt(w["NUMBERS"])
     few = alt(w["FEW"])
@@ -183,11 +192,19 @@ def lexicon(code: str) -> Lexicon:
             "day_range",
             rf"{B}(?P<d>[0-3]?\d){dsuf}(?=\s*{rng}\s*[0-3]?\d{dsuf}\s*(?:{dm_link}\s*)?{months}(?:{year_tail})?)",
         ),
-        ("month_range", rf"{B}{months}(?=\s*{rng}\s*{alt(w['MONTHS'])}{year_tail})"),
+        (
+            "month_range",
+            rf"{B}{months}(?=\s*{rng}\s*{alt({**w['MONTHS'], **w['JALALI_MONTHS']})}{year_tail})",
+        ),
         ("my", rf"{B}{months}{year_tail}"),
         ("month", rf"{B}{months}"),
         ("year", rf"{B}(?:(?P<yn>{alt(w['YEAR_NOUN'])})\s+)?{year}(?:\s*(?P<ys>{ysuf}))?"),
         ("deictic", rf"{B}{alt(w['DEICTIC_DAYS'], 'dd')}(?:\s+{dayparts})?"),
+        ("deictic_unit", rf"{B}{alt(w['DEICTIC_UNITS'], 'du')}"),
+        (
+            "counted_unit",
+            rf"{B}{alt([k for k, v in w['UNITS'].items() if isinstance(v, tuple) and v[1] > 1], 'u')}",
+        ),
         ("rel", rf"{B}{adj}\s+{unit}"),
         ("rel_post", rf"{B}{unit}\s+{adj}"),
         ("rel_daypart", rf"{B}(?P<adj>{alt(w['THIS'])})\s+{dayparts}"),
@@ -222,4 +239,5 @@ def lexicon(code: str) -> Lexicon:
     rules = tuple(Rule(name, re.compile(p, _FLAGS)) for name, p in raw)
     modifier_tail = re.compile(rf"{B}{alt(w['MODIFIERS'], 'mod')}\s*$", _FLAGS)
     lookup = {k: {norm(kk): vv for kk, vv in v.items()} for k, v in w.items() if isinstance(v, dict)}
+    lookup["MONTHS"] = {**lookup["MONTHS"], **lookup["JALALI_MONTHS"]}
     return Lexicon(code, w, rules, modifier_tail, lookup)

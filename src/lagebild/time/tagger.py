@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lagebild.time.lexicon import Lexicon, lexicon, norm
-from lagebild.time.values import Point, add_months, duration, format_value, parse_iso_date, shift
+from lagebild.time.values import (
+    Point,
+    duration,
+    jalali_to_gregorian,
+    jalali_year,
+    parse_iso_date,
+    shift,
+)
 
 
 @dataclass(slots=True)
@@ -45,6 +52,12 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _QUOTES = re.compile(r"„[^“”\"\n]{1,3000}[“”\"]|“[^”\n]{1,3000}”|«[^»]{1,3000}»|\"[^\"\n]{1,3000}\"")
 _SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,160}?\(@\w{1,30}\)[^\n]{0,60}$", re.M)
 _WORD = re.compile(r"[\w']+")
+# Arabic-Indic and Persian digits read as ASCII digits; one character for one keeps offsets.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def _cased(word: str) -> bool:
+    return word[:1].lower() != word[:1].upper()
 
 
 @dataclass(slots=True)
@@ -114,7 +127,11 @@ def _accept(lex: Lexicon, text: str, c: _Cand) -> bool:
     g = m.groupdict()
     word = g.get("mo") or g.get("se")
     if word and norm(word) in w["AMBIGUOUS_MONTHS"]:
-        if not word[0].isupper() and not (c.rule == "season" and (g.get("y") or g.get("adj"))):
+        if (
+            _cased(word)
+            and not word[0].isupper()
+            and not (c.rule == "season" and (g.get("y") or g.get("adj")))
+        ):
             return False
         if (
             c.rule in ("month", "season")
@@ -323,6 +340,8 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
             return None
         got = _day(y, mo, d)
         return ("DATE", got[0], "day", None) if got else None
+    if g.get("mo") and norm(g["mo"]) in look["JALALI_MONTHS"]:
+        return _jalali(c, lex, ctx)
     if r in ("dmy", "day_range", "mdy"):
         mo = look["MONTHS"][norm(g["mo"])]
         y, _explicit = _explicit_year(lex, ctx, c)
@@ -348,7 +367,19 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
             ctx.ref or ctx.deictic(c.start),
         )
     if r == "year":
-        return "DATE", g["y"], "year", None
+        y = int(g["y"])
+        lo, hi = lex.words["JALALI_YEARS"]
+        return "DATE", f"{y + 621 if lo <= y <= hi else y:04d}", "year", None
+    if r == "deictic_unit":
+        u, n = look["DEICTIC_UNITS"][norm(g["du"])]
+        anchor = ctx.deictic(c.start)
+        if anchor is None:
+            return "DATE", "PRESENT_REF" if n == 0 else "PAST_REF", None, None
+        value, prec = shift(anchor, u, n)
+        return "DATE", value, prec, anchor
+    if r == "counted_unit":
+        u, count = _unit(lex, g["u"])
+        return "DURATION", duration(count, u), None, None
     if r == "year_bc":
         return "DATE", f"BC{int(g['y']):04d}", None, None
     if r == "decade":
@@ -517,6 +548,29 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
     return None
 
 
+def _jalali(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | None, Point | None] | None:
+    """A solar Hijri date, given as its Gregorian value."""
+    g = c.m.groupdict()
+    jm = lex.lookup["JALALI_MONTHS"][norm(g["mo"])]
+    anchor = None
+    if g.get("y"):
+        jy = int(g["y"])
+    else:
+        anchor = ctx.ref or ctx.deictic(c.start)
+        if anchor is None:
+            return None
+        jy = jalali_year(anchor.day)
+    d = int(g["d"]) if g.get("d") else None
+    if d is not None and not 1 <= d <= 31:
+        return None
+    try:
+        if d is None:
+            return "DATE", jalali_to_gregorian(jy, jm, 15).isoformat()[:7], "month", anchor
+        return "DATE", jalali_to_gregorian(jy, jm, d).isoformat(), "day", anchor
+    except (ValueError, OverflowError):
+        return None
+
+
 def _dated_blocks(text: str, lex: Lexicon, cands: list[_Cand], ctx: _Context) -> dict[int, str]:
     """Find stretches of text with their own "now"; return values fixed by an apposition."""
     fixed: dict[int, str] = {}
@@ -568,6 +622,8 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
     """
     if not isinstance(text, str):
         raise TypeError("text must be a str")
+    original = text
+    text = text.translate(_DIGITS)
     lex = lexicon(lang)
     ctx = _Context(text, lex, parse_iso_date(dct))
     cands = _candidates(text, lex)
@@ -581,7 +637,7 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
         typ, value, prec, anchor = got
         if c.start in fixed:
             value, anchor = fixed[c.start], Point(date.fromisoformat(fixed[c.start][:10]), "day")
-        out.append(Timex(c.start, c.end, text[c.start : c.end], typ, value, c.mod, prec,
+        out.append(Timex(c.start, c.end, original[c.start : c.end], typ, value, c.mod, prec,
                          anchor.value() if anchor else None))  # fmt: skip
         if typ == "DATE" and prec in ("day", "month", "year") and not value.startswith("X"):
             if c.rule in _EXPLICIT or c.rule in _ANAPHORIC or c.rule == "month":
@@ -600,6 +656,3 @@ def _start_of(value: str, prec: str) -> date | None:
         return date(int(value[:4]), 1, 1)
     except ValueError:
         return None
-
-
-__all__ = ["Timex", "add_months", "find_timexes", "format_value"]

@@ -122,3 +122,38 @@ def parse_iso_date(s: str | None) -> date | None:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+
+
+# Solar Hijri (Jalali) calendar: the years in which the 33-year leap cycle is re-based. Written
+# from the published arithmetic of the calendar (Borkowski's method).
+_JALALI_BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324,
+                  2394, 2456, 3178)  # fmt: skip
+
+
+def nowruz(jy: int) -> date:
+    """Gregorian date of 1 Farvardin of Jalali year `jy` (the Iranian new year)."""
+    gy = jy + 621
+    leap_j, jp, jump = -14, _JALALI_BREAKS[0], 0
+    for jm in _JALALI_BREAKS[1:]:
+        jump = jm - jp
+        if jy < jm:
+            break
+        leap_j += (jump // 33) * 8 + (jump % 33) // 4
+        jp = jm
+    n = jy - jp
+    leap_j += (n // 33) * 8 + ((n % 33) + 3) // 4
+    if jump % 33 == 4 and jump - n == 4:
+        leap_j += 1
+    leap_g = gy // 4 - ((gy // 100 + 1) * 3) // 4 - 150
+    return date(gy, 3, 20 + leap_j - leap_g)
+
+
+def jalali_to_gregorian(jy: int, jm: int, jd: int) -> date:
+    """The Gregorian date of a Jalali date (months 1-6 have 31 days, 7-11 have 30)."""
+    days = (jm - 1) * 31 if jm <= 7 else 186 + (jm - 7) * 30
+    return nowruz(jy) + timedelta(days=days + jd - 1)
+
+
+def jalali_year(d: date) -> int:
+    """The Jalali year a Gregorian date falls in."""
+    return d.year - 621 if d >= nowruz(d.year - 621) else d.year - 622

@@ -58,8 +58,21 @@ LAST = frozenset(
 )
 NEXT = frozenset(w + e for w in ("nächst", "kommend", "folgend", "darauffolgend", "anschließend",
                                  "bevorstehend") for e in _ENDINGS)  # fmt: skip
-THIS = frozenset({"diese", "dieser", "dieses", "diesen", "diesem", "laufenden", "laufende", "laufendes",
-                  "aktuellen", "heurigen", "heuer"})  # fmt: skip
+THIS = frozenset(
+    {
+        "diese",
+        "dieser",
+        "dieses",
+        "diesen",
+        "diesem",
+        "laufenden",
+        "laufende",
+        "laufendes",
+        "aktuellen",
+        "heurigen",
+    }
+)
+DEICTIC_UNITS = {"heuer": ("Y", 0)}  # fmt: skip
 SAME = frozenset({"selben", "gleichen", "demselben", "desselben", "jenem", "jenen", "jenes"})
 PAST_DURATION = frozenset(w + e for w in ("letzt", "vergangen") for e in ("en",))
 AGO_AFTER = ()

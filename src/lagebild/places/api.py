@@ -9,9 +9,8 @@ import numpy as np
 from lagebild.model import Place
 from lagebild.places.gazetteer import get_gazetteer
 from lagebild.places.langdata import hints
-from lagebild.places.resolver import Mention, confidence, make_mention, resolve_mentions
 from lagebild.places.normalise import name_key
-from lagebild.places.resolver import demonym_target
+from lagebild.places.resolver import Mention, confidence, demonym_target, make_mention, resolve_mentions
 from lagebild.places.spotter import Match, char_span, find_matches, guess_lang, spot_matches, tokenize
 
 
@@ -120,6 +119,39 @@ def _by_abbreviation_or_demonym(gaz, key: str, h) -> np.ndarray:
     if target:
         return gaz.rows(name_key(target))
     return np.empty(0, dtype=np.int32)
+
+
+def candidates(name: str, lang: str | None = None) -> list[PlaceMention]:
+    """Every place `name` may mean, most likely first by prior alone (no document context)."""
+    gaz = get_gazetteer()
+    name = _checked(name).strip()
+    if not name:
+        return []
+    h = hints(lang or guess_lang(name))
+    sub = tokenize(name)
+    found = [
+        m for m in find_matches(name, sub, gaz, replace(h, cased=False)) if m.start == 0 and m.end == len(sub)
+    ]
+    rows = (
+        min(found, key=lambda m: m.variant).rows
+        if found
+        else _by_abbreviation_or_demonym(gaz, name_key(name), h)
+    )
+    m = make_mention(gaz, 0, len(name), name_key(name), rows)
+    out = []
+    for k, r in enumerate(m.rows.tolist()):
+        out.append(
+            PlaceMention(
+                0,
+                len(name),
+                name,
+                gaz.place(r),
+                gaz.feature[r],
+                int(gaz.population[r]),
+                round(float(m.prior[k]), 3),
+            )
+        )
+    return out
 
 
 def country_place(iso2: str) -> Place:

@@ -23,9 +23,19 @@ FILENAME = f"gazetteer-v{FORMAT_VERSION}.pkl"
 
 # Feature code -> precision of the Place it yields.
 PRECISION_OF_FEATURE = {
-    "PCLI": "country", "PCL": "country", "PCLD": "country", "PCLF": "country", "PCLS": "country",
-    "PCLIX": "country", "TERR": "country", "CONT": "region", "RGN": "region",
-    "ADM1": "admin1", "ADM2": "admin2", "ADM3": "admin2", "ADMD": "admin2",
+    "PCLI": "country",
+    "PCL": "country",
+    "PCLD": "country",
+    "PCLF": "country",
+    "PCLS": "country",
+    "PCLIX": "country",
+    "TERR": "country",
+    "CONT": "region",
+    "RGN": "region",
+    "ADM1": "admin1",
+    "ADM2": "admin2",
+    "ADM3": "admin2",
+    "ADMD": "admin2",
 }
 
 
@@ -106,7 +116,7 @@ class Gazetteer:
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
         with path.open("rb") as fh:
-            state = pickle.load(fh)  # noqa: S301 - our own cache file, written by save()
+            state = pickle.load(fh)
         return cls(**state)
 
 

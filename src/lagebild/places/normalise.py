@@ -34,7 +34,9 @@ def _restore_cyrillic(original: str, bare: str) -> str:
     out = unicodedata.normalize("NFC", original)
     out = out.replace("ё", "е").replace("Ё", "Е")
     decomposed = unicodedata.normalize("NFKD", out.replace("й", "\0").replace("Й", "\1"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\0", "й").replace("\1", "Й")
+    return (
+        "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\0", "й").replace("\1", "Й")
+    )
 
 
 def name_key(name: str) -> str:

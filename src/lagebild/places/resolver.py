@@ -10,6 +10,7 @@ never drags the others with it.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,8 +20,19 @@ from lagebild.places.langdata import LangHints
 from lagebild.places.spotter import Token
 
 FEATURE_WEIGHT = {
-    "PCLI": 1.0, "PCL": 1.0, "PCLD": 0.9, "PCLF": 0.9, "PCLS": 0.9, "TERR": 0.8, "CONT": 0.9, "RGN": 0.85,
-    "ADM1": 0.75, "PPLC": 0.9, "PPLA": 0.55, "ADM2": 0.4, "PPL": 0.3,
+    "PCLI": 1.0,
+    "PCL": 1.0,
+    "PCLD": 0.9,
+    "PCLF": 0.9,
+    "PCLS": 0.9,
+    "TERR": 0.8,
+    "CONT": 0.9,
+    "RGN": 0.85,
+    "ADM1": 0.75,
+    "PPLC": 0.9,
+    "PPLA": 0.55,
+    "ADM2": 0.4,
+    "PPL": 0.3,
 }
 MAX_CANDIDATES = 40
 NO_MATCH = 0.36  # below this the best reading is too weak to trust
@@ -80,7 +92,7 @@ def demonym_countries(toks: list[Token], h: LangHints) -> dict[str, float]:
 
 def link_containers(text: str, mentions: list[Mention], h: LangHints, gaz: Gazetteer) -> None:
     """Record "X, Y", "X (Y)" and "X in Y": Y is where X lies."""
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in itertools.pairwise(mentions):
         gap = text[a.end : b.start]
         g = gap.strip().lower()
         if g in (",", "(", "in", "im", "в", "à", "en", "-") or (g and g in h.prepositions and len(gap) < 6):

@@ -185,11 +185,7 @@ def part_of_longer_name(
     k = m.start - 1
     while k >= 0 and run_of[k] == run:
         t = toks[k]
-        if (
-            k not in place_toks
-            and t.key not in h.not_places
-            and (t.key in h.honorifics or not t.initial or t.key not in lower_words)
-        ):
+        if k not in place_toks and t.key not in h.not_places and (t.key in h.honorifics or not t.initial):
             return True
         k -= 1
     return False
@@ -226,7 +222,9 @@ def char_span(text: str, toks: list[Token], m: Match) -> tuple[int, int]:
     return start, end
 
 
-def region_abbreviations(text: str, toks: list[Token], kept: list[Match], gaz: Gazetteer, h: LangHints) -> list[Match]:
+def region_abbreviations(
+    text: str, toks: list[Token], kept: list[Match], gaz: Gazetteer, h: LangHints
+) -> list[Match]:
     """ "Louisville, Ky.", "Dallas, TX": a region abbreviation right after a place and a comma."""
     out: list[Match] = []
     taken = {k for m in kept for k in range(m.start, m.end)}

@@ -4,8 +4,19 @@ PREPOSITIONS = frozenset({"w", "we", "z", "ze", "do", "na", "pod", "koło", "obo
 
 # (ending, replacement) on the last word: "w Warszawie" -> "Warszawa", "z Polski" -> "Polska".
 SUFFIXES = (
-    ("ie", "a"), ("y", "a"), ("i", "a"), ("ę", "a"), ("ą", "a"), ("u", ""), ("em", ""), ("ie", ""),
-    ("ki", "ka"), ("ce", "ka"), ("kę", "ka"), ("ów", "y"), ("ach", "y"),
+    ("ie", "a"),
+    ("y", "a"),
+    ("i", "a"),
+    ("ę", "a"),
+    ("ą", "a"),
+    ("u", ""),
+    ("em", ""),
+    ("ie", ""),
+    ("ki", "ka"),
+    ("ce", "ka"),
+    ("kę", "ka"),
+    ("ów", "y"),
+    ("ach", "y"),
 )
 
 NOT_PLACES = frozenset(

@@ -7,4 +7,11 @@ NOT_PLACES = frozenset(
     domingo polícia governo presidente deus""".split()
 )
 
-DEMONYMS = {"american": "US", "russ": "RU", "ucranian": "UA", "alemã": "DE", "alemão": "DE", "brasileir": "BR"}
+DEMONYMS = {
+    "american": "US",
+    "russ": "RU",
+    "ucranian": "UA",
+    "alemã": "DE",
+    "alemão": "DE",
+    "brasileir": "BR",
+}

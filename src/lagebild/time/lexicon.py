@@ -11,6 +11,7 @@ NUMBERS, FEW, ORDINALS              number words; vague quantities; ordinals (-1
 UNITS                               word -> Y M W D H MIN DE CE Q WE H1, or (unit, count) for duals
 DEICTIC_DAYS                        "today" -> 0, "yesterday" -> -1, or (offset, day part)
 DEICTIC_UNITS                       "heuer" -> ("Y", 0): one word for "this year"
+LOWER_CASE_DEICTIC                  deictic words that are nouns when capitalised mid-sentence ("Morgen")
 PROCLITICS                          letters that may be glued before a word (Arabic و ب ل ف)
 DEICTIC_BLOCKERS                    words after which a deictic word is a noun ("am Morgen")
 DAY_PARTS, SEASONS                  -> TIMEX3 codes MO AF EV NI MI / SP SU FA WI
@@ -94,12 +95,15 @@ _DEFAULTS: dict[str, Any] = {
     "JALALI_YEARS": (0, -1),
     "DEICTIC_UNITS": {},
     "PROCLITICS": "",
+    "LOWER_CASE_DEICTIC": frozenset(),
     "NOUNS_CAPITALISED": False,
     "ARTICLES": frozenset(),
     "DURATION_PREP": frozenset(),
 }
 
-_FLAGS = re.IGNORECASE
+# Rules run on lower-cased text (much faster than IGNORECASE on long alternations); the
+# language's own regex strings are lower-cased to match.
+_FLAGS = 0
 
 
 def alt(words: Any, name: str | None = None) -> str:
@@ -139,6 +143,16 @@ class Lexicon:
             return self.words[name]
         except KeyError:
             raise AttributeError(name) from None
+
+
+def _lower_regex(p: str) -> str:
+    """A language's regex string for lower-cased text (group names and escapes kept)."""
+    out = re.sub(
+        r"\\[A-Za-z]|\(\?P<\w+>|\(\?P=\w+\)|[^\\(]+|.",
+        lambda m: m.group(0) if m.group(0)[:1] in "\\(" and len(m.group(0)) > 1 else m.group(0).lower(),
+        p,
+    )
+    return out
 
 
 def norm(s: str) -> str:
@@ -210,19 +224,20 @@ def lexicon(code: str) -> Lexicon:
         ("rel_daypart", rf"{B}(?P<adj>{alt(w['THIS'])})\s+{dayparts}"),
         ("anaphoric", rf"{B}{alt(w['ANAPHORIC'], 'ana')}"),
         ("same", rf"{B}(?P<same>{alt(w['SAME'])})\s+{unit}"),
-        ("ago", rf"{B}{qty}\s+{unit}\s+(?P<ago>{alt(w['AGO_AFTER'])})"),
         ("ago_pre", rf"{B}(?P<ago>{alt(w['AGO_BEFORE'])})\s+(?:{qty}\s+)?{unit}"),
         ("in_future", rf"{B}(?P<fut>{alt(w['IN_FUTURE'])})\s+(?:{qty}\s+)?{unit}"),
-        ("in_future_post", rf"{B}{qty}\s+{unit}\s+(?P<fut>{alt(w['IN_FUTURE_AFTER'])})"),
-        ("earlier", rf"{B}{qty}\s+{unit}\s+(?P<ear>{alt(w['EARLIER'])})"),
-        ("later", rf"{B}{qty}\s+{unit}\s+(?P<lat>{alt(w['LATER'])})"),
         ("later_pre", rf"{B}(?P<lat>{alt(w['LATER_BEFORE'])})\s+(?:{qty}\s+)?{unit}"),
         (
             "last_n",
             rf"{B}(?P<adj>{alt(set(w['LAST']) | set(w['NEXT']) | set(w['PAST_DURATION']))})\s+{qty}[\s-]+{unit}",
         ),
         ("past_unit", rf"{B}(?:the\s+)?(?P<adj>{alt(w['PAST_DURATION'])})\s+{unit}"),
-        ("duration", rf"{B}{qty}[\s-]+{unit}"),
+        # One rule for "two days", "two days ago|later|earlier|from now": the tagger names it by its tail.
+        (
+            "qty_unit",
+            rf"{B}{qty}[\s-]+{unit}(?:\s+(?:(?P<ago>{alt(w['AGO_AFTER'])})|(?P<fut>{alt(w['IN_FUTURE_AFTER'])})"
+            rf"|(?P<ear>{alt(w['EARLIER'])})|(?P<lat>{alt(w['LATER'])})))?",
+        ),
         ("weekday", rf"{B}(?:{adj}\s+)?{wd}(?:\s+{dayparts})?(?:\s+{adj2})?"),
         ("weekdays", rf"{B}{alt(w['WEEKDAYS_PLURAL'], 'wds')}"),
         ("set", rf"{B}(?P<sp>{alt(w['SET_PREFIX'])})\s+(?:{qty}\s+)?{unit}"),
@@ -233,9 +248,9 @@ def lexicon(code: str) -> Lexicon:
         ("ref", rf"{B}{alt(w['REFS'], 'ref')}"),
         ("clock", r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])"),
     ]
-    raw += [("time", rf"{B}{p}") for p in w["TIME_PATTERNS"]]
-    raw += [("decade", rf"{B}{p}") for p in w["DECADE_PATTERNS"]]
-    raw += [("century", rf"{B}{p}") for p in w["CENTURY_PATTERNS"]]
+    raw += [("time", rf"{B}{_lower_regex(p)}") for p in w["TIME_PATTERNS"]]
+    raw += [("decade", rf"{B}{_lower_regex(p)}") for p in w["DECADE_PATTERNS"]]
+    raw += [("century", rf"{B}{_lower_regex(p)}") for p in w["CENTURY_PATTERNS"]]
     rules = tuple(Rule(name, re.compile(p, _FLAGS)) for name, p in raw)
     modifier_tail = re.compile(rf"{B}{alt(w['MODIFIERS'], 'mod')}\s*$", _FLAGS)
     lookup = {k: {norm(kk): vv for kk, vv in v.items()} for k, v in w.items() if isinstance(v, dict)}

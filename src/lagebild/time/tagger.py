@@ -56,6 +56,14 @@ _WORD = re.compile(r"[\w']+")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+def _lower(text: str) -> str:
+    """Lower case with offsets kept (a few letters, such as "İ", grow when lower-cased)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(lc := ch.lower()) != 1 else lc for ch in text)
+
+
 def _cased(word: str) -> bool:
     return word[:1].lower() != word[:1].upper()
 
@@ -121,7 +129,7 @@ def _unit(lex: Lexicon, u: str) -> tuple[str, int | None]:
     return v, None
 
 
-def _accept(lex: Lexicon, text: str, c: _Cand) -> bool:
+def _accept(lex: Lexicon, text: str, original: str, c: _Cand) -> bool:
     """Rule-specific guards against false hits."""
     m, w = c.m, lex.words
     g = m.groupdict()
@@ -129,7 +137,7 @@ def _accept(lex: Lexicon, text: str, c: _Cand) -> bool:
     if word and norm(word) in w["AMBIGUOUS_MONTHS"]:
         if (
             _cased(word)
-            and not word[0].isupper()
+            and not original[m.start("mo") if g.get("mo") else m.start("se")].isupper()
             and not (c.rule == "season" and (g.get("y") or g.get("adj")))
         ):
             return False
@@ -145,7 +153,7 @@ def _accept(lex: Lexicon, text: str, c: _Cand) -> bool:
             return True
         y = int(g["y"])
         before = text[max(0, c.start - 2) : c.start]
-        after = text[c.end : c.end + 12]
+        after = original[c.end : c.end + 12]
         if re.search(r"[$€£¥#№]\s*$|\d[.,]?\s?$", before) or re.match(
             r"\s*(?:%|[.,]\d|\s*-?\s*(?:percent|prozent|процент))", after, re.I
         ):
@@ -161,8 +169,7 @@ def _accept(lex: Lexicon, text: str, c: _Cand) -> bool:
     if c.rule == "deictic":
         if _prev_word(text, c.start) in w["DEICTIC_BLOCKERS"]:
             return False
-        word = m.group("dd")
-        if lex.lang == "de" and word[:1].isupper() and norm(word).startswith("morgen"):
+        if norm(m.group("dd")) in w["LOWER_CASE_DEICTIC"] and original[c.start].isupper():
             return bool(re.search(r"(?:^|[.!?:„\"»]\s*)$", text[max(0, c.start - 3) : c.start]))
     if c.rule == "duration" and "-" in text[m.end("q") : m.start("u")]:
         return False  # "a 10-year plan": an adjective, not a stretch of time
@@ -196,13 +203,20 @@ def _accept(lex: Lexicon, text: str, c: _Cand) -> bool:
     return True
 
 
-def _candidates(text: str, lex: Lexicon) -> list[_Cand]:
+_QTY_TAILS = (("ago", "ago"), ("fut", "in_future_post"), ("ear", "earlier"), ("lat", "later"))
+
+
+def _candidates(text: str, original: str, lex: Lexicon) -> list[_Cand]:
+    """Non-overlapping matches of all rules, longest first; `text` is lower-cased `original`."""
     found: list[_Cand] = []
     for order, rule in enumerate(lex.rules):
         for m in rule.regex.finditer(text):
             if m.end() > m.start():
-                c = _Cand(m.start(), m.end(), order, rule.name, m)
-                if _accept(lex, text, c):
+                name = rule.name
+                if name == "qty_unit":
+                    name = next((n for group, n in _QTY_TAILS if m.group(group)), "duration")
+                c = _Cand(m.start(), m.end(), order, name, m)
+                if _accept(lex, text, original, c):
                     found.append(c)
     found.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     taken = bytearray(len(text) + 1)
@@ -623,10 +637,10 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     original = text
-    text = text.translate(_DIGITS)
+    text = _lower(text.translate(_DIGITS))
     lex = lexicon(lang)
     ctx = _Context(text, lex, parse_iso_date(dct))
-    cands = _candidates(text, lex)
+    cands = _candidates(text, original, lex)
     ctx.detect_narrative(cands)
     fixed = _dated_blocks(text, lex, cands, ctx)
     out: list[Timex] = []

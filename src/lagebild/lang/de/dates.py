@@ -133,6 +133,8 @@ DECADE_PATTERNS = (
     r"(?:den\s+|die\s+)?(?P<yy>[1-9]0)er(?:[\s-]+Jahre[n]?)",
 )
 CENTURY_PATTERNS = (r"(?P<c>\d{1,2})\.\s*Jahrhundert(?:s|e|en)?", r"(?P<cw>\w+)\s+Jahrhundert(?:s|e|en)?")
+# "morgen" is tomorrow; "Morgen" mid-sentence is the morning.
+LOWER_CASE_DEICTIC = frozenset({"morgen"})
 # A deictic word right after one of these is a noun ("am Morgen" is the morning, not tomorrow).
 DEICTIC_BLOCKERS = frozenset(
     {"am", "den", "jeden", "guten", "der", "des", "dem", "vom", "frühen", "am frühen"}

@@ -53,8 +53,9 @@ AGO_AFTER = ("ago", "back")
 AGO_BEFORE = ()
 IN_FUTURE = ()
 IN_FUTURE_AFTER = ("from now", "hence")
-EARLIER = ("earlier", "before", "previously")
-LATER = ("later", "after", "afterwards", "afterward")
+# Not "before"/"after": "two days after the vote" counts from the vote, not from a date.
+EARLIER = ("earlier", "previously")
+LATER = ("later", "afterwards", "afterward")
 LATER_BEFORE = ()
 ANAPHORIC = {
     "the next day": ("D", 1), "the following day": ("D", 1), "the day before": ("D", -1),

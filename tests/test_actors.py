@@ -122,6 +122,11 @@ def test_head_of_an_igo_changes_with_date() -> None:
         ("fr", "Les soldats russes ont quitté la ville.", "soldats", "RU", "MIL"),
         ("es", "La policía kazaja detuvo a varios manifestantes.", "policía", "KZ", "COP"),
         ("ar", "وقالت قوات الأمن الكازاخستانية إنها اعتقلت العشرات.", "قوات", "KZ", "COP"),
+        ("tr", "Kazak polisi göstericileri gözaltına aldı.", "polisi", "KZ", "COP"),
+        ("pt", "As tropas russas deixaram a cidade.", "tropas", "RU", "MIL"),
+        ("it", "La polizia kazaka ha arrestato decine di persone.", "polizia", "KZ", "COP"),
+        ("pl", "Rosyjscy żołnierze opuścili miasto.", "żołnierze", "RU", "MIL"),
+        ("fa", "نیروهای روسی شهر را ترک کردند.", "نیروهای", "RU", "MIL"),
     ],
 )
 def test_demonym_or_country_qualifies_a_sector_term(
@@ -129,6 +134,19 @@ def test_demonym_or_country_qualifies_a_sector_term(
 ) -> None:
     m = _one(text, lang, needle)
     assert (m.kind, m.actor.country, m.actor.sector) == ("sector", country, sector)
+
+
+def test_an_adjective_after_its_noun_is_not_claimed_by_the_next_title() -> None:
+    found = find_actors("Las tropas rusas y el presidente Tokáyev llegaron.", "es", "2022-01-07")
+    assert [(m.text, m.actor.country) for m in found] == [
+        ("tropas rusas", "RU"),
+        ("presidente Tokáyev", "KZ"),
+    ]
+
+
+def test_adjectives_do_not_reach_across_conjunctions() -> None:
+    found = find_actors("Russian and Kazakh troops arrived.", "en")
+    assert [(m.text, m.actor.country) for m in found] == [("Kazakh troops", "KZ")]
 
 
 def test_sector_terms_alone_have_no_country() -> None:

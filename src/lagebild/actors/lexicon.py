@@ -72,6 +72,7 @@ class Lexicon:
     cased: bool = True
     adjectives_lower: bool = True
     demonym_after: bool = False  # adjectives follow the noun (fr, es, ar ...)
+    stop_words: frozenset[str] = frozenset()  # words an adjective never reaches across ("and", "und")
 
     def tokens(self, text: str) -> list[Token]:
         return tokenize(text, self.stem)
@@ -180,10 +181,21 @@ def lexicon(lang: str) -> Lexicon:
         for alias in [r["canonical"], *_split(r["aliases"])]:
             for form in _name_forms(alias, name_suffixes):
                 add(form, Entry("person", r["id"], canonical=r["canonical"]))
+    # Where endings stack (Turkish "polis-i", "asker-ler-i"), stripping the longest ending of an
+    # inflected word need not give the stem of its base form: register the stems of the
+    # inflected forms of single-word common nouns too.
+    endings = tuple(_attr(mod, "SUFFIXES", ())) if _attr(mod, "GENERATE_FORMS", False) else ()
+
+    def add_common(term: str, entry: Entry) -> None:
+        add(term, entry)
+        if " " not in term and not term.isupper():
+            for ending in endings:
+                add(term + ending, entry)
+
     for term, sector in _attr(mod, "SECTORS", {}).items():
-        add(term, Entry("sector", sector, sector, canonical=term))
+        add_common(term, Entry("sector", sector, sector, canonical=term))
     for title, (role, sector) in _attr(mod, "ROLES", {}).items():
-        add(title, Entry("role", role, sector))
+        add_common(title, Entry("role", role, sector))
 
     automaton = ahocorasick.Automaton()
     heads: dict[str, Entry] = {}
@@ -203,4 +215,5 @@ def lexicon(lang: str) -> Lexicon:
         cased=_attr(mod, "CASED", True),
         adjectives_lower=_attr(mod, "ADJECTIVES_LOWER", True),
         demonym_after=_attr(mod, "DEMONYM_AFTER", False),
+        stop_words=frozenset(w.lower() for w in _attr(load(lang, "stop_words"), "STOP_WORDS", ())),
     )

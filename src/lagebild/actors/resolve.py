@@ -126,22 +126,26 @@ class _Doc:
         t = self.toks[i]
         return i not in self.at and (not self.lex.cased or t.text[:1].islower() or len(t.text) == 1)
 
-    def qualifier_before(self, h: _Hit) -> _Hit | None:
-        """A demonym, country or IGO right before a term: "Russian airborne troops", "Russia's army"."""
+    def qualifier_before(self, h: _Hit, reach: int = _MAX_GAP) -> _Hit | None:
+        """A demonym, country or IGO right before a term: "Russian airborne troops", "Russia's army".
+
+        Up to `reach` lower-case words (no function words) may stand between an adjective and
+        its term; a country name must touch it ("Russia's" counts as touching).
+        """
         i = h.first
         skipped: list[int] = []
-        for _ in range(_MAX_GAP + 1):
+        while len([k for k in skipped if len(self.toks[k].text) > 1]) <= reach:
             if i <= 0 or not self.toks[i].joined:
                 return None
             q = self.at.get(i - 1)
             if q is not None:
                 if q.used or q.entry.kind not in ("country", "demonym", "igo"):
                     return None
-                # Only adjectives reach over words; a country name must touch ("Russia's" counts).
                 if q.entry.kind != "demonym" and any(len(self.toks[k].text) > 1 for k in skipped):
                     return None
                 return q
-            if not self.free_word(i - 1):
+            t = self.toks[i - 1]
+            if not self.free_word(i - 1) or (len(t.text) > 1 and t.text.lower() in self.lex.stop_words):
                 return None
             skipped.append(i - 1)
             i -= 1
@@ -249,13 +253,16 @@ def find_actors(
         raise ValueError(f"date must be ISO (YYYY-MM-DD...), got {date!r}")
     doc = _Doc(lexicon(lang), text)
     out: list[ActorMention] = []
+    # Titles and terms in text order: an adjective that follows its noun ("tropas rusas") is
+    # bound to that noun before the next title ("rusas y el presidente") can claim it.
     for h in doc.hits:
-        if h.entry.kind == "role" and not h.used:
+        if h.used:
+            continue
+        if h.entry.kind == "role":
             m = _role(doc, h, date)
             if m:
                 out.append(m)
-    for h in doc.hits:
-        if h.entry.kind == "sector" and not h.used:
+        elif h.entry.kind == "sector":
             out.append(_sector(doc, h))
     for h in doc.hits:
         if h.used:
@@ -288,7 +295,7 @@ def _role(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
     h.used = True
     first, last = h.first, h.last
     country = igo = None
-    q = doc.qualifier_before(h)
+    q = doc.qualifier_before(h, reach=0)
     if q is not None:
         country, igo = _qualify(q)
         first = q.first

@@ -31,8 +31,9 @@ class Token:
 
 
 def fold(word: str) -> str:
-    """Case- and spelling-fold: lower case, and ё written as е (Russian news rarely writes ё)."""
-    return word.lower().replace("ё", "е")
+    """Case- and spelling-fold: lower case, ё written as е (Russian news rarely writes ё), and
+    Turkish dotted capital İ folded to plain i (Python lower-cases it to i + combining dot)."""
+    return word.lower().replace("ё", "е").replace("i\u0307", "i")
 
 
 def make_stemmer(suffixes: tuple[str, ...], prefixes: tuple[str, ...], min_stem: int) -> Callable[[str], str]:

@@ -6,7 +6,7 @@ one string per pattern, case-insensitive:
 - words separated by spaces match words separated by whitespace or hyphens;
 - `word*` matches any word that starts with `word` (stems: `withdr*` finds withdrew, withdrawal);
 - `*word` matches any word that ends with `word` (German compounds: `*abzug` finds Truppenabzug);
-- `_` matches a gap of up to three words ("open _ fire" finds "opened heavy fire");
+- `_` matches a gap of up to three words ("open* _ fire" finds "opened heavy fire");
 - a leading `~` marks a weak, ambiguous trigger (half weight: it needs support to count).
 
 Module attributes (all optional):

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from lagebild.events.detect import detect, event_sentences
+from lagebild.events.lexicon import build_matcher, pattern_regex
+from lagebild.lang import LANGUAGES, load
+
+
+def _found(text: str, lang: str) -> list[tuple[str, str | None, str]]:
+    return [(c.type, c.mode, c.modality) for c in detect(text, lang)]
+
+
+def test_pattern_syntax() -> None:
+    m = build_matcher([("A", "withdr*"), ("B", "*abzug"), ("C", "open* _ fire"), ("D", "~hit")])
+    got = [
+        (label, w)
+        for _, _, label, w in m.finditer("They withdrew after the Truppenabzug; men opened heavy fire.")
+    ]
+    assert got == [("A", 1.0), ("B", 1.0), ("C", 1.0)]
+    assert [w for *_, w in m.finditer("a rocket hit the house")] == [0.5]
+    assert m.finditer("withdrawn") and not m.finditer("rewithdraw")
+    with pytest.raises(ValueError):
+        pattern_regex("  ")
+
+
+def test_every_language_has_a_trigger_lexicon_with_modality_and_boilerplate() -> None:
+    for lang in LANGUAGES:
+        mod = load(lang, "triggers")
+        assert mod is not None, lang
+        types = {key.split("/")[0] for key in mod.TRIGGERS}
+        assert {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"} <= types, lang
+        assert mod.NEGATION and mod.FUTURE and mod.HYPOTHETICAL and mod.BOILERPLATE, lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Government forces shelled the town on Monday.", "en", ("ASSAULT", "heavy-weapons", "asserted")),
+        ("Five people were killed in an air strike.", "en", ("ASSAULT", "aerial", "asserted")),
+        ("No clashes were reported overnight.", "en", ("ASSAULT", "clash", "negated")),
+        ("The troops will withdraw next week.", "en", ("RETREAT", "withdraw", "future")),
+        ("If the army attacks, we respond.", "en", ("ASSAULT", "clash", "hypothetical")),
+        ("Die Polizei hat 20 Demonstranten festgenommen.", "de", ("COERCE", "arrest", "asserted")),
+        ("Es wurden keine Zusammenstöße beobachtet.", "de", ("ASSAULT", "clash", "negated")),
+        ("Die Truppen werden sich morgen zurückziehen.", "de", ("RETREAT", "withdraw", "future")),
+        ("Полиция задержала двадцать протестующих.", "ru", ("COERCE", "arrest", "asserted")),
+        ("Des milliers de personnes ont manifesté à Paris.", "fr", ("PROTEST", "demo", "asserted")),
+        ("La policía detuvo a diez manifestantes.", "es", ("COERCE", "arrest", "asserted")),
+        ("وتظاهر المئات في بغداد.", "ar", ("PROTEST", "demo", "asserted")),
+    ],
+)
+def test_triggers_modes_and_modality(text: str, lang: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _found(text, lang)
+
+
+def test_boilerplate_teasers_and_captions_carry_no_events() -> None:
+    text = (
+        "Rebels attacked the base.\n\nPhoto: soldiers attacked by rebels\n\n"
+        "– Reporter (@someone) 13 January 2022\n\nCheck Also\n\nTroops attacked a village in the north."
+    )
+    sentences = [s.text for s in event_sentences(text, "en")]
+    assert sentences == ["Rebels attacked the base."]
+
+
+def test_a_headline_repeated_in_the_body_is_read_once() -> None:
+    text = "Troops withdraw from the city\n\nTroops withdraw from the city\n\nThey left on Monday."
+    assert [s.text for s in event_sentences(text, "en")].count("Troops withdraw from the city") == 1

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from lagebild import pipeline
+from lagebild.model import Document
+from lagebild.pipeline import dedupe, extract, extract_text
+
+
+def test_events_carry_exact_evidence_offsets_and_mappings() -> None:
+    text = "Intro line without events.\n\nPolice arrested 20 protesters in Lagos on Monday."
+    doc = Document.create(text, lang="en", published="2022-01-14")
+    events = extract(doc)
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert arrests, events
+    e = arrests[0]
+    ev = e.evidence[0]
+    assert doc.text[ev.start : ev.end] == ev.sentence
+    assert e.mode == "arrest"
+    assert (e.acled_event_type, e.acled_sub_event_type) == ("Strategic developments", "Arrests")
+    assert e.cameo_root == "17"
+    assert 0.0 < e.confidence < 1.0
+
+
+def test_protest_with_state_force_is_composed() -> None:
+    events = extract_text("Police fired tear gas to disperse protesters in the capital.", lang="en")
+    protest = [e for e in events if e.type == "PROTEST"]
+    assert protest and protest[0].acled_sub_event_type == "Protest with intervention"
+
+
+def test_negated_and_future_events_are_kept_with_their_modality() -> None:
+    events = extract_text("No clashes were reported. The troops will withdraw tomorrow.", lang="en")
+    modalities = {(e.type, e.modality) for e in events}
+    assert ("ASSAULT", "negated") in modalities
+    assert ("RETREAT", "future") in modalities
+
+
+def test_event_ids_are_stable() -> None:
+    text = "Rebels attacked an army post near the border."
+    assert [e.id for e in extract_text(text, lang="en")] == [e.id for e in extract_text(text, lang="en")]
+
+
+def test_the_same_sentence_twice_is_one_event() -> None:
+    text = "Rebels attacked an army post.\n\nMore text here.\n\nRebels attacked an army post."
+    events = [e for e in extract_text(text, lang="en") if e.type == "ASSAULT"]
+    assert len(dedupe(events)) == 1
+
+
+def test_a_place_of_origin_is_not_the_location(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import dataclass
+
+    from lagebild.model import Place
+
+    @dataclass
+    class PM:
+        start: int
+        end: int
+        text: str
+        place: Place | None
+        feature: str = "PPL"
+        population: int = 0
+        score: float = 1.0
+
+    text = "Soldiers from Moscow clashed with rebels in Aleppo."
+    places = [
+        PM(text.index("Moscow"), text.index("Moscow") + 6, "Moscow", Place("Moscow", 55.7, 37.6, "RU")),
+        PM(text.index("Aleppo"), text.index("Aleppo") + 6, "Aleppo", Place("Aleppo", 36.2, 37.1, "SY")),
+    ]
+    real_call = pipeline._call
+    monkeypatch.setattr(
+        pipeline, "_call", lambda m, n, *a: places if n == "geoparse" else real_call(m, n, *a)
+    )
+    events = [e for e in extract_text(text, lang="en") if e.type == "ASSAULT"]
+    assert events and events[0].location is not None and events[0].location.name == "Aleppo"
+
+
+def test_bad_input_gets_a_clear_error() -> None:
+    with pytest.raises(TypeError):
+        extract_text(None)  # type: ignore[arg-type]
+    assert extract_text("   ") == []

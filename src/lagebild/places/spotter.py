@@ -17,12 +17,15 @@ import numpy as np
 
 from lagebild.places.gazetteer import Gazetteer, key_hash
 from lagebild.places.langdata import LangHints, hints
-from lagebild.places.normalise import TOKEN, fold
+from lagebild.places.normalise import TOKEN, fold, name_key
 
 # What may stand between two words of one name: a space, a hyphen, an apostrophe, the dot
 # of an abbreviation ("St. Louis", "U.S.").
 _JOINER = re.compile(r"^(?:[ \u00a0]|[-‐'’.]|\. |[-‐] ?)$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;»«\"“”\n]|\n)[\s\"'“”‘’«»(\[]*$")
+_AREAL_FEATURES = frozenset({"PCLI", "RGN", "CONT"})
+BIG_PLACE = 100_000  # people: a place this big is meant even inside a longer name
+MAX_ROWS = 50
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
@@ -44,6 +47,7 @@ class Match:
     rows: np.ndarray
     variant: int  # 0 exact, >0 through a suffix/prefix rule
     dotted: bool = False  # an abbreviation whose final dot belongs to the name ("U.S.", "Ky.")
+    abbreviation: bool = False  # a known region abbreviation ("Calif"): a dot after it is its own
 
 
 def guess_lang(text: str) -> str | None:
@@ -56,12 +60,15 @@ def guess_lang(text: str) -> str | None:
     return None
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, h: LangHints | None = None) -> list[Token]:
+    """Word tokens with their case and whether they open a sentence ("Gov. Brown" does not)."""
     toks: list[Token] = []
     prev_end = 0
     for m in TOKEN.finditer(text):
         word = m.group()
         initial = not toks or bool(_SENTENCE_END.search(text[max(prev_end - 1, 0) : m.start()]))
+        if initial and toks and h is not None and toks[-1].key in h.honorifics:
+            initial = False
         toks.append(Token(m.start(), m.end(), word, fold(word), word[:1].isupper(), initial))
         prev_end = m.end()
     return toks
@@ -159,7 +166,7 @@ def keep(m: Match, toks: list[Token], h: LangHints, lower_words: set[str]) -> bo
     first = toks[m.start]
     key = first.key
     if m.end - m.start == 1:
-        if key in h.stop_words or key in h.not_places:
+        if key in h.stop_words or key in h.not_places or key in h.honorifics:
             return False
         if len(key) < 3 and not first.text.isupper():
             return False
@@ -168,13 +175,13 @@ def keep(m: Match, toks: list[Token], h: LangHints, lower_words: set[str]) -> bo
                 return False  # "Reading the report..."
             if key in lower_words and not (m.start and toks[m.start - 1].key in h.prepositions):
                 return False  # a word this text also writes in lower case: "City Council", "the city"
-            if first.text.isupper() and len(first.text) > 1:
-                return False  # an acronym ("NATO"); countries' own ones pass as areal acronyms
+            if first.text.isupper() and len(first.text) > 1 and not (first.initial and len(first.text) > 3):
+                return False  # an acronym ("NATO"), not a dateline ("KABUL, Afghanistan")
     return True
 
 
 def part_of_longer_name(
-    m: Match, toks: list[Token], run_of: list[int], place_toks: set[int], h: LangHints, lower_words: set[str]
+    m: Match, toks: list[Token], run_of: list[int], place_toks: set[int], h: LangHints
 ) -> bool:
     """Whether a match is only a piece of a longer capitalised name: "Hillary Clinton",
     "Mr Lincoln": a capitalised word before it that is not a place. (Words after it prove nothing:
@@ -200,13 +207,25 @@ def first_name_of(m: Match, toks: list[Token], run_of: list[int], place_toks: se
     return run_of[k] == run_of[m.start] and k not in place_toks and toks[k].key not in h.place_titles
 
 
+def _areal_or_big(m: Match, gaz: Gazetteer) -> bool:
+    return any(
+        gaz.feature[r] in _AREAL_FEATURES
+        or (
+            gaz.feature[r][:3] in ("PPL", "ADM")
+            and gaz.feature[r] != "ADM2"
+            and gaz.population[r] >= BIG_PLACE
+        )
+        for r in m.rows[:MAX_ROWS].tolist()
+    )
+
+
 def _is_areal_acronym(m: Match, toks: list[Token], gaz: Gazetteer) -> bool:
     """ "US", "UK", "UAE": all-caps names kept when they name a country or a first-level region."""
     t = toks[m.start]
     return (
         m.end - m.start <= 2
         and t.text.isupper()
-        and any(gaz.feature[r] in ("PCLI", "ADM1") for r in m.rows[:20].tolist())
+        and any(gaz.feature[r] in ("PCLI", "ADM1", "RGN") for r in m.rows[:20].tolist())
     )
 
 
@@ -217,7 +236,7 @@ def _key(m: Match, toks: list[Token]) -> str:
 def char_span(text: str, toks: list[Token], m: Match) -> tuple[int, int]:
     """Character span of a match; an abbreviation keeps its final dot ("U.S.", "Ky.")."""
     start, end = toks[m.start].start, toks[m.end - 1].end
-    if end < len(text) and text[end] == "." and (m.dotted or "." in text[start:end]):
+    if end < len(text) and text[end] == "." and (m.dotted or "." in text[start:end] or m.abbreviation):
         end += 1
     return start, end
 
@@ -251,7 +270,7 @@ def spot_matches(text: str, gaz: Gazetteer, lang: str | None) -> tuple[list[Toke
     """Tokens, kept matches and the language hints used, for the resolver to build on."""
     lang = lang or guess_lang(text)
     h = hints(lang)
-    toks = tokenize(text)
+    toks = tokenize(text, h)
     if not toks:
         return toks, [], h
     lower_words = {t.key for t in toks if not t.cap} if h.cased else set()
@@ -259,18 +278,26 @@ def spot_matches(text: str, gaz: Gazetteer, lang: str | None) -> tuple[list[Toke
     kept = [m for m in matches if keep(m, toks, h, lower_words) or _is_areal_acronym(m, toks, gaz)]
     if h.cased and h.proper_nouns_only:
         run_of = _capital_runs(text, toks, h)
-        place_toks = {k for m in kept for k in range(m.start, m.end)}
         # A name seen once inside a person's or an organisation's name is that name everywhere.
+        # Only one-word names of small places are doubted: "Georgia" in "Northeast Georgia
+        # Medical Center" is still Georgia, "Clinton" in "Hillary Clinton" is not Clinton, Iowa,
+        # and "Michael Johnson" is not two villages.
+        small = [m for m in kept if m.end - m.start == 1 and not _areal_or_big(m, gaz)]
+        small_ids = {id(m) for m in small}
+        place_toks = {k for m in kept if id(m) not in small_ids for k in range(m.start, m.end)}
         pieces = {
             _key(m, toks)
-            for m in kept
-            if m.end - m.start == 1 and part_of_longer_name(m, toks, run_of, place_toks, h, lower_words)
+            for m in small
+            if part_of_longer_name(m, toks, run_of, place_toks, h)
+            or first_name_of(m, toks, run_of, place_toks, h)
         }
-        kept = [
-            m
-            for m in kept
-            if _key(m, toks) not in pieces and not first_name_of(m, toks, run_of, place_toks, h)
-        ]
+        titled = {_key(m, toks) for m in kept if m.start and toks[m.start - 1].key in h.honorifics}
+        kept = [m for m in kept if _key(m, toks) not in pieces | titled]
+    for m in kept:
+        code = h.region_abbreviations.get(toks[m.start].key) if m.end - m.start == 1 else None
+        if code and code in gaz.admin_rows:
+            # "Calif." keeps its dot; "Ohio." at the end of a sentence does not.
+            m.abbreviation = name_key(gaz.names[gaz.admin_rows[code]]) != toks[m.start].key
     if h.region_abbreviations:
         kept = sorted(kept + region_abbreviations(text, toks, kept, gaz, h), key=lambda m: m.start)
     return toks, kept, h

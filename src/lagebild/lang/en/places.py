@@ -1,9 +1,7 @@
 """Place-spotting hints for English: see lagebild.places.spotter for how each is used."""
 
 # Words before a name that say "a place follows"; they let a sentence-initial or common word count.
-PREPOSITIONS = frozenset(
-    {"in", "near", "from", "to", "at", "outside", "across", "around", "towards"}
-)
+PREPOSITIONS = frozenset({"in", "near", "from", "to", "at", "outside", "across", "around", "towards"})
 
 # Capitalised words that are place names somewhere but almost never meant as one in English prose.
 NOT_PLACES = frozenset(
@@ -11,7 +9,11 @@ NOT_PLACES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday christmas easter god lord
     police army government president university college school church street road avenue
     mission commerce enterprise justice date price
-    centre center north south east west northern southern eastern western central""".split()
+    centre center north south east west northern southern eastern western central
+    northeast northwest southeast southwest midwest downtown greater upper lower
+    city town village county state valley lake river hall council congress court lane street road
+    park bay island mount fort port beach hill parish district province region capitol
+    white green king union senate house station airport bridge""".split()
 )
 
 # Words before a person's name: a place name right after them is a surname ("Mr Lincoln").

@@ -170,7 +170,7 @@ def _accept(lex: Lexicon, text: str, original: str, c: _Cand) -> bool:
         if _prev_word(text, c.start) in w["DEICTIC_BLOCKERS"]:
             return False
         if norm(m.group("dd")) in w["LOWER_CASE_DEICTIC"] and original[c.start].isupper():
-            return bool(re.search(r"(?:^|[.!?:„\"»]\s*)$", text[max(0, c.start - 3) : c.start]))
+            return bool(re.search(r"(?:^|[\n.!?:„\"»])\s*$", text[max(0, c.start - 3) : c.start]))
     if c.rule == "duration" and "-" in text[m.end("q") : m.start("u")]:
         return False  # "a 10-year plan": an adjective, not a stretch of time
     if c.rule in ("duration", "set") and g.get("q"):
@@ -658,7 +658,28 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
                 start_day = _start_of(value, prec)
                 if start_day:
                     ctx.ref, ctx.ref_pos = Point(start_day, prec), c.start
+    _attach_clock_times(out, text)
     return out
+
+
+_CLOCK = re.compile(r"^(?:[^T]*)T(\d\d:\d\d)$")
+
+
+def _attach_clock_times(timexes: list[Timex], text: str) -> None:
+    """ "3 p.m. Friday", "Tuesday at 3 pm": a clock time next to a day takes that day."""
+    for i, t in enumerate(timexes):
+        clock = _CLOCK.match(t.value) if t.type == "TIME" else None
+        if not clock:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(timexes):
+                continue
+            other = timexes[j]
+            gap = text[other.end : t.start] if j < i else text[t.end : other.start]
+            if other.precision == "day" and other.type == "DATE" and len(gap) <= 6 and "\n" not in gap:
+                if re.fullmatch(r"[\s,]*(?:\w{1,3}[\s,]+)?", gap):
+                    t.value, t.anchored_on = f"{other.value[:10]}T{clock.group(1)}", other.value[:10]
+                    break
 
 
 def _start_of(value: str, prec: str) -> date | None:

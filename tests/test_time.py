@@ -1,0 +1,176 @@
+"""Temporal tagging: detection and TIMEX3 values in every language, with a fixed publication date.
+
+The DCT is Friday 14 January 2022 (ISO week 2) throughout, so every expected value below can
+be checked with a calendar.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.lang import LANGUAGES
+from lagebild.time import Timex, find_timexes
+
+DCT = "2022-01-14"
+
+
+def values(text: str, lang: str, dct: str | None = DCT) -> dict[str, str]:
+    return {t.text: t.value for t in find_timexes(text, lang, dct)}
+
+
+def one(text: str, lang: str, dct: str | None = DCT) -> Timex:
+    found = find_timexes(text, lang, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# (language, text, expected {extent: value}); absolute and relative expressions per language.
+CASES = [
+    ("en", "It happened on January 13, 2022.", {"January 13, 2022": "2022-01-13"}),
+    ("en", "Troops arrived yesterday and will leave tomorrow.", {"yesterday": "2022-01-13", "tomorrow": "2022-01-15"}),
+    ("en", "Two days ago the talks failed.", {"Two days ago": "2022-01-12"}),
+    ("en", "Prices rose last week and last year.", {"last week": "2022-W01", "last year": "2021"}),
+    ("en", "This year looks calmer.", {"This year": "2022"}),
+    ("en", "The strike lasted three years.", {"three years": "P3Y"}),
+    ("en", "Fighting broke out in 2021.", {"2021": "2021"}),
+    ("de", "Es geschah am 13. Januar 2022 in Kiew.", {"13. Januar 2022": "2022-01-13"}),
+    ("de", "Heute, gestern und morgen.", {"Heute": "2022-01-14", "gestern": "2022-01-13", "morgen": "2022-01-15"}),
+    ("de", "Vor drei Tagen begann der Streik.", {"Vor drei Tagen": "2022-01-11"}),
+    ("de", "Die Übung dauerte zehn Tage.", {"zehn Tage": "P10D"}),
+    ("de", "Letzte Woche und im vergangenen Jahr.", {"Letzte Woche": "2022-W01", "vergangenen Jahr": "2021"}),
+    ("de", "Am 24.02.2022 marschierten Truppen ein.", {"24.02.2022": "2022-02-24"}),
+    ("ru", "Это произошло 13 января 2022 г.", {"13 января 2022 г.": "2022-01-13"}),
+    ("ru", "Вчера и сегодня, а завтра снова.", {"Вчера": "2022-01-13", "сегодня": "2022-01-14", "завтра": "2022-01-15"}),
+    ("ru", "Три дня назад на прошлой неделе", {"Три дня назад": "2022-01-11", "прошлой неделе": "2022-W01"}),
+    ("uk", "Це сталося 13 січня 2022 року, а вчора знову.", {"13 січня 2022 року": "2022-01-13", "вчора": "2022-01-13"}),
+    ("uk", "Два дні тому", {"Два дні тому": "2022-01-12"}),
+    ("fr", "Le 13 janvier, les troupes sont arrivées.", {"13 janvier": "2022-01-13"}),
+    ("fr", "La semaine dernière et il y a deux jours.", {"semaine dernière": "2022-W01", "il y a deux jours": "2022-01-12"}),
+    ("fr", "Hier et demain", {"Hier": "2022-01-13", "demain": "2022-01-15"}),
+    ("es", "El 13 de enero de 2022 hubo protestas.", {"13 de enero de 2022": "2022-01-13"}),
+    ("es", "Hace dos días y la semana pasada.", {"Hace dos días": "2022-01-12", "semana pasada": "2022-W01"}),
+    ("es", "Ayer llegó; mañana se va.", {"Ayer": "2022-01-13", "mañana": "2022-01-15"}),
+    ("ar", "وقع الهجوم في 13 يناير 2022.", {"13 يناير 2022": "2022-01-13"}),
+    ("ar", "أمس والأسبوع الماضي", {"أمس": "2022-01-13", "الأسبوع الماضي": "2022-W01"}),
+    ("ar", "منذ ثلاثة أيام", {"منذ ثلاثة أيام": "2022-01-11"}),
+    ("ar", "في ١٣ يناير ٢٠٢٢", {"١٣ يناير ٢٠٢٢": "2022-01-13"}),
+    ("tr", "13 Ocak 2022 tarihinde, dün ve üç gün önce.", {"13 Ocak 2022": "2022-01-13", "dün": "2022-01-13", "üç gün önce": "2022-01-11"}),
+    ("pt", "Em 13 de janeiro de 2022 e ontem.", {"13 de janeiro de 2022": "2022-01-13", "ontem": "2022-01-13"}),
+    ("it", "Il 13 gennaio 2022 e tre giorni fa.", {"13 gennaio 2022": "2022-01-13", "tre giorni fa": "2022-01-11"}),
+    ("pl", "13 stycznia 2022 r. i wczoraj.", {"13 stycznia 2022 r.": "2022-01-13", "wczoraj": "2022-01-13"}),
+    ("fa", "امروز و دیروز", {"امروز": "2022-01-14", "دیروز": "2022-01-13"}),
+    # 23 Dey 1400 of the solar Hijri calendar is 13 January 2022.
+    ("fa", "در ۲۳ دی ۱۴۰۰", {"۲۳ دی ۱۴۰۰": "2022-01-13"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_expressions_and_values(lang: str, text: str, expected: dict[str, str]) -> None:
+    assert values(text, lang) == expected
+
+
+def test_every_language_has_date_words() -> None:
+    for lang in LANGUAGES:
+        assert find_timexes("2022-01-13", lang, DCT)[0].value == "2022-01-13"
+
+
+def test_offsets_index_the_text() -> None:
+    text = "Gestern, am 13. Januar, und heute."
+    for t in find_timexes(text, "de", DCT):
+        assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The attack came on Tuesday.", "2022-01-11"),  # news: the past Tuesday
+        ("The talks will resume on Tuesday.", "2022-01-18"),  # future tense: the coming one
+        ("They met on Friday.", "2022-01-14"),  # the DCT's own weekday: that day
+        ("Last Friday they met.", "2022-01-07"),
+        ("Next Monday they meet.", "2022-01-17"),
+    ],
+)
+def test_weekdays_en(text: str, value: str) -> None:
+    weekday = [t for t in find_timexes(text, "en", DCT) if t.precision == "day"]
+    assert weekday[0].value == value
+
+
+def test_weekdays_de() -> None:
+    assert one("Am Montag wurde gestreikt.", "de").value == "2022-01-10"
+    assert one("Am Montag wird gestreikt werden.", "de").value == "2022-01-17"
+
+
+def test_german_articles_and_prepositions_are_not_dates() -> None:
+    text = "Die Truppen kamen mit Panzern, die neu waren, und mit Soldaten, die müde waren."
+    assert find_timexes(text, "de", DCT) == []
+
+
+def test_morning_noun_is_not_tomorrow() -> None:
+    assert find_timexes("Am Morgen fielen Schüsse.", "de", DCT) == []
+    assert one("Am Morgen fielen Schüsse, morgen wird verhandelt.", "de").value == "2022-01-15"
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    # News, past tense: the last May before the DCT.
+    assert values("Protests may spread, as they did in May.", "en") == {"May": "2021-05"}
+
+
+def test_months_and_years() -> None:
+    assert one("Im Januar wurde gewählt.", "de").value == "2022-01"
+    assert one("Im Jahr 1941 begann der Angriff.", "de").value == "1941"
+    # "dieses Jahres" is the DCT's year
+    assert one("Der 13. Januar dieses Jahres", "de").value == "2022-01-13"
+    assert one("in December", "en").value == "2021-12"  # news, past: the last December
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "for three years", "P3Y"),
+        ("en", "for ten days", "P10D"),
+        ("en", "for two weeks", "P2W"),
+        ("en", "for six months", "P6M"),
+        ("de", "zehn Tage", "P10D"),
+        ("de", "drei Jahre", "P3Y"),
+        ("ru", "в течение трех лет", "P3Y"),
+        ("fr", "pendant deux semaines", "P2W"),
+        ("ar", "لمدة يومين", "P2D"),
+        ("en", "for 24 hours", "PT24H"),
+    ],
+)
+def test_durations(lang: str, text: str, value: str) -> None:
+    t = [t for t in find_timexes(text, lang, DCT) if t.type == "DURATION"]
+    assert [x.value for x in t] == [value]
+    assert t[0].precision is None
+
+
+def test_adjectival_duration_is_not_a_duration() -> None:
+    assert find_timexes("a 10-year plan", "en", DCT) == []
+
+
+def test_times_and_modifiers() -> None:
+    t = one("The blast came at 3 pm.", "en")
+    assert (t.type, t.value) == ("TIME", "2022-01-14T15:00")
+    assert one("um 14.30 Uhr", "de").value == "2022-01-14T14:30"
+    early = one("Anfang Januar 2022", "de")
+    assert (early.value, early.mod, early.text) == ("2022-01", "START", "Anfang Januar 2022")
+    assert one("in the late 1990s", "en").value == "199"
+
+
+def test_references_and_sets() -> None:
+    assert one("Troops are now in the city.", "en").value == "PRESENT_REF"
+    t = one("Convoys arrive every week.", "en")
+    assert (t.type, t.value) == ("SET", "P1W")
+
+
+def test_no_dct_leaves_relative_expressions_open() -> None:
+    t = one("Yesterday troops moved.", "en", None)
+    assert t.value == "PAST_REF"
+    assert one("Fighting on 13 January 2022.", "en", None).value == "2022-01-13"
+
+
+def test_bad_input_gets_a_clear_error() -> None:
+    with pytest.raises(TypeError):
+        find_timexes(None, "en")  # type: ignore[arg-type]
+    # An unknown language falls back to the English words rather than failing.
+    assert one("on 13 January 2022", "xx").value == "2022-01-13"

@@ -1,0 +1,78 @@
+"""What relative expressions count from: the DCT, a dated quote or post, or the narrative's last date."""
+
+from __future__ import annotations
+
+from lagebild.time import find_timexes
+
+DCT = "2022-01-14"
+
+
+def by_text(text: str, lang: str, dct: str | None = DCT) -> dict[str, str]:
+    return {t.text: t.value for t in find_timexes(text, lang, dct)}
+
+
+def test_quote_dated_by_apposition() -> None:
+    # The speaker's "today" is named in the quote; "morgen" in the same quote is the day after
+    # it, while "gestern" outside the quote counts from the publication date.
+    text = (
+        "Der Sprecher erklärte: „Wir haben schon heute, am 11. Januar dieses Jahres, die Lager geräumt. "
+        "Morgen folgen die Depots.“ Gestern bestätigte das Ministerium die Räumung."
+    )
+    got = by_text(text, "de")
+    assert got["heute"] == "2022-01-11"
+    assert got["11. Januar dieses Jahres"] == "2022-01-11"
+    assert got["Morgen"] == "2022-01-12"
+    assert got["Gestern"] == "2022-01-13"
+
+
+def test_embedded_post_dated_by_its_signature() -> None:
+    text = (
+        "Der Grenzschutz meldete sich auf Twitter.\n"
+        "Morgen werden an der Grenze zusätzliche Kontrollen eingerichtet. pic.twitter.com/xyz\n"
+        "— Grenzschutz (@grenze_beispiel) 10. Januar 2022\n"
+        "Morgen will die Regierung darüber beraten."
+    )
+    found = find_timexes(text, "de", DCT)
+    tomorrows = [t.value for t in found if t.text == "Morgen"]
+    # Inside the post: the day after 10 January; after it: the day after the DCT.
+    assert tomorrows == ["2022-01-11", "2022-01-15"]
+
+
+def test_signature_in_english() -> None:
+    text = (
+        "Shelling resumed today near the airport.\n— Reporter Name (@reporter) March 3, 2022\nToday is calm."
+    )
+    got = [t.value for t in find_timexes(text, "en", "2022-03-05") if t.text.lower() == "today"]
+    assert got == ["2022-03-03", "2022-03-05"]
+
+
+def test_narrative_counts_from_the_last_date_given() -> None:
+    text = (
+        "Am 3. März 1943 begann die Offensive. Am folgenden Tag fiel die Stadt. "
+        "Im Mai zogen sich die Truppen zurück, am 5. Juni kehrten sie zurück. Zwei Tage später endete es."
+    )
+    got = by_text(text, "de", None)
+    assert got["Am folgenden Tag"] == "1943-03-04"
+    assert got["Mai"] == "1943-05"
+    assert got["5. Juni"] == "1943-06-05"
+    assert got["Zwei Tage später"] == "1943-06-07"
+
+
+def test_history_with_a_crawl_date_is_read_as_narrative() -> None:
+    # A DCT decades after the text's own dates (a crawl time) must not date "im März".
+    text = (
+        "Im Jahr 1916 griffen die Truppen an. 1917 folgte eine Pause, 1918 der Rückzug. "
+        "Am 11. November 1918 endete der Krieg. Im März 1919 wurde verhandelt, im Juni unterschrieben."
+    )
+    got = by_text(text, "de", "2011-02-16")
+    assert got["Juni"] == "1919-06"
+
+
+def test_english_next_day_counts_from_the_text() -> None:
+    got = by_text("On 5 May 2021 the ceasefire began. The next day it broke down.", "en", DCT)
+    assert got["The next day"] == "2021-05-06"
+
+
+def test_anchor_is_reported() -> None:
+    t = find_timexes("Yesterday troops moved.", "en", DCT)[0]
+    assert t.anchored_on == DCT

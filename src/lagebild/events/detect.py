@@ -133,16 +133,24 @@ def modality_of(sentence: str, start: int, end: int, lex: Lexicon) -> str:
     return "asserted"
 
 
-def _refine_mode(type_: str, mode: str | None, sentence: str, lex: Lexicon) -> str | None:
+def _refine_mode(type_: str, mode: str | None, sentence: str, lex: Lexicon, memo: dict) -> str | None:
+    """The mode a trigger gets from strong cues (overrides) or, when it has none, from hints."""
+
+    def present(table: str, new: str, matcher: object) -> bool:
+        key = (table, type_, new)
+        if key not in memo:
+            memo[key] = matcher.search(sentence)  # type: ignore[attr-defined]
+        return memo[key]
+
     for new, matcher in lex.mode_overrides.get(type_, ()):
         if new == mode:
             break
-        if matcher.search(sentence):
+        if present("o", new, matcher):
             return new
     if mode:
         return mode
     for new, matcher in lex.mode_hints.get(type_, ()):
-        if matcher.search(sentence):
+        if present("h", new, matcher):
             return new
     return None
 
@@ -154,9 +162,10 @@ def detect_sentence(sentence: Sentence, lang: str) -> list[Candidate]:
         return []
     text = sentence.text
     out: list[Candidate] = []
+    memo: dict = {}
     for start, end, label, weight in lex.triggers.finditer(text):
         type_, _, mode = label.partition("/")
-        mode = _refine_mode(type_, mode or None, text, lex)
+        mode = _refine_mode(type_, mode or None, text, lex, memo)
         score = weight + (0.1 if mode else 0.0)
         out.append(
             Candidate(

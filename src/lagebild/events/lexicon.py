@@ -136,7 +136,15 @@ class Matcher:
         return out
 
     def search(self, text: str) -> bool:
-        return bool(self.finditer(text)) if self.patterns else False
+        """Whether any pattern matches anywhere in `text` (stops at the first)."""
+        if not self.patterns:
+            return False
+        for w in _WORD.finditer(text):
+            for i in self._candidates(w.group(0).lower()):
+                m = self.patterns[i][0].match(text, w.start())
+                if m and m.end() > m.start():
+                    return True
+        return False
 
 
 def build_matcher(entries: list[tuple[str, str]], word_prefix: str = "") -> Matcher:

@@ -8,6 +8,7 @@ and role titles. Lookups then cost one pass of the automaton over the document's
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -67,7 +68,7 @@ class Lexicon:
     module: ModuleType | None
     stem: Callable[[str], str]
     automaton: ahocorasick.Automaton
-    heads: dict[str, Entry] = field(default_factory=dict)  # stems of compound heads (German)
+    heads: dict[str, Entry] = field(default_factory=dict)  # compound heads (German): stem -> entry
     connectors: frozenset[str] = frozenset()
     cased: bool = True
     adjectives_lower: bool = True
@@ -118,6 +119,18 @@ def group_rows() -> dict[str, dict[str, str]]:
 
 def _attr(mod: ModuleType | None, name: str, default: Any) -> Any:
     return getattr(mod, name, default) if mod is not None else default
+
+
+# Arabic article particles that news writes or drops at will: "Bashar al-Assad" / "Bashar Assad".
+_PARTICLE = re.compile(
+    r"(?<!\w)(?:al|el|as|ash|ad|an|ar|at|az|ul|аль|аш|ас|ад|эль|ан|ар|ат)[-‐ ](?=\w)", re.I
+)
+
+
+def _variants(alias: str) -> list[str]:
+    """An alias, and the alias without Arabic article particles when it has any."""
+    bare = _PARTICLE.sub("", alias)
+    return [alias, bare] if bare != alias and len(bare) > 3 else [alias]
 
 
 def _name_forms(alias: str, name_suffixes: tuple[str, ...]) -> list[str]:
@@ -172,13 +185,13 @@ def lexicon(lang: str) -> Lexicon:
         for alias in [r["code"], r["canonical"], *_split(r["aliases"])]:
             add(alias, Entry("igo", r["code"], case_sensitive=alias.isupper(), canonical=r["canonical"]))
     for r in group_rows().values():
-        for alias in [r["canonical"], *_split(r["aliases"])]:
+        for alias in {v for a in [r["canonical"], *_split(r["aliases"])] for v in _variants(a)}:
             entry = Entry(
                 "group", r["id"], r["sector"] or None, r["country"] or None, alias.isupper(), r["canonical"]
             )
             add(alias, entry)
     for r in _data_rows("persons.tsv"):
-        for alias in [r["canonical"], *_split(r["aliases"])]:
+        for alias in {v for a in [r["canonical"], *_split(r["aliases"])] for v in _variants(a)}:
             for form in _name_forms(alias, name_suffixes):
                 add(form, Entry("person", r["id"], canonical=r["canonical"]))
     # Where endings stack (Turkish "polis-i", "asker-ler-i"), stripping the longest ending of an
@@ -202,15 +215,19 @@ def lexicon(lang: str) -> Lexicon:
     for key, entries in keys.items():
         entries.sort(key=lambda e: KINDS.index(e.kind))
         automaton.add_word(key, (key.count(" ") + 1, len(key), tuple(entries)))
-        if " " not in key and len(key) >= 4 and entries[0].kind in ("sector", "role"):
-            heads[key] = entries[0]
     automaton.make_automaton()
+    for head in _attr(mod, "COMPOUND_HEADS", ()):
+        key = stem(head)
+        entries = keys.get(key)
+        if entries is None or entries[0].kind not in ("sector", "role"):
+            raise ValueError(f"lang/{lang}/actors.py: compound head {head!r} is no sector term or role title")
+        heads[key] = entries[0]
     return Lexicon(
         lang=lang,
         module=mod,
         stem=stem,
         automaton=automaton,
-        heads=heads if _attr(mod, "COMPOUNDS", False) else {},
+        heads=heads,
         connectors=frozenset(stem(w) for w in _attr(mod, "CONNECTORS", ())),
         cased=_attr(mod, "CASED", True),
         adjectives_lower=_attr(mod, "ADJECTIVES_LOWER", True),

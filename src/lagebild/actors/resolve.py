@@ -100,7 +100,7 @@ def _compound_heads(lex: Lexicon, toks: list[Token], taken: set[int]) -> list[_H
     for i, t in enumerate(toks):
         if i in taken or len(t.stem) < 7:
             continue
-        for cut in range(2, len(t.stem) - 3):
+        for cut in range(3, len(t.stem) - 3):
             entry = lex.heads.get(t.stem[cut:])
             if entry is not None:
                 out.append(_Hit(i, i, entry))
@@ -139,7 +139,7 @@ class _Doc:
                 return None
             q = self.at.get(i - 1)
             if q is not None:
-                if q.used or q.entry.kind not in ("country", "demonym", "igo"):
+                if q.used or q.entry.kind not in ("country", "demonym", "igo", "group"):
                     return None
                 if q.entry.kind != "demonym" and any(len(self.toks[k].text) > 1 for k in skipped):
                     return None
@@ -165,7 +165,7 @@ class _Doc:
             return None
         q = self.at.get(i)
         if q is not None and not q.used:
-            if q.entry.kind in ("country", "igo"):
+            if q.entry.kind in ("country", "igo", "group"):
                 return q
             if q.entry.kind == "demonym" and self.lex.demonym_after and not connectors:
                 return q
@@ -219,13 +219,16 @@ def _tenure(person_id: str, date: str | None) -> Tenure | None:
     return valid[-1] if valid else None
 
 
-def _qualify(q: _Hit | None) -> tuple[str | None, str | None]:
+def _qualify(q: _Hit | None) -> tuple[str | None, str | None, str | None]:
+    """Country, IGO and sector a qualifier lends: a group ("Hamas fighters") lends all it has."""
     if q is None:
-        return None, None
+        return None, None, None
     q.used = True
     if q.entry.kind == "igo":
-        return None, q.entry.value
-    return q.entry.value, None
+        return None, q.entry.value, None
+    if q.entry.kind == "group":
+        return q.entry.country, None, q.entry.sector
+    return q.entry.value, None, None
 
 
 def _person_actor(name: str, pid: str, date: str | None) -> tuple[Actor, str | None]:
@@ -294,17 +297,15 @@ def _natasha_mentions(text: str, found: list[ActorMention]) -> list[ActorMention
 def _role(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
     h.used = True
     first, last = h.first, h.last
-    country = igo = None
     q = doc.qualifier_before(h, reach=0)
     if q is not None:
-        country, igo = _qualify(q)
         first = q.first
     else:
         q = doc.qualifier_after(h)
         if q is not None:
-            country, igo = _qualify(q)
             last = q.last
-    role, sector = h.entry.value, h.entry.sector
+    country, igo, lent = _qualify(q)
+    role, sector = h.entry.value, lent or h.entry.sector
     # A name after the title (and its qualifier), possibly after a comma: "Präsident Tokajew".
     nxt = last + 1
     name: tuple[int, int] | None = None
@@ -316,6 +317,16 @@ def _role(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
             name, pid = (p.first, p.last), p.entry.value
         elif p is None:
             name = doc.capitalised_name(nxt, 1)
+            # "President Bashar Assad": a first name we do not list before a surname we do.
+            after = doc.at.get(name[1] + 1) if name is not None and name[1] + 1 < len(doc.toks) else None
+            if (
+                after is not None
+                and after.entry.kind == "person"
+                and not after.used
+                and doc.toks[after.first].joined
+            ):
+                after.used = True
+                name, pid = (name[0], after.last), after.entry.value
     if name is None and first > 0 and _COMMA_GAP.fullmatch(doc.gap(first - 1, first)):
         # Apposition: "Sergei Shoigu, Russia's defence minister".
         p = doc.at.get(first - 1)
@@ -353,9 +364,9 @@ def _sector(doc: _Doc, h: _Hit) -> ActorMention:
         q = doc.qualifier_after(h)
         if q is not None:
             last = q.last
-    country, igo = _qualify(q)
+    country, igo, lent = _qualify(q)
     start, end, written = doc.span(first, last)
-    actor = Actor(written, None, country, igo, h.entry.sector)
+    actor = Actor(written, None, country, igo, lent or h.entry.sector)
     return ActorMention(start, end, written, actor, "sector", None, _name(doc, q))
 
 

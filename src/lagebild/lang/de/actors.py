@@ -4,7 +4,43 @@
 SUFFIXES = ("e", "en", "er", "es", "em", "n", "s", "ern")
 MIN_STEM = 4
 CONNECTORS = ("der", "des", "von", "vom", "in", "im")
-COMPOUNDS = True  # "Luftlandetruppen", "Bodentruppen": the last part of a compound gives the sector
+# Words that give a compound its sector or title when they end it: "Bodentruppen", "Landesregierung",
+# "Wirtschaftsminister", "Wagner-Chef". Only these: short heads would find "Band" in "Verband".
+COMPOUND_HEADS = (
+    "Truppen",
+    "Truppe",
+    "Soldaten",
+    "Polizei",
+    "Polizisten",
+    "Armee",
+    "Streitkräfte",
+    "Minister",
+    "Ministerin",
+    "Ministerium",
+    "Sprecher",
+    "Sprecherin",
+    "Chef",
+    "Chefin",
+    "Präsident",
+    "Präsidentin",
+    "Behörden",
+    "Behörde",
+    "Geheimdienst",
+    "Milizen",
+    "Miliz",
+    "Rebellen",
+    "Demonstranten",
+    "Journalisten",
+    "Gericht",
+    "Parlament",
+    "Partei",
+    "Regierung",
+    "Kommandeur",
+    "Botschafter",
+    "Generalsekretär",
+    "Einheiten",
+    "Kämpfer",
+)
 
 COUNTRY_ALIASES = {
     "US": "USA|US|Amerika|Vereinigten Staaten|Washington",
@@ -170,6 +206,8 @@ SECTORS = {
     "Justiz": "JUD",
     "Verfassungsgericht": "JUD",
     "Oberstes Gericht": "JUD",
+    "Gerichtshof": "JUD",
+    "Oberster Gerichtshof": "JUD",
     "Parlament": "LEG",
     "Abgeordnete": "LEG",
     "Senat": "LEG",
@@ -196,6 +234,8 @@ SECTORS = {
     "Milizionäre": "UAF",
     "Bewaffnete": "UAF",
     "Söldner": "UAF",
+    "Kämpfer": "REB",
+    "Einheiten": "MIL",
     "Paramilitärs": "UAF",
     "Angreifer": "UAF",
     "Zivilisten": "CVL",
@@ -311,5 +351,4 @@ ROLES = {
     "Chef": ("Head", "GOV"),
     "Chefin": ("Head", "GOV"),
     "Polizeichef": ("Police Chief", "COP"),
-    "Oberst": ("Colonel", "MIL"),
 }

@@ -27,6 +27,7 @@ SET_PREFIX, SET_WORDS               "every week"; "daily" -> P1D
 YEAR_PREP, YEAR_NOUN, YEAR_SUFFIX   cues that a bare number is a year
 YEAR_BC                             "50 v. Chr."
 NOUNS_CAPITALISED                   True where a capitalised word after a number is its noun
+VAGUE_DURATIONS                     bare plural units, durations after DURATION_PREP ("for weeks" = PXW)
 ARTICLES, DURATION_PREP             "a week" is a duration only after these ("for a week")
 PUBLISHED_CUES                      "published", "Stand": a date next to them is the publication date
 DAY_SUFFIX                          regex after a day number ("13." "13th" "13-го")
@@ -95,6 +96,7 @@ _DEFAULTS: dict[str, Any] = {
     "JALALI_YEARS": (0, -1),
     "DEICTIC_UNITS": {},
     "PROCLITICS": "",
+    "VAGUE_DURATIONS": {},
     "LOWER_CASE_DEICTIC": frozenset(),
     "NOUNS_CAPITALISED": False,
     "ARTICLES": frozenset(),
@@ -239,6 +241,7 @@ def lexicon(code: str) -> Lexicon:
             rf"|(?P<ear>{alt(w['EARLIER'])})|(?P<lat>{alt(w['LATER'])})))?",
         ),
         ("weekday", rf"{B}(?:{adj}\s+)?{wd}(?:\s+{dayparts})?(?:\s+{adj2})?"),
+        ("vague_duration", rf"{B}{alt(w['VAGUE_DURATIONS'], 'vu')}"),
         ("weekdays", rf"{B}{alt(w['WEEKDAYS_PLURAL'], 'wds')}"),
         ("set", rf"{B}(?P<sp>{alt(w['SET_PREFIX'])})\s+(?:{qty}\s+)?{unit}"),
         ("set_word", rf"{B}{alt(w['SET_WORDS'], 'sw')}"),

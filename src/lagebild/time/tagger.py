@@ -161,7 +161,7 @@ def _accept(lex: Lexicon, text: str, original: str, c: _Cand) -> bool:
         if _prev_word(text, c.start) in w["YEAR_PREP"]:
             return True
         if w["NOUNS_CAPITALISED"]:
-            nxt = re.match(r"\s*(\w)", after)
+            nxt = re.match(r"[ \t]*(\w)", after)
             return not (nxt and nxt.group(1).isupper())
         if 1900 <= y <= 2050:
             return True
@@ -194,6 +194,8 @@ def _accept(lex: Lexicon, text: str, original: str, c: _Cand) -> bool:
             return False
         if g.get("q") is None and count is None:
             return False
+    if c.rule == "vague_duration":
+        return _prev_word(text, c.start) in w["DURATION_PREP"]
     if c.rule == "quarter":
         return _unit(lex, g["u"])[0] in ("Q", "H1")
     if c.rule in ("rel", "rel_post", "same", "set"):
@@ -391,6 +393,8 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
             return "DATE", "PRESENT_REF" if n == 0 else "PAST_REF", None, None
         value, prec = shift(anchor, u, n)
         return "DATE", value, prec, anchor
+    if r == "vague_duration":
+        return "DURATION", duration(None, look["VAGUE_DURATIONS"][norm(g["vu"])]), None, None
     if r == "counted_unit":
         u, count = _unit(lex, g["u"])
         return "DURATION", duration(count, u), None, None

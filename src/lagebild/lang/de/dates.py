@@ -92,13 +92,14 @@ ANAPHORIC = {
     "vorjahres": ("Y", -1), "im folgejahr": ("Y", 1), "folgejahr": ("Y", 1), "im folgenden monat": ("M", 1),
     "im selben monat": ("M", 0), "in der folgenden woche": ("W", 1), "in der nacht darauf": ("D", 1),
     "des folgenden tages": ("D", 1), "des folgenden jahres": ("Y", 1), "desselben jahres": ("Y", 0),
-    "des gleichen jahres": ("Y", 0), "an diesem tag": ("D", 0), "in diesem jahr": ("Y", 0),
+    "des gleichen jahres": ("Y", 0), "des jahres": ("Y", 0), "jahresende": ("Y", 0), "jahresbeginn": ("Y", 0),
+    "jahresanfang": ("Y", 0), "jahresmitte": ("Y", 0), "zu diesem zeitpunkt": ("D", 0), "an diesem tag": ("D", 0), "in diesem jahr": ("Y", 0),
 }  # fmt: skip
 REFS = {
     "jetzt": "PRESENT_REF", "derzeit": "PRESENT_REF", "zurzeit": "PRESENT_REF", "gegenwärtig": "PRESENT_REF",
     "momentan": "PRESENT_REF", "heutzutage": "PRESENT_REF", "aktuell": "PRESENT_REF",
     "kürzlich": "PAST_REF", "vor kurzem": "PAST_REF", "jüngst": "PAST_REF", "neulich": "PAST_REF",
-    "in zukunft": "FUTURE_REF", "in der zukunft": "FUTURE_REF",
+    "in zukunft": "FUTURE_REF", "bald": "FUTURE_REF", "in der zukunft": "FUTURE_REF",
 }  # fmt: skip
 MODIFIERS = {
     "anfang": "START", "beginn": "START", "zu beginn": "START", "zu beginn des": "START",
@@ -139,9 +140,12 @@ LOWER_CASE_DEICTIC = frozenset({"morgen"})
 DEICTIC_BLOCKERS = frozenset(
     {"am", "den", "jeden", "guten", "der", "des", "dem", "vom", "frühen", "am frühen"}
 )
-ARTICLES = frozenset({"ein", "eine", "einem", "einen", "einer", "eines"})
+# "einen Monat", "eine Woche" are durations as they stand; "ein Jahr" mostly in "ein Jahr später".
+ARTICLES = frozenset({"ein", "einem", "einer", "eines"})
 DURATION_PREP = frozenset({"für", "seit", "über", "binnen", "innerhalb", "nach", "während", "knapp", "fast",
                            "etwa", "rund", "mehr", "als", "letzten", "vergangenen", "nächsten"})  # fmt: skip
+VAGUE_DURATIONS = {"tage": "D", "tagen": "D", "wochen": "W", "monate": "M", "monaten": "M", "jahre": "Y",
+                   "jahren": "Y", "jahrzehnte": "DE", "jahrzehnten": "DE", "stunden": "H"}  # fmt: skip
 YEAR_BC = ("v. chr.", "vor christus", "v.chr.", "vor chr.", "v. u. z.", "v.u.z.")
 # Nouns are capitalised: "1500 Soldaten" is a count, "1812 marschierte" a year.
 NOUNS_CAPITALISED = True

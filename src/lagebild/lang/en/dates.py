@@ -68,7 +68,8 @@ REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "at the moment": "PRESENT_REF", "right now": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
-    "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
+    "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF", "recent days": "PAST_REF",
+    "recent weeks": "PAST_REF", "recent months": "PAST_REF", "recent years": "PAST_REF",
 }  # fmt: skip
 MODIFIERS = {
     "early": "START", "the beginning of": "START", "the start of": "START", "beginning of": "START",
@@ -79,8 +80,16 @@ MODIFIERS = {
     "roughly": "APPROX",
 }  # fmt: skip
 SET_PREFIX = frozenset({"every", "each", "per"})
-# Adverbs only: "daily", "annual" are mostly adjectives ("a daily newspaper").
-SET_WORDS = {"annually": "P1Y", "every day": "P1D", "each year": "P1Y", "twice a year": "P6M"}
+# "annual", "quarterly" are mostly adjectives of reports ("the annual meeting"): left out.
+SET_WORDS = {"annually": "P1Y", "daily": "P1D", "weekly": "P1W", "hourly": "PT1H", "nightly": "P1D",
+             "every day": "P1D", "each year": "P1Y", "twice a year": "P6M"}  # fmt: skip
+# News speaks of the period it is in with the definite article; "the quarter" of a business
+# report is the last one completed (results come out after the quarter ends).
+DEICTIC_UNITS = {"the quarter": ("Q", -1), "the latest quarter": ("Q", -1), "the current quarter": ("Q", 0),
+                 "the week": ("W", 0), "the month": ("M", 0)}  # fmt: skip
+# Bare plurals after a duration preposition: "for weeks" (PXW).
+VAGUE_DURATIONS = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "DE", "hours": "H",
+                   "centuries": "CE", "minutes": "MIN"}  # fmt: skip
 # Words before a bare year that make it a year ("in 1998"), and nouns that may head it ("the year 1998").
 YEAR_PREP = frozenset({"in", "since", "by", "until", "till", "from", "of", "for", "during", "before",
                        "after", "through", "to", "and", "fiscal", "early", "late", "mid", "year"})  # fmt: skip

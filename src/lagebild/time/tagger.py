@@ -660,7 +660,9 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
         if typ == "DATE" and prec in ("day", "month", "year") and not value.startswith("X"):
             if c.rule in _EXPLICIT or c.rule in _ANAPHORIC or c.rule == "month":
                 start_day = _start_of(value, prec)
-                if start_day:
+                if start_day and _moves_reference(
+                    ctx.ref, start_day, prec, text[max(0, c.start - 15) : c.start]
+                ):
                     ctx.ref, ctx.ref_pos = Point(start_day, prec), c.start
     _attach_clock_times(out, text)
     return out
@@ -684,6 +686,17 @@ def _attach_clock_times(timexes: list[Timex], text: str) -> None:
                 if re.fullmatch(r"[\s,]*(?:\w{1,3}[\s,]+)?", gap):
                     t.value, t.anchored_on = f"{other.value[:10]}T{clock.group(1)}", other.value[:10]
                     break
+
+
+def _moves_reference(ref: Point | None, day: date, prec: str, before: str) -> bool:
+    """Whether a date becomes the narrative's reference time.
+
+    Not a date in parentheses (an aside: "(born 1890)"), and not a bare year that repeats the
+    reference's year: it would throw away the month and day the text is at.
+    """
+    if "(" in before and ")" not in before.split("(")[-1]:
+        return False
+    return not (prec == "year" and ref is not None and ref.day.year == day.year)
 
 
 def _start_of(value: str, prec: str) -> date | None:

@@ -108,3 +108,24 @@ def test_country_place():
 def test_geoparse_without_language_guesses_the_script():
     got = _by_text(geoparse("Переговоры прошли в Киеве."))
     assert got["Киеве"].place.country == "UA"
+
+
+def test_generic_place_names_are_recognised_but_not_resolved():
+    text = "Water covered Main Street near the Neches River on Monday."
+    got = _by_text(geoparse(text, "en"))
+    assert set(got) == {"Main Street", "Neches River"}
+    assert got["Main Street"].place is None
+
+
+def test_demonyms_become_country_mentions_only_on_request():
+    text = "Russian troops left the area."
+    assert geoparse(text, "en") == []
+    (m,) = geoparse(text, "en", demonyms=True)
+    assert (m.text, m.place.country, m.place.precision) == ("Russian", "RU", "country")
+
+
+def test_region_abbreviation_after_a_place_keeps_its_dot():
+    text = "The fire in Columbia, S.C. spread fast."
+    got = _by_text(geoparse(text, "en"))
+    assert (got["S.C."].place.name, got["S.C."].place.precision) == ("South Carolina", "admin1")
+    assert got["Columbia"].place.admin1 == "South Carolina"

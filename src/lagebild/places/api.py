@@ -10,7 +10,14 @@ from lagebild.model import Place
 from lagebild.places.gazetteer import get_gazetteer
 from lagebild.places.langdata import hints
 from lagebild.places.normalise import name_key
-from lagebild.places.resolver import Mention, confidence, demonym_target, make_mention, resolve_mentions
+from lagebild.places.resolver import (
+    Mention,
+    confidence,
+    demonym_target,
+    make_mention,
+    priors,
+    resolve_mentions,
+)
 from lagebild.places.spotter import Match, char_span, find_matches, guess_lang, spot_matches, tokenize
 
 
@@ -49,21 +56,34 @@ def _match_mentions(text: str, toks, matches: list[Match]) -> list[Mention]:
     return out
 
 
-def spot(text: str, lang: str | None = None) -> list[tuple[int, int]]:
+def spot(text: str, lang: str | None = None, demonyms: bool = False) -> list[tuple[int, int]]:
     """Recognition only: the character spans of the place names in `text`.
 
     These are the spans geoparse() returns: a name that no place fits well enough is not
     taken for a place name (the resolver is the last filter of recognition)."""
-    return [(m.start, m.end) for m in geoparse(text, lang)]
+    return [(m.start, m.end) for m in geoparse(text, lang, demonyms)]
 
 
-def geoparse(text: str, lang: str | None = None) -> list[PlaceMention]:
-    """Spot and resolve the place names of a whole document; names left unresolved are dropped."""
+def geoparse(text: str, lang: str | None = None, demonyms: bool = False) -> list[PlaceMention]:
+    """Spot and resolve the place names of a whole document.
+
+    A gazetteer name that no place fits well enough is dropped (most are people's names); a
+    name recognised by its form alone ("Main Street", "Neches River") is kept with place None.
+    With `demonyms`, "Russian" and the like come back as mentions of their country (some
+    gold corpora count them); by default they are only context.
+    """
     gaz = get_gazetteer()
-    toks, matches, h = spot_matches(_checked(text), gaz, lang)
+    toks, matches, h = spot_matches(_checked(text), gaz, lang, demonyms)
     mentions = _match_mentions(text, toks, matches)
-    resolve_mentions(text, mentions, gaz, toks, h)
-    return [m for m in _to_mentions(text, mentions) if m.place is not None]
+    for mention, match in zip(mentions, matches, strict=True):
+        if match.demonym:
+            mention.rows = _by_abbreviation_or_demonym(gaz, mention.key, h)
+            mention.prior = priors(gaz, mention.rows)
+    generic = [not len(m.rows) for m in mentions]
+    live = [m for m in mentions if len(m.rows)]
+    resolve_mentions(text, live, gaz, toks, h)
+    out = _to_mentions(text, mentions)
+    return [pm for pm, unresolved in zip(out, generic, strict=True) if pm.place is not None or unresolved]
 
 
 def resolve(text: str, spans: list[tuple[int, int]], lang: str | None = None) -> list[PlaceMention]:

@@ -288,7 +288,7 @@ def build_from_packages() -> Gazetteer:
         pts = admin_points.get(code or "")
         if not code or not pts:
             continue
-        lat, lon = _trimmed_centre([(p[0], p[1]) for p in pts])
+        lat, lon = _trimmed_centre([(p[0], p[1]) for p in pts], 0.0)
         pop = sum(p[2] for p in pts)
         level = "ADM1" if s.admin_level == 1 else "ADM2"
         parent = code.rsplit(".", 1)[0] if level == "ADM2" else code

@@ -25,6 +25,8 @@ class LangHints:
     prepositions: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()  # words before a person's name: "Mr", "Senator"
     place_titles: frozenset[str] = frozenset()  # words that may follow a place in a name: "Governor"
+    place_nouns: frozenset[str] = frozenset()  # "Street", "River": end a name of a place
+    place_prefixes: frozenset[str] = frozenset()  # "Lake", "Mount": begin one
     suffixes: tuple[tuple[str, str], ...] = ()
     prefixes: tuple[str, ...] = ()
     demonyms: dict[str, str] = field(default_factory=dict)
@@ -49,6 +51,8 @@ def hints(lang: str | None) -> LangHints:
             prepositions=frozenset().union(*(h.prepositions for h in parts)),
             honorifics=frozenset().union(*(h.honorifics for h in parts)),
             place_titles=frozenset().union(*(h.place_titles for h in parts)),
+            place_nouns=frozenset().union(*(h.place_nouns for h in parts)),
+            place_prefixes=frozenset().union(*(h.place_prefixes for h in parts)),
             demonyms={k: v for h in parts for k, v in h.demonyms.items()},
             region_abbreviations=hints("en").region_abbreviations,
         )
@@ -67,6 +71,8 @@ def hints(lang: str | None) -> LangHints:
         prepositions=_folded(getattr(pl, "PREPOSITIONS", ())),
         honorifics=_folded(getattr(pl, "HONORIFICS", ())),
         place_titles=_folded(getattr(pl, "PLACE_TITLES", ())),
+        place_nouns=_folded(getattr(pl, "PLACE_NOUNS", ())),
+        place_prefixes=_folded(getattr(pl, "PLACE_PREFIXES", ())),
         suffixes=tuple((fold(a), fold(b)) for a, b in getattr(pl, "SUFFIXES", ())),
         prefixes=tuple(fold(p) for p in getattr(pl, "PREFIXES", ())),
         demonyms=demonyms,

@@ -31,7 +31,7 @@ FEATURE_WEIGHT = {
     "ADM1": 0.75,
     "PPLC": 0.9,
     "PPLA": 0.55,
-    "ADM2": 0.4,
+    "ADM2": 0.25,
     "PPL": 0.3,
 }
 MAX_CANDIDATES = 40

@@ -48,6 +48,7 @@ class Match:
     variant: int  # 0 exact, >0 through a suffix/prefix rule
     dotted: bool = False  # an abbreviation whose final dot belongs to the name ("U.S.", "Ky.")
     abbreviation: bool = False  # a known region abbreviation ("Calif"): a dot after it is its own
+    demonym: bool = False  # "Russian": stands for its country
 
 
 def guess_lang(text: str) -> str | None:
@@ -266,7 +267,81 @@ def region_abbreviations(
     return out
 
 
-def spot_matches(text: str, gaz: Gazetteer, lang: str | None) -> tuple[list[Token], list[Match], LangHints]:
+def generic_names(text: str, toks: list[Token], kept: list[Match], h: LangHints) -> list[Match]:
+    """Names made of capitalised words and a generic place noun: "Main Street", "Neches River",
+    "Lake Tahoe". They are places with no gazetteer entry (rows empty: recognised, unresolved);
+    a gazetteer name inside one ("Hot Springs" in "Hot Springs Drive") gives way to it."""
+    if not (h.place_nouns or h.place_prefixes):
+        return []
+    out: list[Match] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if not t.cap or t.text.isupper():
+            continue
+        if t.key in h.place_nouns and i > 0 and not t.initial:
+            j = i
+            while j > 0 and j > i - 4 and _name_word(toks[j - 1], h) and _joined(text, toks[j - 1], toks[j]):
+                j -= 1
+                if toks[j].initial:
+                    break
+            if j < i:
+                out.append(Match(j, i + 1, np.empty(0, dtype=np.int32), 0))
+        elif (
+            t.key in h.place_prefixes
+            and i + 1 < n
+            and _name_word(toks[i + 1], h)
+            and _joined(text, t, toks[i + 1])
+        ):
+            k = i + 1
+            while (
+                k + 1 < n and k < i + 3 and _name_word(toks[k + 1], h) and _joined(text, toks[k], toks[k + 1])
+            ):
+                k += 1
+            out.append(Match(i, k + 1, np.empty(0, dtype=np.int32), 0))
+    return out
+
+
+def _name_word(t: Token, h: LangHints) -> bool:
+    return t.cap and t.key not in h.stop_words and t.key not in h.honorifics and not t.key.isdigit()
+
+
+def _merge_generic(kept: list[Match], generic: list[Match]) -> list[Match]:
+    """Generic names win over the gazetteer names inside them, lose to ones they cut through."""
+    out = list(kept)
+    for g in generic:
+        inside = [m for m in out if g.start <= m.start and m.end <= g.end]
+        crossing = [m for m in out if m.start < g.end and g.start < m.end and m not in inside]
+        if crossing or any(m.end - m.start == g.end - g.start for m in inside):
+            continue
+        out = [m for m in out if m not in inside] + [g]
+    return sorted(out, key=lambda m: m.start)
+
+
+def demonym_matches(toks: list[Token], kept: list[Match], h: LangHints) -> list[Match]:
+    """Demonyms as mentions of their country ("Russian" -> Russia), for corpora that count them."""
+    from lagebild.places.resolver import demonym_target
+
+    taken = {k for m in kept for k in range(m.start, m.end)}
+    out = []
+    for i, t in enumerate(toks):
+        if i in taken or (h.cased and not t.cap):
+            continue
+        for n in (2, 1):
+            if i + n > len(toks) or any(k in taken for k in range(i, i + n)):
+                continue
+            key = " ".join(x.key for x in toks[i : i + n])
+            if n == 2 and key not in h.demonyms:
+                continue
+            if demonym_target(key, h):
+                out.append(Match(i, i + n, np.empty(0, dtype=np.int32), 0, demonym=True))
+                taken.update(range(i, i + n))
+                break
+    return out
+
+
+def spot_matches(
+    text: str, gaz: Gazetteer, lang: str | None, demonyms: bool = False
+) -> tuple[list[Token], list[Match], LangHints]:
     """Tokens, kept matches and the language hints used, for the resolver to build on."""
     lang = lang or guess_lang(text)
     h = hints(lang)
@@ -300,4 +375,7 @@ def spot_matches(text: str, gaz: Gazetteer, lang: str | None) -> tuple[list[Toke
             m.abbreviation = name_key(gaz.names[gaz.admin_rows[code]]) != toks[m.start].key
     if h.region_abbreviations:
         kept = sorted(kept + region_abbreviations(text, toks, kept, gaz, h), key=lambda m: m.start)
+    kept = _merge_generic(kept, generic_names(text, toks, kept, h))
+    if demonyms:
+        kept = sorted(kept + demonym_matches(toks, kept, h), key=lambda m: m.start)
     return toks, kept, h

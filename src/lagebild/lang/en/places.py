@@ -30,6 +30,16 @@ PLACE_TITLES = frozenset(
     minister state province region district county city area airport border capital""".split()
 )
 
+# Generic nouns that end the name of a place no gazetteer lists: "Main Street", "Neches River".
+PLACE_NOUNS = frozenset(
+    """street st avenue ave road rd drive dr boulevard blvd lane highway freeway parkway river creek lake
+    park bridge mountain mountains island islands valley township airport square canyon bay beach
+    harbor harbour falls springs hills heights plaza peninsula desert forest""".split()
+)
+
+# Generic nouns that begin such a name: "Lake Tahoe", "Mount Hood".
+PLACE_PREFIXES = frozenset("lake mount mt cape isle gulf".split())
+
 # Place names that are also ordinary words: not taken when they open a sentence.
 COMMON_WORDS = frozenset(
     """will mobile reading nice bath best orange hope union independence liberty victoria

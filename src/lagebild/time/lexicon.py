@@ -31,6 +31,7 @@ VAGUE_DURATIONS                     bare plural units, durations after DURATION_
 ARTICLES, DURATION_PREP             "a week" is a duration only after these ("for a week")
 PUBLISHED_CUES                      "published", "Stand": a date next to them is the publication date
 DAY_SUFFIX                          regex after a day number ("13." "13th" "13-го")
+DAYPART_LINK                        "am Morgen des 5. Juni", "the morning of June 5"
 DAY_MONTH_LINK, MONTH_YEAR_LINK     "13 de enero de 2022"
 RANGE                               "21. bis 23. Juni"
 MONTH_FIRST, NUMERIC_ORDER          "January 13" allowed; "dmy" or "mdy" for 1/2/2022
@@ -96,6 +97,7 @@ _DEFAULTS: dict[str, Any] = {
     "JALALI_YEARS": (0, -1),
     "DEICTIC_UNITS": {},
     "PROCLITICS": "",
+    "DAYPART_LINK": (),
     "VAGUE_DURATIONS": {},
     "LOWER_CASE_DEICTIC": frozenset(),
     "NOUNS_CAPITALISED": False,
@@ -203,6 +205,16 @@ def lexicon(code: str) -> Lexicon:
             rf"{B}(?:{wd},?\s+)?{months}\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*{year})?"
             if w["MONTH_FIRST"]
             else r"(?!x)x",
+        ),
+        (
+            "daypart_date",
+            rf"{B}{dayparts}\s+{alt(w['DAYPART_LINK'])}\s+(?:(?P<d>[0-3]?\d){dsuf}(?:\s*{dm_link})?\s*{months}"
+            + (
+                rf"|{alt(w['MONTHS'], 'mo2')}\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+                if w["MONTH_FIRST"]
+                else ""
+            )
+            + rf")(?:{year_tail})?",
         ),
         (
             "day_range",

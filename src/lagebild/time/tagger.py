@@ -45,7 +45,19 @@ class Timex:
     anchored_on: str | None = None  # the anchor of a relative expression (ISO value), for debugging
 
 
-_EXPLICIT = {"iso", "numeric", "dmy", "mdy", "day_range", "month_range", "my", "year", "decade", "century"}
+_EXPLICIT = {
+    "iso",
+    "numeric",
+    "dmy",
+    "mdy",
+    "daypart_date",
+    "day_range",
+    "month_range",
+    "my",
+    "year",
+    "decade",
+    "century",
+}
 _ANAPHORIC = {"anaphoric", "same", "later", "later_pre", "month", "quarter", "season"}
 _DATE_UNITS = {"Y", "M", "W", "D", "Q", "WE", "H1", "DE", "CE"}
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -356,6 +368,15 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
             return None
         got = _day(y, mo, d)
         return ("DATE", got[0], "day", None) if got else None
+    if r == "daypart_date":
+        part = look["DAY_PARTS"][norm(g["dp"])]
+        mo = look["MONTHS"][norm(g["mo"] or g["mo2"])]
+        day = int(g["d"] or g["d2"])
+        y, _explicit = _explicit_year(lex, ctx, c)
+        if y is None:
+            y = ctx.year_for(c.start, mo, day)
+        got = _day(y, mo, day)
+        return ("TIME", f"{got[0]}T{part}", "day", None) if got else None
     if g.get("mo") and norm(g["mo"]) in look["JALALI_MONTHS"]:
         return _jalali(c, lex, ctx)
     if r in ("dmy", "day_range", "mdy"):
@@ -657,7 +678,7 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
             value, anchor = fixed[c.start], Point(date.fromisoformat(fixed[c.start][:10]), "day")
         out.append(Timex(c.start, c.end, original[c.start : c.end], typ, value, c.mod, prec,
                          anchor.value() if anchor else None))  # fmt: skip
-        if typ == "DATE" and prec in ("day", "month", "year") and not value.startswith("X"):
+        if typ in ("DATE", "TIME") and prec in ("day", "month", "year") and not value.startswith("X"):
             if c.rule in _EXPLICIT or c.rule in _ANAPHORIC or c.rule == "month":
                 start_day = _start_of(value, prec)
                 if start_day and _moves_reference(

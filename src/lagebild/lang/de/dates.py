@@ -150,3 +150,4 @@ YEAR_BC = ("v. chr.", "vor christus", "v.chr.", "vor chr.", "v. u. z.", "v.u.z."
 # Nouns are capitalised: "1500 Soldaten" is a count, "1812 marschierte" a year.
 NOUNS_CAPITALISED = True
 PUBLISHED_CUES = ("veröffentlicht", "aktualisiert", "stand", "erstellt", "zuletzt aktualisiert")
+DAYPART_LINK = ("des", "vom")

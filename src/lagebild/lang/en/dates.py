@@ -118,3 +118,4 @@ DURATION_PREP = frozenset({"for", "over", "within", "in", "about", "nearly", "al
                            "next", "first", "after", "during", "throughout", "around", "least"})  # fmt: skip
 YEAR_BC = ("bc", "b.c.", "bce", "b.c.e.")
 PUBLISHED_CUES = ("published", "updated", "posted", "last modified", "first published")
+DAYPART_LINK = ("of",)

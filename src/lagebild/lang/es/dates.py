@@ -67,3 +67,4 @@ TIME_PATTERNS = (r"(?:a\s+)?las\s+(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?(?:\s
 DECADE_PATTERNS = (r"(?:los\s+)?años\s+(?P<y>1\d\d0|20\d0)", r"(?:los\s+)?años\s+(?P<yy>[1-9]0)")
 CENTURY_PATTERNS = (r"(?:el\s+)?siglo\s+(?P<c>[IVXL]+|\d{1,2})",)
 PUBLISHED_CUES = ("publicado", "actualizado")
+DAYPART_LINK = ("del",)

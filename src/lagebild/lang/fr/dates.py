@@ -66,3 +66,4 @@ TIME_PATTERNS = (r"(?P<h>[01]?\d|2[0-3])\s*h\s*(?P<m>[0-5]\d)?(?!\w)", r"(?P<noo
 DECADE_PATTERNS = (r"(?:les\s+)?années\s+(?P<y>1\d\d0|20\d0)", r"(?:les\s+)?années\s+(?P<yy>[1-9]0)")
 CENTURY_PATTERNS = (r"(?P<c>[IVXL]+|\d{1,2})(?:e|ème|è)\s+siècle",)
 PUBLISHED_CUES = ("publié le", "mis à jour le", "publié", "mis à jour")
+DAYPART_LINK = ("du",)

@@ -55,3 +55,4 @@ TIME_PATTERNS = (r"alle\s+(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?", r"(?P<n
 DECADE_PATTERNS = (r"(?:gli\s+)?anni\s+(?P<y>1\d\d0|20\d0)", r"(?:gli\s+)?anni\s+(?P<yy>[1-9]0)")
 CENTURY_PATTERNS = (r"(?:il\s+)?(?P<c>[IVXL]+)\s+secolo", r"(?:il\s+)?secolo\s+(?P<c>[IVXL]+)")
 PUBLISHED_CUES = ("pubblicato il", "aggiornato il", "pubblicato")
+DAYPART_LINK = ("del",)

@@ -59,3 +59,4 @@ TIME_PATTERNS = (r"(?:às|as)\s+(?P<h>[01]?\d|2[0-3])(?:[h:](?P<m>[0-5]\d))?(?:\
 DECADE_PATTERNS = (r"(?:os\s+)?anos\s+(?P<y>1\d\d0|20\d0)", r"(?:os\s+)?anos\s+(?P<yy>[1-9]0)")
 CENTURY_PATTERNS = (r"(?:o\s+)?século\s+(?P<c>[IVXL]+|\d{1,2})",)
 PUBLISHED_CUES = ("publicado em", "atualizado em", "publicado")
+DAYPART_LINK = ("do", "de")

@@ -323,9 +323,17 @@ def build_report(
 
             log(f"ner: {name}")
             res = evaluate_ner(path, limit)
-            ner.rows.extend(_ner_rows(name, res))
-            if res.get("docs_per_s") is not None:
-                speed.rows.append((name, "lagebild ner", _rate(res["docs_per_s"])))
+            peer = None
+            if peers and res.get("lang") == "ru":
+                log(f"ner (natasha): {name}")
+                try:
+                    peer = evaluate_ner(path, limit, system="natasha")
+                except (ImportError, EvalDataError) as exc:
+                    ner.notes.append(f"{name}: natasha peer not run ({exc})")
+            ner.rows.extend(_ner_rows(name, res, peer))
+            speed.rows.append((name, "lagebild ner (actors + places)", _rate(res.get("docs_per_s"))))
+            if peer:
+                speed.rows.append((name, "natasha", _rate(peer.get("docs_per_s"))))
 
         _guard(ner, name, run_ner)
 
@@ -395,31 +403,27 @@ def _mm(d: dict[str, Any]) -> str:
     return f"{_f(d['median'])} / {_f(d['mean'])} (n={d['n']})" if d.get("n") else "–"
 
 
-def _ner_rows(name: str, res: dict[str, Any]) -> list[tuple[str, ...]]:
-    """Rows from lagebild.eval.ner's result: `overall`, `per_type`, and a peer under a key naming it."""
-    overall = res.get("overall") or {}
-    peer_key = next(
-        (
-            k
-            for k in res
-            if k not in ("overall", "per_type")
-            and isinstance(res[k], dict)
-            and isinstance(res[k].get("overall"), dict)
-        ),
-        None,
-    )
-    peer = res[peer_key]["overall"] if peer_key else None
-    rows = []
-    if overall:
-        rows.append(
-            (name, "overall P / R / F1", _prf(overall), f"{peer_key}: {_prf(peer)}" if peer else "–", "")
-        )
-    per_type = res.get("per_type") or {}
-    peer_types = (res[peer_key].get("per_type") or {}) if peer_key else {}
-    for label, scores in sorted(per_type.items()):
+def _ner_rows(name: str, res: dict[str, Any], peer: dict[str, Any] | None) -> list[tuple[str, ...]]:
+    """Rows from lagebild.eval.ner's results (`overall`, `per_type`) for us and the peer."""
+    rows: list[tuple[str, ...]] = []
+    label = peer.get("system", "peer") if peer else ""
+    if res.get("overall"):
+        theirs = f"{label}: {_prf(peer['overall'])}" if peer and peer.get("overall") else "–"
+        rows.append((name, "overall P / R / F1", _prf(res["overall"]), theirs, ""))
+    peer_types = (peer or {}).get("per_type") or {}
+    for typ, scores in sorted((res.get("per_type") or {}).items()):
         if isinstance(scores, dict) and "f1" in scores:
-            theirs = peer_types.get(label)
-            rows.append((name, f"{label} F1", _f(scores["f1"]), _f(theirs["f1"]) if theirs else "–", ""))
+            other = peer_types.get(typ)
+            support = scores.get("support")
+            rows.append(
+                (
+                    name,
+                    f"{typ} F1" + (f" (support {support})" if support is not None else ""),
+                    _f(scores["f1"]),
+                    _f(other["f1"]) if other else "–",
+                    "",
+                )
+            )
     return rows
 
 

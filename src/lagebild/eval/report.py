@@ -164,6 +164,14 @@ def _asked_count(records: list[dict], label: str) -> int:
 # --- report -------------------------------------------------------------------------------------
 
 
+def _where(eval_dir: Path) -> str:
+    """How the report names the gold folder: relative to the repository, never a machine path."""
+    default = default_eval_dir()
+    if default is not None and eval_dir.resolve() == default.resolve():
+        return "../shared/eval"
+    return eval_dir.name
+
+
 def _commit() -> str:
     try:
         out = subprocess.run(
@@ -375,7 +383,7 @@ def build_report(
         f"at commit `{_commit()}` (Python {platform.python_version()}). Do not edit by hand: rerun "
         "`make eval`.",
         "",
-        "Gold data: the public sets in `../shared/eval` (its README describes formats and metrics). "
+        f"Gold data: the sets in `{_where(eval_dir)}` (its README describes formats and metrics). "
         "Held-out sets in the same formats exist; numbers here are not tuned on them"
         + (f". Each set was cut to its first {limit} records." if limit else "."),
         "",

@@ -392,7 +392,11 @@ def build_report(
     tail = []
     if skipped:
         tail = ["## Files not scored", "", *[f"- {s}" for s in skipped], ""]
-    return "\n".join(head) + "\n" + "\n".join(body) + ("\n" + "\n".join(tail) if tail else "")
+    text = "\n".join(head) + "\n" + "\n".join(body) + ("\n" + "\n".join(tail) if tail else "")
+    # error notes may quote file paths: the report names folders relative to the repo only
+    for folder, label in ((eval_dir.resolve(), _where(eval_dir)), (eval_dir, _where(eval_dir)), (REPO, ".")):
+        text = text.replace(str(folder), label)
+    return text
 
 
 def _rate(value: float | None) -> str:

@@ -404,6 +404,7 @@ def test_report_runs_every_family_found(tmp_path, monkeypatch):
     assert "| t/docs.jsonl | value F1 | 1.000 |" in text
     assert "junk.jsonl" in text  # listed as not scored, with the reason
     assert "commit `" in text
+    assert str(tmp_path) not in text  # no machine paths in a file that gets committed
 
 
 # --- the real gold files, read with an oracle: checks the format handling, not any system ------------

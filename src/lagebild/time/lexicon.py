@@ -31,6 +31,7 @@ VAGUE_DURATIONS                     bare plural units, durations after DURATION_
 ARTICLES, DURATION_PREP             "a week" is a duration only after these ("for a week")
 PUBLISHED_CUES                      "published", "Stand": a date next to them is the publication date
 DAY_SUFFIX                          regex after a day number ("13." "13th" "13-го")
+AGE_AFTER, AGE_BEFORE               words that make "45 years" an age ("old", "im Alter von")
 DAYPART_LINK                        "am Morgen des 5. Juni", "the morning of June 5"
 DAY_MONTH_LINK, MONTH_YEAR_LINK     "13 de enero de 2022"
 RANGE                               "21. bis 23. Juni"
@@ -97,6 +98,8 @@ _DEFAULTS: dict[str, Any] = {
     "JALALI_YEARS": (0, -1),
     "DEICTIC_UNITS": {},
     "PROCLITICS": "",
+    "AGE_AFTER": (),
+    "AGE_BEFORE": (),
     "DAYPART_LINK": (),
     "VAGUE_DURATIONS": {},
     "LOWER_CASE_DEICTIC": frozenset(),
@@ -140,6 +143,8 @@ class Lexicon:
     words: dict[str, Any]
     rules: tuple[Rule, ...]
     modifier_tail: re.Pattern[str]
+    age_after: re.Pattern[str]
+    age_before: re.Pattern[str]
     lookup: dict[str, dict[str, Any]]
 
     def __getattr__(self, name: str) -> Any:  # pragma: no cover - convenience
@@ -270,4 +275,6 @@ def lexicon(code: str) -> Lexicon:
     modifier_tail = re.compile(rf"{B}{alt(w['MODIFIERS'], 'mod')}\s*$", _FLAGS)
     lookup = {k: {norm(kk): vv for kk, vv in v.items()} for k, v in w.items() if isinstance(v, dict)}
     lookup["MONTHS"] = {**lookup["MONTHS"], **lookup["JALALI_MONTHS"]}
-    return Lexicon(code, w, rules, modifier_tail, lookup)
+    age_after = re.compile(rf"\s+{alt(w['AGE_AFTER'])}", _FLAGS)
+    age_before = re.compile(rf"{B}{alt(w['AGE_BEFORE'])}\s+$", _FLAGS)
+    return Lexicon(code, w, rules, modifier_tail, age_after, age_before, lookup)

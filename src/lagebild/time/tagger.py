@@ -185,6 +185,10 @@ def _accept(lex: Lexicon, text: str, original: str, c: _Cand) -> bool:
             return bool(re.search(r"(?:^|[\n.!?:„\"»])\s*$", text[max(0, c.start - 3) : c.start]))
     if c.rule == "duration" and "-" in text[m.end("q") : m.start("u")]:
         return False  # "a 10-year plan": an adjective, not a stretch of time
+    if c.rule == "duration" and (
+        lex.age_after.match(text, c.end) or lex.age_before.search(text, max(0, c.start - 25), c.start)
+    ):
+        return False  # "45 years old", "im Alter von 45 Jahren": an age
     if c.rule in ("duration", "set") and g.get("q"):
         q = norm(g["q"])
         if q in w.get("ARTICLES", ()) and _prev_word(text, c.start) not in w.get(

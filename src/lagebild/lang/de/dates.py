@@ -81,7 +81,8 @@ IN_FUTURE = ("in",)
 IN_FUTURE_AFTER = ()
 EARLIER = ("zuvor", "vorher", "früher", "davor")
 LATER = ("später", "danach", "darauf")
-LATER_BEFORE = ("nach",)
+# Not "nach": "nach zwei Jahren Haft" is a stretch of time, the date it ends is rarely meant.
+LATER_BEFORE = ()
 ANAPHORIC = {
     "am folgenden tag": ("D", 1), "am nächsten tag": ("D", 1), "tags darauf": ("D", 1),
     "am tag darauf": ("D", 1), "am darauffolgenden tag": ("D", 1), "am vortag": ("D", -1),
@@ -151,3 +152,5 @@ YEAR_BC = ("v. chr.", "vor christus", "v.chr.", "vor chr.", "v. u. z.", "v.u.z."
 NOUNS_CAPITALISED = True
 PUBLISHED_CUES = ("veröffentlicht", "aktualisiert", "stand", "erstellt", "zuletzt aktualisiert")
 DAYPART_LINK = ("des", "vom")
+AGE_AFTER = ("alt", "alte", "alten", "alter", "altes", "jung")
+AGE_BEFORE = ("im alter von", "alter von")

@@ -119,3 +119,5 @@ DURATION_PREP = frozenset({"for", "over", "within", "in", "about", "nearly", "al
 YEAR_BC = ("bc", "b.c.", "bce", "b.c.e.")
 PUBLISHED_CUES = ("published", "updated", "posted", "last modified", "first published")
 DAYPART_LINK = ("of",)
+AGE_AFTER = ("old", "of age")
+AGE_BEFORE = ("aged", "age of")

@@ -68,3 +68,5 @@ DECADE_PATTERNS = (r"(?:los\s+)?años\s+(?P<y>1\d\d0|20\d0)", r"(?:los\s+)?años
 CENTURY_PATTERNS = (r"(?:el\s+)?siglo\s+(?P<c>[IVXL]+|\d{1,2})",)
 PUBLISHED_CUES = ("publicado", "actualizado")
 DAYPART_LINK = ("del",)
+AGE_AFTER = ("de edad",)
+AGE_BEFORE = ("a los", "edad de")

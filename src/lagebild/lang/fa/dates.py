@@ -55,3 +55,5 @@ NUMERIC_ORDER = "dmy"
 FUTURE_CUES = frozenset({"خواهد", "خواهند", "فردا", "آینده"})
 TIME_PATTERNS = (r"ساعت\s+(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?",)
 PUBLISHED_CUES = ("تاریخ انتشار", "منتشر شده", "به‌روزرسانی")
+AGE_AFTER = ("سن",)
+AGE_BEFORE = ("در سن",)

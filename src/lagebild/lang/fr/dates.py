@@ -67,3 +67,5 @@ DECADE_PATTERNS = (r"(?:les\s+)?années\s+(?P<y>1\d\d0|20\d0)", r"(?:les\s+)?ann
 CENTURY_PATTERNS = (r"(?P<c>[IVXL]+|\d{1,2})(?:e|ème|è)\s+siècle",)
 PUBLISHED_CUES = ("publié le", "mis à jour le", "publié", "mis à jour")
 DAYPART_LINK = ("du",)
+AGE_AFTER = ()
+AGE_BEFORE = ("âgé de", "âgée de", "âgés de", "âgées de")

@@ -56,3 +56,5 @@ DECADE_PATTERNS = (r"(?:gli\s+)?anni\s+(?P<y>1\d\d0|20\d0)", r"(?:gli\s+)?anni\s
 CENTURY_PATTERNS = (r"(?:il\s+)?(?P<c>[IVXL]+)\s+secolo", r"(?:il\s+)?secolo\s+(?P<c>[IVXL]+)")
 PUBLISHED_CUES = ("pubblicato il", "aggiornato il", "pubblicato")
 DAYPART_LINK = ("del",)
+AGE_AFTER = ("di età",)
+AGE_BEFORE = ("età di",)

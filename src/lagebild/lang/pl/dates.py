@@ -69,3 +69,5 @@ TIME_PATTERNS = (r"o\s+(?:godz\.\s+|godzinie\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P
 DECADE_PATTERNS = (r"lat(?:ach|a)?\s+(?P<y>1\d\d0|20\d0)\.?", r"lat(?:ach|a)?\s+(?P<yy>[1-9]0)\.")
 CENTURY_PATTERNS = (r"(?P<c>[IVXL]+|\d{1,2})\.?\s+wiek(?:u|a)?",)
 PUBLISHED_CUES = ("opublikowano", "aktualizacja", "data publikacji")
+AGE_AFTER = ()
+AGE_BEFORE = ("w wieku",)

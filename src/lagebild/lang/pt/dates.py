@@ -6,9 +6,9 @@ MONTHS = {
     "setembro": 9, "set.": 9, "outubro": 10, "out.": 10, "novembro": 11, "nov.": 11, "dezembro": 12,
     "dez.": 12,
 }  # fmt: skip
-WEEKDAYS = {"segunda-feira": 0, "segunda": 0, "terça-feira": 1, "terça": 1, "quarta-feira": 2, "quarta": 2,
-            "quinta-feira": 3, "quinta": 3, "sexta-feira": 4, "sexta": 4, "sábado": 5, "domingo": 6}  # fmt: skip
-# "segunda", "terça"... are also ordinals ("a segunda vez"): only with a capital or "na/nesta".
+# Only the "-feira" forms: "segunda", "terça"... alone are also ordinals ("a segunda vez").
+WEEKDAYS = {"segunda-feira": 0, "terça-feira": 1, "quarta-feira": 2, "quinta-feira": 3, "sexta-feira": 4,
+            "sábado": 5, "domingo": 6}  # fmt: skip
 AMBIGUOUS_MONTHS = frozenset()
 NUMBERS = {"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7,
            "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "quinze": 15, "vinte": 20, "trinta": 30,
@@ -60,3 +60,5 @@ DECADE_PATTERNS = (r"(?:os\s+)?anos\s+(?P<y>1\d\d0|20\d0)", r"(?:os\s+)?anos\s+(
 CENTURY_PATTERNS = (r"(?:o\s+)?século\s+(?P<c>[IVXL]+|\d{1,2})",)
 PUBLISHED_CUES = ("publicado em", "atualizado em", "publicado")
 DAYPART_LINK = ("do", "de")
+AGE_AFTER = ("de idade",)
+AGE_BEFORE = ("idade de", "aos")

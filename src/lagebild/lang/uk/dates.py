@@ -84,3 +84,5 @@ TIME_PATTERNS = (r"о\s+(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)", r"(?P<noon>о�
 DECADE_PATTERNS = (r"(?P<y>1\d\d0|20\d0)-?(?:х|ті|ті)(?:\s+рок(?:и|ах|ів))?",)
 CENTURY_PATTERNS = (r"(?P<c>[IVXL]+|\d{1,2})\s*(?:столітт[яі]|ст\.)",)
 PUBLISHED_CUES = ("опубліковано", "оновлено", "дата публікації")
+AGE_AFTER = ()
+AGE_BEFORE = ("у віці", "в віці")

@@ -149,6 +149,14 @@ def test_adjectives_do_not_reach_across_conjunctions() -> None:
     assert [(m.text, m.actor.country) for m in found] == [("Kazakh troops", "KZ")]
 
 
+def test_abbreviations_with_dots_but_not_sentence_ends() -> None:
+    assert [(m.text, m.actor.country) for m in find_actors("U.S. troops left.", "en")] == [
+        ("U.S. troops", "US")
+    ]
+    found = find_actors("They flew to the US. Police said so.", "en")
+    assert [(m.text, m.actor.country) for m in found] == [("US", "US"), ("Police", None)]
+
+
 def test_sector_terms_alone_have_no_country() -> None:
     m = _one("Protesters gathered before police arrived.", "en", "Protesters")
     assert (m.actor.sector, m.actor.country) == ("CVL", None)

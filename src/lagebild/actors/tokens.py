@@ -19,6 +19,7 @@ WORD = re.compile(r"[^\W_]+")
 # What may stand between two words of one name or term: spaces, hyphens, apostrophes. Anything
 # else (comma, full stop, line break, bracket, quote) separates.
 _JOINER = re.compile(r"[ \t\u00a0\-‐‑–'’]*")
+_INITIAL = re.compile(r"\. ?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +65,12 @@ def tokenize(text: str, stem: Callable[[str], str]) -> list[Token]:
     prev_end = 0
     for m in WORD.finditer(text):
         gap = text[prev_end : m.start()]
-        joined = bool(out) and _JOINER.fullmatch(gap) is not None
+        # Dots join only abbreviations: "U.S.", "J. D. Vance", "EE. UU." (not "the US. Police").
         word = m.group()
+        initial = bool(out) and (len(out[-1].text) == 1 or len(out[-1].text) == len(word) == 2)
+        joined = bool(out) and (
+            _JOINER.fullmatch(gap) is not None or (initial and _INITIAL.fullmatch(gap) is not None)
+        )
         out.append(Token(m.start(), m.end(), word, stem(word), joined))
         prev_end = m.end()
     return out

@@ -157,6 +157,16 @@ def test_abbreviations_with_dots_but_not_sentence_ends() -> None:
     assert [(m.text, m.actor.country) for m in found] == [("US", "US"), ("Police", None)]
 
 
+def test_people_nouns_are_country_actors_but_adjectives_alone_are_not() -> None:
+    assert [
+        (m.text, m.kind) for m in find_actors("Palestinians marched; a Palestinian flag flew.", "en")
+    ] == [("Palestinians", "country")]
+    assert [(m.text, m.actor.country) for m in find_actors("Dann griffen die Russen an.", "de")] == [
+        ("Russen", "RU")
+    ]
+    assert find_actors("Russische Quellen schweigen.", "de") == []
+
+
 def test_sector_terms_alone_have_no_country() -> None:
     m = _one("Protesters gathered before police arrived.", "en", "Protesters")
     assert (m.actor.sector, m.actor.country) == ("CVL", None)

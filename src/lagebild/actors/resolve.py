@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from lagebild.actors.lexicon import Entry, Lexicon, Tenure, lexicon, persons, tenures
-from lagebild.actors.tokens import Token
+from lagebild.actors.tokens import Token, fold
 from lagebild.model import Actor
 
 _COMMA_GAP = re.compile(r"\s*,\s*")
@@ -388,9 +388,16 @@ def _plain(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
     if e.kind == "country":
         actor = Actor(written, e.value, e.value, None, None)
         return ActorMention(start, end, written, actor, "country", None, names)
-    if e.kind == "demonym" and doc.lex.adjectives_lower and doc.lex.cased and written[:1].isupper():
-        # A capitalised demonym where adjectives are lower case is a people noun: "die Russen".
-        if h.first == 0 or not _sentence_start(doc, h.first):
+    if e.kind == "demonym" and doc.lex.cased and written[:1].isupper():
+        if doc.lex.adjectives_lower:
+            # A capitalised demonym where adjectives are lower case is a people noun ("die Russen"),
+            # unless the capital is only the sentence's.
+            people = h.first > 0 and not _sentence_start(doc, h.first)
+        else:
+            # Where adjectives are capitalised too, only the inflected noun is one ("Russians").
+            last = doc.toks[h.last]
+            people = last.stem != fold(last.text)
+        if people:
             return ActorMention(start, end, written, Actor(written, e.value, e.value, None, None), "country")
     return None
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from lagebild.events.compose import Reading, compose
-from lagebild.events.detect import Candidate, detect
+from lagebild.events.detect import Candidate, detect_sentence, event_sentences
+from lagebild.events.hybrid import reading_without_trigger, rerank
 from lagebild.events.lexicon import Lexicon, lexicon
 from lagebild.events.ontology import CIVILIAN_SECTORS, acled_for, cameo_for
 from lagebild.model import Actor, Document, Event, Evidence, Place, event_id, normalise_text
@@ -258,7 +259,11 @@ def _sentence_has_timex(timexes: list[Any], s: Sentence) -> bool:
 
 
 def _events_of_sentence(
-    s: Sentence, cands: list[Candidate], ctx: _Context, carry: list[Actor]
+    s: Sentence,
+    cands: list[Candidate],
+    ctx: _Context,
+    carry: list[Actor],
+    probs: dict[str, float] | None = None,
 ) -> list[Event]:
     text = ctx.doc.text
     out = []
@@ -274,7 +279,10 @@ def _events_of_sentence(
         for m in ctx.actors
         if s.start <= m.start < s.end and m.actor.sector in CIVILIAN_SECTORS
     ]
-    for reading in compose(cands, actor_sector):
+    readings = compose(cands, actor_sector)
+    if probs is not None:
+        readings = rerank(readings, probs)
+    for reading in readings:
         anchor = reading.anchor
         place = _link_place(text, s, anchor, ctx)
         actors, recipients = _link_actors(text, s, anchor, ctx.actors, ctx.lex, place)
@@ -354,15 +362,47 @@ def dedupe(events: list[Event]) -> list[Event]:
     return kept
 
 
-def extract(doc: Document) -> list[Event]:
-    """Events of one document, deduplicated, in text order."""
+def _learned_probabilities(sentences: list[Sentence]) -> list[dict[str, float]] | None:
+    try:
+        from lagebild.events.learned import predict
+
+        return predict([s.text for s in sentences])
+    except Exception:  # the learned layer is optional: without its model the lexicon still works
+        log.warning("learned event layer unavailable; using the lexicon alone", exc_info=True)
+        return None
+
+
+def extract(doc: Document, learned: bool = False) -> list[Event]:
+    """Events of one document, deduplicated, in text order.
+
+    `learned=True` adds the embedding classifier (events.learned) to the lexicon: it re-ranks
+    readings, fills missing modes and reads sentences without triggers. It costs an embedding per
+    sentence, far slower than the lexicon, so it is off by default.
+    """
     if not isinstance(doc, Document):
         raise TypeError(f"extract() needs a lagebild.model.Document, not {type(doc).__name__}")
     text = doc.text or ""
     if not text.strip():
         return []
     lang = doc.lang or _detect_language(text) or "en"
-    cands = detect(text, lang, doc.title)
+    code = lang if lexicon(lang) else "en"
+    sents = event_sentences(text, code, doc.title)
+    cands = [c for sent in sents for c in detect_sentence(sent, code)]
+    probs_of: dict[int, dict[str, float]] = {}
+    if learned and sents:
+        probs = _learned_probabilities(sents)
+        if probs is not None:
+            probs_of = {sent.start: p for sent, p in zip(sents, probs, strict=True)}
+            cands_starts = {c.sentence.start for c in cands}
+            # Sentences the classifier is sure about join the candidates (as sentence anchors).
+            for sent in sents:
+                extra = (
+                    None
+                    if sent.start in cands_starts
+                    else reading_without_trigger(sent, probs_of[sent.start])
+                )
+                if extra is not None:
+                    cands.append(extra.anchor)
     if not cands:
         return []
     dct = doc.published[:10] if doc.published else None
@@ -394,7 +434,9 @@ def extract(doc: Document) -> list[Event]:
         s = sentences[start]
         if s.paragraph != last_paragraph:
             carry, last_paragraph = [], s.paragraph
-        found = _events_of_sentence(s, by_sentence[start], ctx, carry)
+        found = _events_of_sentence(
+            s, by_sentence[start], ctx, carry, probs_of.get(start) if learned else None
+        )
         events.extend(found)
         # Only named actors carry over to the next sentence: a bare "police" may be another force.
         in_sentence = [m.actor for m in actors if s.start <= m.start < s.end and m.kind in ("person", "igo")]
@@ -409,4 +451,5 @@ def extract_text(
     """Events of a plain text; `meta` are further Document fields (url, source, title, ...)."""
     if not isinstance(text, str):
         raise TypeError(f"extract_text() needs a str, not {type(text).__name__}")
-    return extract(Document.create(text, lang=lang, published=published, **meta))
+    learned = bool(meta.pop("learned", False))
+    return extract(Document.create(text, lang=lang, published=published, **meta), learned=learned)

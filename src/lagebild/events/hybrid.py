@@ -16,11 +16,11 @@ from lagebild.nlp.sentences import Sentence
 
 NONE = "NONE"
 # Weight of the classifier's type probability in a reading's score.
-TYPE_WEIGHT = 0.6
+TYPE_WEIGHT = 0.3
 # A mode the classifier gives this much probability within the type replaces a missing one.
 MODE_SHARE = 0.5
 # A sentence without triggers yields an event when the classifier is this sure of one label.
-NEW_EVENT = 0.9
+NEW_EVENT = 0.8
 
 
 def type_probabilities(probs: dict[str, float]) -> dict[str, float]:

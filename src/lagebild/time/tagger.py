@@ -65,6 +65,7 @@ _QUOTES = re.compile(r"„[^“”\"\n]{1,3000}[“”\"]|“[^”\n]{1,3000}”
 _SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,160}?\(@\w{1,30}\)[^\n]{0,60}$", re.M)
 _WORD = re.compile(r"[\w']+")
 # Arabic-Indic and Persian digits read as ASCII digits; one character for one keeps offsets.
+_NATIVE_DIGIT = re.compile("[٠-٩۰-۹]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
@@ -666,7 +667,7 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     original = text
-    text = _lower(text.translate(_DIGITS))
+    text = _lower(text.translate(_DIGITS) if _NATIVE_DIGIT.search(text) else text)
     lex = lexicon(lang)
     ctx = _Context(text, lex, parse_iso_date(dct))
     cands = _candidates(text, original, lex)

@@ -135,7 +135,8 @@ def _variants(alias: str) -> list[str]:
 
 def _name_forms(alias: str, name_suffixes: tuple[str, ...]) -> list[str]:
     """An alias and its inflected forms (Russian surnames: Токаев, Токаева, Токаеву ...)."""
-    if not name_suffixes or alias.isupper():
+    # Only names in the script of the endings decline (a Latin "Tokayev" in Russian text does not).
+    if not name_suffixes or alias.isupper() or not set(alias.lower()) & set("".join(name_suffixes)):
         return [alias]
     last = alias.split()[-1]
     head = alias[: len(alias) - len(last)]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Letters and digits; hyphens and apostrophes split words ("CSTO-Generalsekretär", "Russia's").
 WORD = re.compile(r"[^\W_]+")
@@ -22,8 +22,8 @@ _JOINER = re.compile(r"[ \t\u00a0\-‐‑–'’]*")
 _INITIAL = re.compile(r"\. ?")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # A tuple: a document has thousands of tokens, and tuples are the cheapest objects to make.
     start: int
     end: int
     text: str
@@ -39,7 +39,11 @@ def fold(word: str) -> str:
 
 def make_stemmer(suffixes: tuple[str, ...], prefixes: tuple[str, ...], min_stem: int) -> Callable[[str], str]:
     """A cached stem function: strip one clitic prefix, then the longest ending, keeping min_stem chars."""
-    sufs = tuple(sorted({fold(s) for s in suffixes if s}, key=len, reverse=True))
+    # Endings grouped by length, longest first: a word costs one set lookup per length.
+    sufs = {fold(s) for s in suffixes if s}
+    by_len = tuple(
+        (n, frozenset(s for s in sufs if len(s) == n)) for n in sorted({len(s) for s in sufs}, reverse=True)
+    )
     pres = tuple(sorted({fold(p) for p in prefixes if p}, key=len, reverse=True))
 
     @lru_cache(maxsize=200_000)
@@ -51,9 +55,9 @@ def make_stemmer(suffixes: tuple[str, ...], prefixes: tuple[str, ...], min_stem:
             if w.startswith(p) and len(w) - len(p) >= min_stem:
                 w = w[len(p) :]
                 break
-        for s in sufs:
-            if w.endswith(s) and len(w) - len(s) >= min_stem:
-                return w[: -len(s)]
+        for n, endings in by_len:
+            if len(w) - n >= min_stem and w[-n:] in endings:
+                return w[:-n]
         return w
 
     return stem
@@ -63,14 +67,19 @@ def tokenize(text: str, stem: Callable[[str], str]) -> list[Token]:
     """Words of `text` with offsets and stems; `joined` marks words that may continue a name."""
     out: list[Token] = []
     prev_end = 0
+    prev_len = 0
     for m in WORD.finditer(text):
-        gap = text[prev_end : m.start()]
-        # Dots join only abbreviations: "U.S.", "J. D. Vance", "EE. UU." (not "the US. Police").
+        start, end = m.span()
         word = m.group()
-        initial = bool(out) and (len(out[-1].text) == 1 or len(out[-1].text) == len(word) == 2)
-        joined = bool(out) and (
-            _JOINER.fullmatch(gap) is not None or (initial and _INITIAL.fullmatch(gap) is not None)
-        )
-        out.append(Token(m.start(), m.end(), word, stem(word), joined))
-        prev_end = m.end()
+        gap = text[prev_end:start]
+        if not out:
+            joined = False
+        elif gap == " ":
+            joined = True
+        else:
+            # Dots join only abbreviations: "U.S.", "J. D. Vance", "EE. UU." (not "the US. Police").
+            initial = prev_len == 1 or prev_len == len(word) == 2
+            joined = _JOINER.fullmatch(gap) is not None or (initial and _INITIAL.fullmatch(gap) is not None)
+        out.append(Token(start, end, word, stem(word), joined))
+        prev_end, prev_len = end, len(word)
     return out

@@ -23,17 +23,35 @@ def test_event_contract_round_trip():
         acled_sub_event_type="Peaceful protest",
         cameo_root="14",
         actors=[Actor(name="Demonstranten", canonical="protesters", country="KZ", sector="PROT")],
-        location=Place(name="Almaty", lat=43.25, lon=76.91, country="KZ", geonameid=1526384, precision="city"),
+        location=Place(
+            name="Almaty", lat=43.25, lon=76.91, country="KZ", geonameid=1526384, precision="city"
+        ),
         date="2022-01-05",
         date_precision="day",
         confidence=0.8123,
-        evidence=[Evidence(document_id="doc1", sentence="Demonstranten zogen durch Almaty.", start=10, end=43)],
+        evidence=[
+            Evidence(document_id="doc1", sentence="Demonstranten zogen durch Almaty.", start=10, end=43)
+        ],
     )
     data = event.to_dict()
     assert set(data) >= {
-        "id", "type", "mode", "acled_event_type", "acled_sub_event_type", "cameo_root", "actors",
-        "recipients", "location", "date", "date_precision", "modality", "confidence", "evidence",
-        "num_sources", "first_seen", "updated",
+        "id",
+        "type",
+        "mode",
+        "acled_event_type",
+        "acled_sub_event_type",
+        "cameo_root",
+        "actors",
+        "recipients",
+        "location",
+        "date",
+        "date_precision",
+        "modality",
+        "confidence",
+        "evidence",
+        "num_sources",
+        "first_seen",
+        "updated",
     }
     assert data["confidence"] == 0.812
     assert data["location"]["precision"] == "city"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-from itertools import islice
 from datetime import date
+from itertools import islice
 from typing import Annotated
 
 import typer
@@ -33,7 +33,9 @@ err = Console(stderr=True)
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL, e.g. sqlite:///events.db (default: $LAGEBILD_DB or the data dir)."),
+    typer.Option(
+        "--db", help="Database URL, e.g. sqlite:///events.db (default: $LAGEBILD_DB or the data dir)."
+    ),
 ]
 FORMATS = ("table", "json", "geojson", "csv", "acled", "plover")
 
@@ -59,7 +61,9 @@ def _iso_date(value: str | None, option: str) -> str | None:
     try:
         return date.fromisoformat(value[:10]).isoformat() if len(value) <= 10 else value
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (expected YYYY-MM-DD)", param_hint=option) from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date (expected YYYY-MM-DD)", param_hint=option
+        ) from None
 
 
 def _open(db: str | None):
@@ -76,12 +80,16 @@ def _open(db: str | None):
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders or URLs: text, HTML, JSONL, RSS/Atom, WARC.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders or URLs: text, HTML, JSONL, RSS/Atom, WARC.")
+    ],
     db: DbOption = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date for inputs that do not carry one (YYYY-MM-DD).")
     ] = None,
-    lang: Annotated[str | None, typer.Option(help="Language code for inputs that do not say (default: detect).")] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Language code for inputs that do not say (default: detect).")
+    ] = None,
     source: Annotated[str | None, typer.Option(help="Source name for inputs that do not carry one.")] = None,
 ) -> None:
     """Ingest articles: extract their events and store both. Running it twice adds nothing."""
@@ -111,7 +119,9 @@ def ingest(
     with progress:
         task = progress.add_task("reading inputs", total=None)
         try:
-            summary = run_ingest(inputs, store, published=published, lang=lang, source=source, on_item=on_item)
+            summary = run_ingest(
+                inputs, store, published=published, lang=lang, source=source, on_item=on_item
+            )
         except ValueError as exc:  # an unreadable --published/--lang, found before anything is read
             raise typer.BadParameter(str(exc)) from None
         finally:
@@ -172,9 +182,7 @@ def events(
     bbox: Annotated[str | None, typer.Option(help="W,S,E,N in degrees.")] = None,
     q: Annotated[str | None, typer.Option(help="Full text over titles and evidence.")] = None,
     min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
-    modality: Annotated[
-        str, typer.Option(help="Comma-separated modalities to show, or 'all'.")
-    ] = "asserted",
+    modality: Annotated[str, typer.Option(help="Comma-separated modalities to show, or 'all'.")] = "asserted",
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="|".join(FORMATS))] = "table",
 ) -> None:
@@ -213,21 +221,29 @@ def events(
 def _print_table(found: list) -> None:
     from rich.table import Table
 
-    out = Console()
-    table = Table(show_lines=False, header_style="bold")
-    for col in ("date", "type", "actors", "where", "conf", "evidence"):
-        table.add_column(col, overflow="fold")
+    # Piped output gets a wide fixed width: the evidence column is the point of the table.
+    out = Console() if Console().is_terminal else Console(width=200)
+    table = Table(header_style="bold", expand=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("actors", max_width=28)
+    table.add_column("where", max_width=30)
+    table.add_column("conf", no_wrap=True, justify="right")
+    table.add_column("evidence", ratio=1)
     for e in found:
-        where = ""
-        if e.location:
-            where = f"{e.location.name} ({e.location.country or '-'}, {e.location.precision})"
-        actors = ", ".join(a.canonical or a.name for a in e.actors)
+        where = (
+            f"{e.location.name} ({e.location.country or '-'}, {e.location.precision})" if e.location else ""
+        )
         kind = e.type + (f"/{e.mode}" if e.mode else "")
         if e.modality != "asserted":
             kind += f" [{e.modality}]"
-        sentence = e.evidence[0].sentence if e.evidence else ""
         table.add_row(
-            e.date or "?", kind, actors, where, f"{e.confidence:.2f}", sentence[:140], end_section=False
+            e.date or "?",
+            kind,
+            ", ".join(a.canonical or a.name for a in e.actors),
+            where,
+            f"{e.confidence:.2f}",
+            e.evidence[0].sentence if e.evidence else "",
         )
     out.print(table)
     out.print(f"{len(found)} events")
@@ -248,4 +264,3 @@ def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] 
     out.print(f"database: {store.url}")
     for key, value in info.items():
         out.print(f"{key}: {value}", highlight=False)
-

@@ -63,7 +63,9 @@ def ingest(
             try:
                 events = extract(doc)
             except Exception as exc:  # an extractor bug must not lose the rest of the batch
-                err = IngestError(doc.url or doc.title or doc.id, f"extraction failed: {type(exc).__name__}: {exc}")
+                err = IngestError(
+                    doc.url or doc.title or doc.id, f"extraction failed: {type(exc).__name__}: {exc}"
+                )
                 summary.errors.append(err)
                 if on_item:
                     on_item(err, 0)

@@ -250,6 +250,22 @@ def _print_table(found: list) -> None:
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; 0.0.0.0 exposes the server to your network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8765,
+) -> None:
+    """Serve the map, the timeline and the JSON/GeoJSON API."""
+    from lagebild.api.server import run
+
+    store = _open(db)
+    store.close()  # fail early and clearly on a bad --db; the server opens its own
+    run(store.url, host=host, port=port)
+
+
+@app.command()
 def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Documents, events, sources, languages and the date range of a store."""
     store = _open(db)

@@ -174,3 +174,15 @@ def test_bad_input_gets_a_clear_error() -> None:
         find_timexes(None, "en")  # type: ignore[arg-type]
     # An unknown language falls back to the English words rather than failing.
     assert one("on 13 January 2022", "xx").value == "2022-01-13"
+
+
+def test_ages_are_not_durations() -> None:
+    assert find_timexes("A 45 years old man died.", "en", DCT) == []
+    assert find_timexes("Ein Mann im Alter von 45 Jahren starb.", "de", DCT) == []
+    assert find_timexes("Мужчина в возрасте 45 лет.", "ru", DCT) == []
+
+
+def test_words_that_only_look_like_dates() -> None:
+    assert find_timexes("Защита окружающей среды и среда обитания.", "ru", DCT) == []
+    assert find_timexes("Foi a segunda vez e a terça parte.", "pt", DCT) == []
+    assert find_timexes("He will march on, as we may.", "en", DCT) == []

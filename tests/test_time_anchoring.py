@@ -76,3 +76,20 @@ def test_english_next_day_counts_from_the_text() -> None:
 def test_anchor_is_reported() -> None:
     t = find_timexes("Yesterday troops moved.", "en", DCT)[0]
     assert t.anchored_on == DCT
+
+
+def test_post_of_several_paragraphs_with_blank_lines() -> None:
+    text = (
+        "Ein langer Absatz des Artikels, der die Lage an der Grenze beschreibt und dabei weit mehr Zeichen "
+        "umfasst, als ein einzelner Beitrag in einem sozialen Netzwerk je haben dürfte. Er erwähnt Truppen, "
+        "Kontrollen, Straßen und Brücken, und er schließt mit einem Hinweis auf die Regierung, die sich "
+        "heute äußern will.\n\n"
+        "Erste Einheiten haben die Brücke geräumt https://t.co/abc\n\n"
+        "Die übrigen folgen morgen pic.twitter.com/def\n\n"
+        "– Lagekarte (@lagekarte_bsp) 12. Januar 2022\n\n"
+        "Morgen soll die Brücke wieder offen sein."
+    )
+    found = {(t.text, t.value) for t in find_timexes(text, "de", DCT)}
+    assert ("heute", "2022-01-14") in found  # the article's own paragraph
+    assert ("morgen", "2022-01-13") in found  # inside the post of 12 January
+    assert ("Morgen", "2022-01-15") in found  # after it: from the DCT

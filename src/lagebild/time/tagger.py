@@ -615,12 +615,30 @@ def _jalali(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | None
         return None
 
 
+_POST_PARAGRAPH = 300  # a post is short: a paragraph longer than a tweet is the article again
+_POST_TOTAL = 900
+
+
+def _post_start(text: str, sig_start: int, floor: int) -> int:
+    """Where the post closed by a signature line at `sig_start` begins.
+
+    The paragraphs right above the signature, back to a longer paragraph (the article), the
+    previous post, or a length a post cannot have; at least the one above.
+    """
+    paragraphs = [m for m in re.finditer(r"[^\n]+", text[floor:sig_start]) if m.group(0).strip()]
+    begin = sig_start
+    for i, p in enumerate(reversed(paragraphs)):
+        if i > 0 and (len(p.group(0)) > _POST_PARAGRAPH or sig_start - (floor + p.start()) > _POST_TOTAL):
+            break
+        begin = floor + p.start()
+    return begin
+
+
 def _dated_blocks(text: str, lex: Lexicon, cands: list[_Cand], ctx: _Context) -> dict[int, str]:
     """Find stretches of text with their own "now"; return values fixed by an apposition."""
     fixed: dict[int, str] = {}
     day_rules = ("iso", "numeric", "dmy", "mdy")
     # Embedded posts: the signature line dates the block it closes.
-    paragraphs_blank = "\n\n" in text or "\n \n" in text
     for sig in _SIGNATURE.finditer(text):
         inside = [c for c in cands if sig.start() <= c.start < sig.end() and c.rule in day_rules]
         if not inside:
@@ -628,14 +646,8 @@ def _dated_blocks(text: str, lex: Lexicon, cands: list[_Cand], ctx: _Context) ->
         got = _evaluate(inside[-1], lex, ctx)
         if not got or got[2] != "day":
             continue
-        if paragraphs_blank:
-            gap = max(text.rfind("\n\n", 0, sig.start()), text.rfind("\n \n", 0, sig.start()))
-            begin = gap + 1 if gap >= 0 else 0
-        else:
-            prev_end = text.rfind("\n", 0, max(0, sig.start() - 1))
-            begin = prev_end + 1 if prev_end >= 0 else 0
-        previous = [e for _, e, _ in ctx.blocks if e <= sig.start()]
-        begin = max([begin, *previous])
+        previous = max([e for _, e, _ in ctx.blocks if e <= sig.start()], default=0)
+        begin = _post_start(text, sig.start(), previous)
         ctx.blocks.append((begin, sig.end(), Point(date.fromisoformat(got[1][:10]), "day")))
     # Quotes whose "today" an apposition names: "heute, am 13. Januar dieses Jahres".
     quotes = [(q.start(), q.end()) for q in _QUOTES.finditer(text)]

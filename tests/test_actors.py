@@ -167,6 +167,13 @@ def test_people_nouns_are_country_actors_but_adjectives_alone_are_not() -> None:
     assert find_actors("Russische Quellen schweigen.", "de") == []
 
 
+def test_capitalised_list_entries_need_a_capital() -> None:
+    # German nouns are capitalised: the verb "unternehmen" is no company.
+    assert [m.text for m in find_actors("Wir wollen etwas unternehmen; die Unternehmen zögern.", "de")] == [
+        "Unternehmen"
+    ]
+
+
 def test_sector_terms_alone_have_no_country() -> None:
     m = _one("Protesters gathered before police arrived.", "en", "Protesters")
     assert (m.actor.sector, m.actor.country) == ("CVL", None)

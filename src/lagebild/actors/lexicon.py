@@ -165,7 +165,9 @@ def lexicon(lang: str) -> Lexicon:
         if not toks:
             return
         key = " ".join(t.stem for t in toks)
-        if entry.kind in ("country", "igo", "group", "person") and phrase[:1].isupper():
+        # German nouns, proper names: a list entry written with a capital needs one in the text
+        # ("Unternehmen" the companies, not "unternehmen" the verb).
+        if entry.kind != "demonym" and phrase[:1].isupper():
             entry = replace(entry, capital=True)
         bucket = keys.setdefault(key, [])
         if entry not in bucket:

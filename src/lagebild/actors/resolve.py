@@ -187,6 +187,8 @@ class _Doc:
             t = self.toks[k]
             if k in self.at or not t.text[:1].isupper() or (t.text.isupper() and len(t.text) > 1):
                 break
+            if t.text.lower() in self.lex.stop_words:  # "Präsident Am Montag": no name
+                break
             if k != i and not (self.toks[k].joined if step == 1 else self.toks[k + 1].joined):
                 break
             k += step

@@ -160,7 +160,6 @@ SECTORS = {
     "Staatsführung": "GOV",
     "Außenministerium": "GOV",
     "Präsidialverwaltung": "GOV",
-    "Führung": "GOV",
     "Armee": "MIL",
     "Militär": "MIL",
     "Militärs": "MIL",

@@ -155,7 +155,6 @@ SECTORS = {
     "state department": "GOV",
     "foreign ministry": "GOV",
     "presidential administration": "GOV",
-    "leadership": "GOV",
     # military
     "army": "MIL",
     "military": "MIL",
@@ -196,8 +195,9 @@ SECTORS = {
     "security services": "COP",
     "security personnel": "COP",
     # intelligence
-    "intelligence": "SPY",
     "intelligence services": "SPY",
+    "military intelligence": "SPY",
+    "intelligence officers": "SPY",
     "intelligence agency": "SPY",
     "secret service": "SPY",
     "spy agency": "SPY",
@@ -278,7 +278,6 @@ SECTORS = {
     "employees": "LAB",
     "businessmen": "BUS",
     "companies": "BUS",
-    "business": "BUS",
     "refugees": "REF",
     "displaced people": "REF",
     "migrants": "REF",

@@ -415,6 +415,11 @@ def extract(doc: Document, learned: bool = False) -> list[Event]:
         return []
     dct = doc.published[:10] if doc.published else None
     actors = sorted(_call("lagebild.actors", "find_actors", text, lang, dct), key=lambda m: m.start)
+    # A trigger word inside a name is no trigger: "Rapid Support Forces", "Liberation Army".
+    names = [(m.start, m.end) for m in actors if m.kind in ("group", "igo", "person")]
+    cands = [c for c in cands if not any(a <= c.trigger_start and c.trigger_end <= b for a, b in names)]
+    if not cands:
+        return []
     places = sorted(_call("lagebild.places", "geoparse", text, lang), key=lambda m: m.start)
     places = _usable_places(text, places, actors)
     timexes = _call("lagebild.time", "find_timexes", text, lang, dct)

@@ -133,6 +133,13 @@ def modality_of(sentence: str, start: int, end: int, lex: Lexicon) -> str:
     return "asserted"
 
 
+# Modes that say *what* happened rather than *how*: a weapon named in the sentence ("the town
+# was seized after air strikes") does not turn a seizure into an air strike.
+_WHAT_MODES = frozenset(
+    {"occupy", "retake", "abduct", "sexual", "destroy", "torture", "execute", "assassinate"}
+)
+
+
 def _refine_mode(type_: str, mode: str | None, sentence: str, lex: Lexicon, memo: dict) -> str | None:
     """The mode a trigger gets from strong cues (overrides) or, when it has none, from hints."""
 
@@ -143,7 +150,7 @@ def _refine_mode(type_: str, mode: str | None, sentence: str, lex: Lexicon, memo
         return memo[key]
 
     for new, matcher in lex.mode_overrides.get(type_, ()):
-        if new == mode:
+        if new == mode or mode in _WHAT_MODES:
             break
         if present("o", new, matcher):
             return new

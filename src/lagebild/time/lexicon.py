@@ -32,6 +32,8 @@ ARTICLES, DURATION_PREP             "a week" is a duration only after these ("fo
 PUBLISHED_CUES                      "published", "Stand": a date next to them is the publication date
 DAY_SUFFIX                          regex after a day number ("13." "13th" "13-го")
 AGE_AFTER, AGE_BEFORE               words that make "45 years" an age ("old", "im Alter von")
+DEFINITE_ARTICLES                   part of an extent before "past/last N units" ("the past three years")
+EXTENT_STRIP                        prepositions a matched phrase may start with but its extent does not
 DAYPART_LINK                        "am Morgen des 5. Juni", "the morning of June 5"
 DAY_MONTH_LINK, MONTH_YEAR_LINK     "13 de enero de 2022"
 RANGE                               "21. bis 23. Juni"
@@ -98,6 +100,8 @@ _DEFAULTS: dict[str, Any] = {
     "JALALI_YEARS": (0, -1),
     "DEICTIC_UNITS": {},
     "PROCLITICS": "",
+    "DEFINITE_ARTICLES": (),
+    "EXTENT_STRIP": (),
     "AGE_AFTER": (),
     "AGE_BEFORE": (),
     "DAYPART_LINK": (),
@@ -143,6 +147,7 @@ class Lexicon:
     words: dict[str, Any]
     rules: tuple[Rule, ...]
     modifier_tail: re.Pattern[str]
+    extent_strip: re.Pattern[str]
     age_after: re.Pattern[str]
     age_before: re.Pattern[str]
     lookup: dict[str, dict[str, Any]]
@@ -195,6 +200,7 @@ def lexicon(code: str) -> Lexicon:
     year = r"(?P<y>1\d{3}|20\d{2})(?!\d)"
     year_tail = rf"(?:[\s,]+(?:{my_link}\s+)?{year}(?:\s*{ysuf})?|\s+{yadj}\s+{yunit})"
     dayparts = alt(w["DAY_PARTS"], "dp")
+    art = alt(w["DEFINITE_ARTICLES"])
     raw: list[tuple[str, str]] = [
         (
             "iso",
@@ -248,9 +254,9 @@ def lexicon(code: str) -> Lexicon:
         ("later_pre", rf"{B}(?P<lat>{alt(w['LATER_BEFORE'])})\s+(?:{qty}\s+)?{unit}"),
         (
             "last_n",
-            rf"{B}(?P<adj>{alt(set(w['LAST']) | set(w['NEXT']) | set(w['PAST_DURATION']))})\s+{qty}[\s-]+{unit}",
+            rf"{B}(?:{art}\s+)?(?P<adj>{alt(set(w['LAST']) | set(w['NEXT']) | set(w['PAST_DURATION']))})\s+{qty}[\s-]+{unit}",
         ),
-        ("past_unit", rf"{B}(?:the\s+)?(?P<adj>{alt(w['PAST_DURATION'])})\s+{unit}"),
+        ("past_unit", rf"{B}(?:{art}\s+)?(?P<adj>{alt(w['PAST_DURATION'])})\s+{unit}"),
         # One rule for "two days", "two days ago|later|earlier|from now": the tagger names it by its tail.
         (
             "qty_unit",
@@ -277,4 +283,5 @@ def lexicon(code: str) -> Lexicon:
     lookup["MONTHS"] = {**lookup["MONTHS"], **lookup["JALALI_MONTHS"]}
     age_after = re.compile(rf"\s+{alt(w['AGE_AFTER'])}", _FLAGS)
     age_before = re.compile(rf"{B}{alt(w['AGE_BEFORE'])}\s+$", _FLAGS)
-    return Lexicon(code, w, rules, modifier_tail, age_after, age_before, lookup)
+    extent_strip = re.compile(rf"{alt(w['EXTENT_STRIP'])}\s+", _FLAGS)
+    return Lexicon(code, w, rules, modifier_tail, extent_strip, age_after, age_before, lookup)

@@ -247,6 +247,9 @@ def _candidates(text: str, original: str, lex: Lexicon) -> list[_Cand]:
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     for c in chosen:
+        lead = lex.extent_strip.match(text, c.start, c.end)
+        if lead:  # "am folgenden Tag": the phrase needs the preposition, the extent leaves it out
+            c.start = lead.end()
         tail = lex.modifier_tail.search(text, max(0, c.start - 30), c.start)
         if tail and not any(taken[tail.start() : c.start]):
             c.mod = lex.lookup["MODIFIERS"].get(norm(tail.group("mod")))

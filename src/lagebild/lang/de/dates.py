@@ -154,3 +154,4 @@ PUBLISHED_CUES = ("veröffentlicht", "aktualisiert", "stand", "erstellt", "zulet
 DAYPART_LINK = ("des", "vom")
 AGE_AFTER = ("alt", "alte", "alten", "alter", "altes", "jung")
 AGE_BEFORE = ("im alter von", "alter von")
+EXTENT_STRIP = ("am", "im", "zu", "in", "an", "vom")

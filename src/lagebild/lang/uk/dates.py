@@ -86,3 +86,4 @@ CENTURY_PATTERNS = (r"(?P<c>[IVXL]+|\d{1,2})\s*(?:столітт[яі]|ст\.)",
 PUBLISHED_CUES = ("опубліковано", "оновлено", "дата публікації")
 AGE_AFTER = ()
 AGE_BEFORE = ("у віці", "в віці")
+EXTENT_STRIP = ("в", "у", "на")

@@ -37,6 +37,8 @@ _PLACE_REACH = 200
 _NOT_LOCATION_REACH = 30
 # Place mentions the geoparser is less sure of than this are not used as locations.
 _MIN_PLACE_SCORE = 0.45
+# Types whose passive subject is acted upon ("were arrested"), unlike troops that "were deployed".
+_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"})
 # Event types whose actor may be taken from the previous sentence when the sentence names none.
 _CARRY_ACTOR = frozenset(
     {"RETREAT", "MOBILIZE", "COERCE", "ASSAULT", "AGREE", "CONSULT", "SANCTION", "AID", "COOPERATE"}
@@ -126,6 +128,13 @@ def _agent_marker_before(text: str, pos: int, lex: Lexicon | None) -> bool:
     return lex.agent.search(window)
 
 
+def _passive_before(text: str, pos: int, lex: Lexicon | None) -> bool:
+    if lex is None or lex.passive is None:
+        return False
+    window = text[max(0, pos - 16) : pos].rstrip()
+    return any(end == len(window) for _, end, _, _ in lex.passive.finditer(window))
+
+
 def _is_speaker(text: str, mention: Any, lex: Lexicon | None) -> bool:
     """A mention followed or preceded closely by a reporting verb is who speaks, not who acts."""
     if lex is None:
@@ -163,6 +172,9 @@ def _link_actors(
     agents = [m for m in right if _agent_marker_before(text, m.start, lex)]
     if agents:
         return [agents[0].actor], [m.actor for m in left[:1]]
+    if anchor.type in _PATIENT_TYPES and _passive_before(text, t0, lex):
+        # "Protesters were killed": the subject suffered the event; the doer is unnamed.
+        return [], [m.actor for m in left[:1]]
     speakers = [m for m in left if _is_speaker(text, m, lex)]
     doers = [m for m in left if m not in speakers]
     if not doers and right and _of_actor(text, anchor, right[0], lex):

@@ -26,6 +26,7 @@ Module attributes (all optional):
 - ORIGIN: prepositions of origin ("aus Moskau"): not the location, except where the event is
   a departure (RETREAT: "Abzug aus Kasachstan")
 - AGENT_MARKERS: words that introduce the agent of a passive ("arrested by police")
+- PASSIVE: passive auxiliaries right before a trigger ("were killed"): the subject is acted upon
 - OF_MARKERS: words that attach an actor to a nominal trigger ("withdrawal of CSTO troops")
 - WORD_PREFIX: regex of clitics a word may carry (Arabic "و", "ال", ...)
 """
@@ -201,6 +202,7 @@ class Lexicon:
     agent: Matcher | None = None
     origin: Matcher | None = None
     of: Matcher | None = None
+    passive: Matcher | None = None
 
 
 def _cues(mod: object, name: str, prefix: str) -> Matcher:
@@ -241,4 +243,5 @@ def lexicon(lang: str) -> Lexicon | None:
         agent=_cues(mod, "AGENT_MARKERS", prefix),
         origin=_cues(mod, "ORIGIN", prefix),
         of=_cues(mod, "OF_MARKERS", prefix),
+        passive=_cues(mod, "PASSIVE", prefix),
     )

@@ -148,6 +148,7 @@ NOT_LOCATION: tuple[str, ...] = ("erfahrung*", "wie in", "wie damals in", "ähnl
                                  "geboren in", "mit sitz in", "früher in",
                                  "zuvor in", "damals in")
 ORIGIN: tuple[str, ...] = ("aus", "stammt aus", "stammen aus")
+PASSIVE: tuple[str, ...] = ("wurde", "wurden", "worden", "ist", "sind")
 AGENT_MARKERS: tuple[str, ...] = ("von", "durch", "seitens")
 OF_MARKERS: tuple[str, ...] = ("der", "des", "von")
 # fmt: on

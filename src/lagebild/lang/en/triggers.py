@@ -160,6 +160,21 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "PROTEST/boycott": ("boycott*",),
     "PROTEST/riot": (
+        "molotov*",
+        "petrol bomb*",
+        "projectiles",
+        "threw rocks",
+        "hurled rocks",
+        "threw bottles",
+        "turned violent",
+        "turn violent",
+        "became violent",
+        "violent clashes",
+        "set fire",
+        "smashed",
+        "burning tyres",
+        "burning tires",
+        "aggressive",
         "riot",
         "riots",
         "rioting",
@@ -391,6 +406,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "ambush*",
     ),
     "ASSAULT/firearms": (
+        "live ammunition",
+        "live rounds",
+        "live bullets",
+        "fired live",
         "shot",
         "shooting",
         "shootings",
@@ -542,7 +561,21 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "sexually abused",
         "sexual abuse",
     ),
-    "ASSAULT/beat": ("beat", "beaten", "beating", "beat up", "thrashed", "assaulted", "lynched"),
+    "ASSAULT/beat": (
+        "beat",
+        "beaten",
+        "beating",
+        "beat up",
+        "thrashed",
+        "assaulted",
+        "lynched",
+        "excessive force",
+        "brutal crackdown",
+        "violently dispersed",
+        "brutally",
+        "baton*",
+        "clubbed",
+    ),
     "ASSAULT/primitive": (
         "stabbed",
         "stabbing",
@@ -857,4 +890,5 @@ NOT_LOCATION: tuple[str, ...] = (
 )
 ORIGIN: tuple[str, ...] = ("from",)
 AGENT_MARKERS: tuple[str, ...] = ("by",)
+PASSIVE: tuple[str, ...] = ("was", "were", "been", "being", "got", "is", "are")
 OF_MARKERS: tuple[str, ...] = ("of", "by")

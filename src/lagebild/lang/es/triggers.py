@@ -130,6 +130,7 @@ SKIP_LINES: tuple[str, ...] = ("foto:", "fotografía:", "foto de", "crédito:", 
 NOT_LOCATION: tuple[str, ...] = ("experiencia*", "como en", "al igual que en", "natural de", "oriundo de",
                                  "originario de", "con sede en")
 ORIGIN: tuple[str, ...] = ("desde", "procedente* de", "proveniente* de", "llegad* de")
+PASSIVE: tuple[str, ...] = ("fue", "fueron", "sido", "es", "son")
 AGENT_MARKERS: tuple[str, ...] = ("por parte de", "por")
 OF_MARKERS: tuple[str, ...] = ("de", "del", "de los", "de las")
 # fmt: on

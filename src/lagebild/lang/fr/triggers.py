@@ -132,6 +132,7 @@ SKIP_LINES: tuple[str, ...] = ("photo :", "photo:", "crédit photo", "crédits",
 NOT_LOCATION: tuple[str, ...] = ("expérience*", "comme en", "comme à", "à l'instar de", "natif de",
                                  "originaire de", "basé à", "autrefois")
 ORIGIN: tuple[str, ...] = ("depuis", "venu* de", "venue* de", "en provenance de", "parti* de")
+PASSIVE: tuple[str, ...] = ("été", "est", "sont")
 AGENT_MARKERS: tuple[str, ...] = ("par",)
 OF_MARKERS: tuple[str, ...] = ("de", "des", "du", "d'")
 # fmt: on

@@ -115,6 +115,7 @@ BOILERPLATE: tuple[str, ...] = ("leggi anche", "potrebbe interessarti", "articol
 SKIP_LINES: tuple[str, ...] = ("foto:", "foto di", "credit:", "fonte:", "immagine:", "©", "video:")
 NOT_LOCATION: tuple[str, ...] = ("esperienz*", "come in", "come a", "originari* di", "nato a", "con sede a")
 ORIGIN: tuple[str, ...] = ("provenient* da", "arrivat* da", "giunt* da")
+PASSIVE: tuple[str, ...] = ("è stato", "è stata", "sono stati", "sono state", "stato", "stati")
 AGENT_MARKERS: tuple[str, ...] = ("da parte di",)
 OF_MARKERS: tuple[str, ...] = ("di", "del", "della", "dei", "delle", "degli")
 # fmt: on

@@ -113,6 +113,7 @@ SKIP_LINES: tuple[str, ...] = ("foto:", "fotografia:", "crédito:", "fonte:", "i
 NOT_LOCATION: tuple[str, ...] = ("experiência*", "como em", "tal como em", "natural de", "oriundo de",
                                  "com sede em")
 ORIGIN: tuple[str, ...] = ("vindo* de", "vinda* de", "proveniente* de", "oriund* de")
+PASSIVE: tuple[str, ...] = ("foi", "foram", "sido")
 AGENT_MARKERS: tuple[str, ...] = ("por",)
 OF_MARKERS: tuple[str, ...] = ("de", "do", "da", "dos", "das")
 # fmt: on

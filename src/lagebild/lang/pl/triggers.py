@@ -61,7 +61,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          "broń palna", "broni palnej"),
     "ASSAULT/clash": ("walk*", "starci*", "bitw*", "ofensyw*", "kontrofensyw*", "odparł*", "potyczk*"),
     "ASSAULT/heavy-weapons": ("ostrzał*", "ostrzelał*", "artyleri*", "rakiet*", "pocisk*", "moździerz*", "bombardowa*"),
-    "ASSAULT/aerial": ("nalot*", "atak* z powietrza", "uderzeni* z powietrza", "dron*", "bezzałogow*", "lotnictw*",
+    "ASSAULT/aerial": ("nalot*", "nalocie", "nalotach", "atak* z powietrza", "uderzeni* z powietrza", "dron*", "bezzałogow*", "lotnictw*",
                        "myśliw*", "śmigłow*"),
     "ASSAULT/explosives": ("wybuch*", "eksplozj*", "bomb*", "ładun* wybuchow*", "min*", "zdetonowa*",
                            "samochód-pułapk*", "wysadzi*"),
@@ -94,7 +94,7 @@ MODE_HINTS: dict[str, tuple[str, ...]] = {
 MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/suicide-attack": ("samobójcz* zamach*", "zamachowiec-samobójca"),
     "ASSAULT/chemical": ("broń chemiczn*", "broni chemicznej"),
-    "ASSAULT/aerial": ("nalot*", "dron*"),
+    "ASSAULT/aerial": ("nalot*", "nalocie", "nalotach", "dron*"),
     "ASSAULT/grenade": ("granat*",),
 }
 NEGATION: tuple[str, ...] = ("nie", "nigdy", "żadn*", "bez", "ani", "zaprzeczył*", "zdementował*")

@@ -44,7 +44,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "MOBILIZE/police": ("operação de segurança", "reforçou a segurança", "alerta máximo"),
     "MOBILIZE/weapons": ("teste de míssil", "teste nuclear"),
     "MOBILIZE/base": ("instalou uma base", "estabeleceu uma base", "quartel-general"),
-    "COERCE/arrest": ("pres*", "prisão", "prisões", "detid*", "deteve", "detiveram", "detenção", "captur*",
+    "COERCE/arrest": ("pres*", "prend*", "prisão", "prisões", "detid*", "deteve", "detiveram", "detenção", "captur*",
                       "encarcer*", "apreendid*"),
     "COERCE/confiscate": ("confisc*", "expropri*"),
     "COERCE/restrict": ("restrições", "fechou a fronteira", "confinamento"),

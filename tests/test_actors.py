@@ -58,6 +58,21 @@ def test_russian_title_country_genitive_and_inflected_name() -> None:
     assert (m.actor.igo, m.role, m.actor.canonical) == ("CSTO", "Secretary General", "Stanislav Zas")
 
 
+def test_russian_title_genitive_organisation_then_unknown_name() -> None:
+    text = "Глава Росатома Пётр Сидоренко-Вайс прибыл на станцию."
+    m = _one(text, "ru", "Сидоренко")
+    assert [text[s:e] for s, e, _ in m.names] == ["Пётр Сидоренко-Вайс"] and m.role == "Head"
+
+
+def test_listed_person_with_a_first_name_our_alias_leaves_out() -> None:
+    m = _one("Вчера Реджеп Эрдоган выступил в Анкаре.", "ru", "Эрдоган", "2020-01-01")
+    assert m.text == "Реджеп Эрдоган" and m.actor.country == "TR"
+
+
+def test_a_country_beats_a_person_with_the_same_key() -> None:
+    assert [m.kind for m in find_actors("Судан и Чад.", "ru")] == ["country", "country"]
+
+
 def test_names_inside_a_mention_are_reported_with_their_kind() -> None:
     text = "CSTO Secretary General Stanislav Zas arrived."
     m = _one(text, "en", "Zas", "2021-06-01")

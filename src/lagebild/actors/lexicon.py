@@ -23,7 +23,8 @@ from lagebild.actors.tokens import Token, make_stemmer, tokenize
 from lagebild.lang import LANGUAGES, load
 
 # Kinds of lexicon entries, in order of preference when two entries share a key.
-KINDS = ("person", "group", "igo", "role", "sector", "country", "demonym")
+# A country beats a person sharing its key ("Судан" is Sudan, not a declined "ас-Судани").
+KINDS = ("group", "igo", "country", "person", "role", "sector", "demonym")
 
 # CLDR territory codes that are not countries, or not ones an actor belongs to.
 _NOT_COUNTRIES = frozenset(
@@ -74,6 +75,7 @@ class Lexicon:
     adjectives_lower: bool = True
     demonym_after: bool = False  # adjectives follow the noun (fr, es, ar ...)
     stop_words: frozenset[str] = frozenset()  # words an adjective never reaches across ("and", "und")
+    given: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> stems of their first names
 
     def tokens(self, text: str) -> list[Token]:
         return tokenize(text, self.stem)
@@ -193,10 +195,14 @@ def lexicon(lang: str) -> Lexicon:
                 "group", r["id"], r["sector"] or None, r["country"] or None, alias.isupper(), r["canonical"]
             )
             add(alias, entry)
+    given: dict[str, frozenset[str]] = {}
     for r in _data_rows("persons.tsv"):
-        for alias in {v for a in [r["canonical"], *_split(r["aliases"])] for v in _variants(a)}:
+        aliases = {v for a in [r["canonical"], *_split(r["aliases"])] for v in _variants(a)}
+        for alias in aliases:
             for form in _name_forms(alias, name_suffixes):
                 add(form, Entry("person", r["id"], canonical=r["canonical"]))
+        # First names seen in any alias: "Реджеп Эрдоган" when we list "Реджеп Тайип Эрдоган".
+        given[r["id"]] = frozenset(t.stem for a in aliases for t in tokenize(a, stem)[:-1])
     # Where endings stack (Turkish "polis-i", "asker-ler-i"), stripping the longest ending of an
     # inflected word need not give the stem of its base form: register the stems of the
     # inflected forms of single-word common nouns too.
@@ -231,6 +237,7 @@ def lexicon(lang: str) -> Lexicon:
         stem=stem,
         automaton=automaton,
         heads=heads,
+        given=given,
         connectors=frozenset(stem(w) for w in _attr(mod, "CONNECTORS", ())),
         cased=_attr(mod, "CASED", True),
         adjectives_lower=_attr(mod, "ADJECTIVES_LOWER", True),

@@ -194,7 +194,15 @@ class _Doc:
             k += step
         if k == i:
             return None
-        return (i, k - 1) if step == 1 else (k + 1, i)
+        first, last = (i, k - 1) if step == 1 else (k + 1, i)
+        # Three capitalised words after a title where a genitive links it ("глава Роскосмоса
+        # Анатолий Перминов"): the first names the organisation, the last two the person.
+        if step == 1 and not self.lex.connectors:
+            # Words, not tokens: "Касым-Жомарт" is one first name.
+            starts = [k for k in range(first, last + 1) if k == first or "-" not in self.gap(k - 1, k)]
+            if len(starts) >= 3:
+                first = starts[-2]
+        return first, last
 
     def gap(self, left: int, right: int) -> str:
         return self.text[self.toks[left].end : self.toks[right].start]
@@ -376,6 +384,18 @@ def _plain(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
     h.used = True
     start, end, written = doc.span(h.first, h.last)
     e = h.entry
+    if e.kind == "person":
+        # Extend over first names of this person that the alias we matched leaves out.
+        first = h.first
+        given = doc.lex.given.get(e.value, frozenset())
+        while (
+            first > 0
+            and doc.toks[first].joined
+            and first - 1 not in doc.at
+            and doc.toks[first - 1].stem in given
+        ):
+            first -= 1
+        start, end, written = doc.span(first, h.last)
     names = [(start, end, e.kind)]
     if e.kind == "person":
         actor, role = _person_actor(written, e.value, date)

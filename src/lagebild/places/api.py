@@ -11,6 +11,7 @@ from lagebild.places.gazetteer import get_gazetteer
 from lagebild.places.langdata import hints
 from lagebild.places.normalise import name_key
 from lagebild.places.resolver import (
+    SPOT_MIN,
     Mention,
     confidence,
     demonym_target,
@@ -81,7 +82,7 @@ def geoparse(text: str, lang: str | None = None, demonyms: bool = False) -> list
             mention.prior = priors(gaz, mention.rows)
     generic = [not len(m.rows) for m in mentions]
     live = [m for m in mentions if len(m.rows)]
-    resolve_mentions(text, live, gaz, toks, h)
+    resolve_mentions(text, live, gaz, toks, h, SPOT_MIN)
     out = _to_mentions(text, mentions)
     return [pm for pm, unresolved in zip(out, generic, strict=True) if pm.place is not None or unresolved]
 

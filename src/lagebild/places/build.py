@@ -102,8 +102,8 @@ class GazetteerBuilder:
         """Drop a region from a name its main city also bears ("Dallas" is not Dallas County).
 
         The region keeps the name only when it is its own main name and no city in it with that
-        name holds a third of its people (so "New York" stays the state and the city, "Almaty"
-        the city).
+        name holds a quarter of its people or two million ("Almaty", "Luanda" and "New York"
+        are the city).
         """
         for key, rows in self.name_rows.items():
             if len(rows) < 2:
@@ -117,7 +117,8 @@ class GazetteerBuilder:
                 inside = [c for c in cities if code and code in (self.admin1[c], self.admin2[c])]
                 if not inside:
                     continue
-                big = max(self.population[c] for c in inside) >= 0.3 * self.population[a]
+                biggest = max(self.population[c] for c in inside)
+                big = biggest >= 0.25 * self.population[a] or biggest >= 2_000_000
                 if big or key != self.primary_key[a]:
                     rows.discard(a)
 

@@ -26,6 +26,7 @@ class LangHints:
     honorifics: frozenset[str] = frozenset()  # words before a person's name: "Mr", "Senator"
     place_titles: frozenset[str] = frozenset()  # words that may follow a place in a name: "Governor"
     place_nouns: frozenset[str] = frozenset()  # "Street", "River": end a name of a place
+    articles: frozenset[str] = frozenset()  # where nouns are capitalised: "die Lage" is no place
     place_prefixes: frozenset[str] = frozenset()  # "Lake", "Mount": begin one
     suffixes: tuple[tuple[str, str], ...] = ()
     prefixes: tuple[str, ...] = ()
@@ -72,6 +73,7 @@ def hints(lang: str | None) -> LangHints:
         honorifics=_folded(getattr(pl, "HONORIFICS", ())),
         place_titles=_folded(getattr(pl, "PLACE_TITLES", ())),
         place_nouns=_folded(getattr(pl, "PLACE_NOUNS", ())),
+        articles=_folded(getattr(pl, "ARTICLES", ())),
         place_prefixes=_folded(getattr(pl, "PLACE_PREFIXES", ())),
         suffixes=tuple((fold(a), fold(b)) for a, b in getattr(pl, "SUFFIXES", ())),
         prefixes=tuple(fold(p) for p in getattr(pl, "PREFIXES", ())),

@@ -34,9 +34,14 @@ FEATURE_WEIGHT = {
     "ADM2": 0.25,
     "PPL": 0.3,
 }
+W_FEATURE, W_POP_DECADE = 0.6, 0.15
 MAX_CANDIDATES = 40
-NO_MATCH = 0.36  # below this the best reading is too weak to trust
-W_COUNTRY, W_ADMIN1, W_PATTERN, W_NEAR, W_DEMONYM = 0.8, 0.5, 1.0, 0.35, 0.3
+# Below NO_MATCH the best reading of a name is too weak to trust, even when the caller says it
+# is a place. A name we found ourselves must reach SPOT_MIN: a village of a few hundred people
+# on its own does not, with its country or neighbours named around it, it does.
+NO_MATCH = 0.6
+SPOT_MIN = 1.0
+W_COUNTRY, W_ADMIN1, W_PATTERN, W_NEAR, W_DEMONYM = 0.6, 0.5, 1.0, 0.35, 0.3
 
 
 @dataclass(slots=True)
@@ -53,9 +58,10 @@ class Mention:
 
 
 def priors(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
-    pop = np.log10(gaz.population[rows].astype(np.float64) + 1.0) / 7.0
+    """Context-free odds of each candidate: its kind of feature, then its size in orders of magnitude."""
+    pop = np.minimum(np.log10(gaz.population[rows].astype(np.float64) + 1.0), 7.0)
     feat = np.fromiter((FEATURE_WEIGHT.get(gaz.feature[r], 0.25) for r in rows.tolist()), float, len(rows))
-    return 0.6 * feat + 0.4 * np.minimum(pop, 1.0)
+    return W_FEATURE * feat + W_POP_DECADE * pop
 
 
 def make_mention(gaz: Gazetteer, start: int, end: int, key: str, rows: np.ndarray) -> Mention:
@@ -194,7 +200,12 @@ def _near_bonus(gaz: Gazetteer, rows: np.ndarray, pts: np.ndarray) -> np.ndarray
 
 
 def resolve_mentions(
-    text: str, mentions: list[Mention], gaz: Gazetteer, toks: list[Token], h: LangHints
+    text: str,
+    mentions: list[Mention],
+    gaz: Gazetteer,
+    toks: list[Token],
+    h: LangHints,
+    min_score: float = NO_MATCH,
 ) -> None:
     """Set .choice and .score of every mention in place."""
     if not mentions:
@@ -215,7 +226,7 @@ def resolve_mentions(
         idx = np.flatnonzero(m.rows == r)
         if len(idx):
             m.choice, m.score = int(idx[0]), score
-        if m.score < NO_MATCH:
+        if m.score < min_score:
             m.choice = -1
 
 

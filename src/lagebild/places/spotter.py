@@ -22,7 +22,7 @@ from lagebild.places.normalise import TOKEN, fold, name_key
 # What may stand between two words of one name: a space, a hyphen, an apostrophe, the dot
 # of an abbreviation ("St. Louis", "U.S.").
 _JOINER = re.compile(r"^(?:[ \u00a0]|[-‐'’.]|\. |[-‐] ?)$")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;»«\"“”\n]|\n)[\s\"'“”‘’«»(\[]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?:;»«\"“”\n][\s\"'“”‘’«»(\[]*")
 _AREAL_FEATURES = frozenset({"PCLI", "RGN", "CONT"})
 BIG_PLACE = 100_000  # people: a place this big is meant even inside a longer name
 MAX_ROWS = 50
@@ -63,15 +63,14 @@ def guess_lang(text: str) -> str | None:
 
 def tokenize(text: str, h: LangHints | None = None) -> list[Token]:
     """Word tokens with their case and whether they open a sentence ("Gov. Brown" does not)."""
+    openers = {m.end() for m in _SENTENCE_BREAK.finditer(text)}
     toks: list[Token] = []
-    prev_end = 0
     for m in TOKEN.finditer(text):
         word = m.group()
-        initial = not toks or bool(_SENTENCE_END.search(text[max(prev_end - 1, 0) : m.start()]))
+        initial = not toks or m.start() in openers
         if initial and toks and h is not None and toks[-1].key in h.honorifics:
             initial = False
         toks.append(Token(m.start(), m.end(), word, fold(word), word[:1].isupper(), initial))
-        prev_end = m.end()
     return toks
 
 
@@ -85,7 +84,7 @@ def _variant_keys(words: list[str], h: LangHints) -> list[str]:
     last = words[-1]
     head = words[:-1]
     for ending, repl in h.suffixes:
-        if last.endswith(ending) and len(last) - len(ending) >= 3:
+        if last.endswith(ending) and len(last) - len(ending) >= 2:
             out.append(" ".join([*head, last[: len(last) - len(ending)] + repl]))
     if h.prefixes:
         first = words[0]
@@ -351,6 +350,12 @@ def spot_matches(
     lower_words = {t.key for t in toks if not t.cap} if h.cased else set()
     matches = longest_first(find_matches(text, toks, gaz, h))
     kept = [m for m in matches if keep(m, toks, h, lower_words) or _is_areal_acronym(m, toks, gaz)]
+    if h.articles:
+        kept = [
+            m
+            for m in kept
+            if not (m.start and toks[m.start - 1].key in h.articles and not _areal_or_big(m, gaz))
+        ]
     if h.cased and h.proper_nouns_only:
         run_of = _capital_runs(text, toks, h)
         # A name seen once inside a person's or an organisation's name is that name everywhere.

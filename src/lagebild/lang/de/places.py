@@ -3,6 +3,12 @@
 # German capitalises every noun: a capitalised word before a name says nothing.
 CAPITALISED_NOUNS = True
 
+# Articles: a small place's name right after one is a noun ("die Lage", "der Wald"); only some
+# countries and regions take an article ("die Ukraine", "der Donbass").
+ARTICLES = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
+)
+
 PREPOSITIONS = frozenset({"in", "im", "nach", "aus", "bei", "nahe", "von", "vom", "um", "gegen"})
 
 # (ending, replacement) tried on the last word of a name: the genitive "Kasachstans", "Irans".

@@ -186,3 +186,13 @@ def test_words_that_only_look_like_dates() -> None:
     assert find_timexes("Защита окружающей среды и среда обитания.", "ru", DCT) == []
     assert find_timexes("Foi a segunda vez e a terça parte.", "pt", DCT) == []
     assert find_timexes("He will march on, as we may.", "en", DCT) == []
+
+
+def test_russian_clock_hours_and_recent_years() -> None:
+    got = values("в 15 часов, в последние годы", "ru")
+    assert got == {"15 часов": "2022-01-14T15:00", "последние годы": "PAST_REF"}
+
+
+def test_arabic_adjectives_follow_the_noun() -> None:
+    # "الماضية" closes the phrase before it; it must not date the year that follows.
+    assert values("في السنوات الماضية عام 2005", "ar") == {"عام 2005": "2005"}

@@ -34,6 +34,7 @@ DAY_SUFFIX                          regex after a day number ("13." "13th" "13-�
 AGE_AFTER, AGE_BEFORE               words that make "45 years" an age ("old", "im Alter von")
 DEFINITE_ARTICLES                   part of an extent before "past/last N units" ("the past three years")
 EXTENT_STRIP                        prepositions a matched phrase may start with but its extent does not
+ADJ_AFTER_NOUN                      True where "last/next" follow the unit ("الأسبوع الماضي")
 DAYPART_LINK                        "am Morgen des 5. Juni", "the morning of June 5"
 DAY_MONTH_LINK, MONTH_YEAR_LINK     "13 de enero de 2022"
 RANGE                               "21. bis 23. Juni"
@@ -100,6 +101,7 @@ _DEFAULTS: dict[str, Any] = {
     "JALALI_YEARS": (0, -1),
     "DEICTIC_UNITS": {},
     "PROCLITICS": "",
+    "ADJ_AFTER_NOUN": False,
     "DEFINITE_ARTICLES": (),
     "EXTENT_STRIP": (),
     "AGE_AFTER": (),
@@ -189,6 +191,8 @@ def lexicon(code: str) -> Lexicon:
     qty = rf"(?P<q>\d+(?:[.,]\d+)?|{num}(?:[\s-]+(?:and\s+)?{num})*|{few})"
     unit = alt(w["UNITS"], "u")
     adj = alt(set(w["LAST"]) | set(w["NEXT"]) | set(w["THIS"]), "adj")
+    # Where adjectives follow the noun (Arabic, Persian) only demonstratives come first.
+    adj_pre = alt(w["THIS"], "adj") if w["ADJ_AFTER_NOUN"] else adj
     adj2 = alt(set(w["LAST"]) | set(w["NEXT"]) | set(w["THIS"]), "adj2")
     yunit = alt([k for k, v in w["UNITS"].items() if v == "Y"], "yu")
     yadj = alt(set(w["LAST"]) | set(w["NEXT"]) | set(w["THIS"]), "yadj")
@@ -244,10 +248,12 @@ def lexicon(code: str) -> Lexicon:
             "counted_unit",
             rf"{B}{alt([k for k, v in w['UNITS'].items() if isinstance(v, tuple) and v[1] > 1], 'u')}",
         ),
-        ("rel", rf"{B}{adj}\s+{unit}"),
+        ("rel", rf"{B}{adj_pre}\s+{unit}"),
         ("rel_post", rf"{B}{unit}\s+{adj}"),
         ("rel_daypart", rf"{B}(?P<adj>{alt(w['THIS'])})\s+{dayparts}"),
         ("anaphoric", rf"{B}{alt(w['ANAPHORIC'], 'ana')}"),
+        # Before the duration rules: a listed phrase wins a tie ("последние годы" is PAST_REF).
+        ("ref", rf"{B}{alt(w['REFS'], 'ref')}"),
         ("same", rf"{B}(?P<same>{alt(w['SAME'])})\s+{unit}"),
         ("ago_pre", rf"{B}(?P<ago>{alt(w['AGO_BEFORE'])})\s+(?:{qty}\s+)?{unit}"),
         ("in_future", rf"{B}(?P<fut>{alt(w['IN_FUTURE'])})\s+(?:{qty}\s+)?{unit}"),
@@ -271,7 +277,6 @@ def lexicon(code: str) -> Lexicon:
         ("season", rf"{B}(?:{adj}\s+)?{alt(w['SEASONS'], 'se')}(?:\s+{adj2}|{year_tail})?"),
         ("quarter", rf"{B}(?:the\s+)?{alt(w['ORDINALS'], 'ord')}[\s-]+{unit}(?:{year_tail})?"),
         ("year_bc", rf"{B}(?P<y>\d{{1,4}})\s*(?P<bc>{alt(w['YEAR_BC'])})"),
-        ("ref", rf"{B}{alt(w['REFS'], 'ref')}"),
         ("clock", r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])"),
     ]
     raw += [("time", rf"{B}{_lower_regex(p)}") for p in w["TIME_PATTERNS"]]

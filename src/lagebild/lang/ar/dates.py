@@ -73,3 +73,4 @@ PUBLISHED_CUES = ("نشر في", "تاريخ النشر", "آخر تحديث", "
 AGE_AFTER = ()
 AGE_BEFORE = ("عن عمر", "عمره", "عمرها", "البالغ من العمر", "البالغة من العمر")
 EXTENT_STRIP = ("في",)
+ADJ_AFTER_NOUN = True

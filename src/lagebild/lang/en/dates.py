@@ -121,5 +121,5 @@ PUBLISHED_CUES = ("published", "updated", "posted", "last modified", "first publ
 DAYPART_LINK = ("of",)
 AGE_AFTER = ("old", "of age")
 AGE_BEFORE = ("aged", "age of")
-EXTENT_STRIP = ("on", "in", "at")
+EXTENT_STRIP = ("on", "in")
 DEFINITE_ARTICLES = ("the",)

@@ -58,3 +58,4 @@ PUBLISHED_CUES = ("تاریخ انتشار", "منتشر شده", "به‌روز
 AGE_AFTER = ("سن",)
 AGE_BEFORE = ("در سن",)
 EXTENT_STRIP = ("در",)
+ADJ_AFTER_NOUN = True

@@ -81,7 +81,7 @@ MODIFIERS = {
 }  # fmt: skip
 SET_PREFIX = frozenset({"every", "each", "per"})
 # "annual", "quarterly" are mostly adjectives of reports ("the annual meeting"): left out.
-SET_WORDS = {"annually": "P1Y", "daily": "P1D", "weekly": "P1W", "hourly": "PT1H", "nightly": "P1D",
+SET_WORDS = {"annually": "P1Y", "daily": "P1D", "hourly": "PT1H", "nightly": "P1D",
              "every day": "P1D", "each year": "P1Y", "twice a year": "P6M"}  # fmt: skip
 # News speaks of the period it is in with the definite article; "the quarter" of a business
 # report is the last one completed (results come out after the quarter ends).

@@ -11,6 +11,7 @@ from lagebild.places.gazetteer import get_gazetteer
 from lagebild.places.langdata import hints
 from lagebild.places.normalise import name_key
 from lagebild.places.resolver import (
+    NO_MATCH,
     SPOT_MIN,
     Mention,
     confidence,
@@ -69,7 +70,8 @@ def geoparse(text: str, lang: str | None = None, demonyms: bool = False) -> list
     """Spot and resolve the place names of a whole document.
 
     A gazetteer name that no place fits well enough is dropped (most are people's names); a
-    name recognised by its form alone ("Main Street", "Neches River") is kept with place None.
+    name recognised by its form alone ("Main Street", "Neches River") is placed in the town
+    the document is most about, at low confidence, or kept with place None.
     With `demonyms`, "Russian" and the like come back as mentions of their country (some
     gold corpora count them); by default they are only context.
     """
@@ -83,8 +85,9 @@ def geoparse(text: str, lang: str | None = None, demonyms: bool = False) -> list
     generic = [not len(m.rows) for m in mentions]
     live = [m for m in mentions if len(m.rows)]
     resolve_mentions(text, live, gaz, toks, h, SPOT_MIN)
+    _place_generic(gaz, mentions, generic, live)
     out = _to_mentions(text, mentions)
-    return [pm for pm, unresolved in zip(out, generic, strict=True) if pm.place is not None or unresolved]
+    return [pm for pm, by_form in zip(out, generic, strict=True) if pm.place is not None or by_form]
 
 
 def resolve(text: str, spans: list[tuple[int, int]], lang: str | None = None) -> list[PlaceMention]:
@@ -95,12 +98,14 @@ def resolve(text: str, spans: list[tuple[int, int]], lang: str | None = None) ->
     h = hints(lang)
     toks = tokenize(text)
     mentions: list[Mention] = []
+    generic: list[bool] = []  # no place has this whole name: "Royal Street", "Port of Spain Road"
     for start, end in spans:
         if not (0 <= start < end <= len(text)):
             raise ValueError(f"span ({start}, {end}) lies outside the text of length {len(text)}")
         sub = tokenize(text[start:end])
         rows = np.empty(0, dtype=np.int32)
         key = " ".join(t.key for t in sub)
+        whole_name = False
         if sub:
             # Same lookup as spotting, but on exactly these words and without the case rules.
             unc = replace(h, cased=False)
@@ -110,18 +115,42 @@ def resolve(text: str, spans: list[tuple[int, int]], lang: str | None = None) ->
                 rows = min(whole, key=lambda m: m.variant).rows
             else:
                 rows = _by_abbreviation_or_demonym(gaz, key, h)
+            whole_name = bool(len(rows))
             if not len(rows) and found:
                 # "Port of Los Angeles", "Arizona State University": the place inside the name.
                 inner = [m for m in found if key_of(sub, m) not in h.stop_words | h.not_places]
                 if inner:
                     rows = max(inner, key=lambda m: (m.end - m.start, -m.variant, -m.start)).rows
         mentions.append(make_mention(gaz, start, end, key, rows))
-    live = [m for m in mentions if len(m.rows)]
+        generic.append(not whole_name)
+    live = [m for m, g in zip(mentions, generic, strict=True) if len(m.rows) and not g]
     resolve_mentions(text, live, gaz, toks, h)
-    for m in mentions:
-        if not len(m.rows):
-            m.choice = -1
+    _place_generic(gaz, mentions, generic, live)
     return _to_mentions(text, mentions)
+
+
+def _place_generic(gaz, mentions: list[Mention], generic: list[bool], resolved: list[Mention]) -> None:
+    """Names no gazetteer lists ("Royal Street", "Neches River") lie, most likely, in the town
+    the document is about: its most-named resolved town; failing one, the place named inside."""
+    towns: dict[int, int] = {}
+    for m in resolved:
+        if m.choice >= 0:
+            r = int(m.rows[m.choice])
+            if gaz.feature[r].startswith("PPL"):
+                towns[r] = towns.get(r, 0) + 1
+    home = max(towns, key=towns.__getitem__) if towns else None
+    for m, g in zip(mentions, generic, strict=True):
+        if not g:
+            if not len(m.rows):
+                m.choice = -1
+            continue
+        if home is not None:
+            m.rows, m.prior = np.asarray([home], dtype=np.int32), np.asarray([NO_MATCH])
+            m.choice, m.score = 0, NO_MATCH
+        elif len(m.rows) and m.prior[0] >= NO_MATCH:
+            m.choice, m.score = 0, float(m.prior[0])
+        else:
+            m.choice = -1
 
 
 def key_of(toks, m: Match) -> str:

@@ -196,3 +196,9 @@ def test_russian_clock_hours_and_recent_years() -> None:
 def test_arabic_adjectives_follow_the_noun() -> None:
     # "الماضية" closes the phrase before it; it must not date the year that follows.
     assert values("في السنوات الماضية عام 2005", "ar") == {"عام 2005": "2005"}
+
+
+def test_year_of_a_yearless_date_in_news() -> None:
+    got = values("On March 3, 1990 and again on May 5 it rained. In June it snowed.", "en")
+    # The same sentence gave 1990; the next sentence counts from the DCT (the last June).
+    assert got == {"March 3, 1990": "1990-03-03", "May 5": "1990-05-05", "June": "2021-06"}

@@ -63,6 +63,7 @@ _DATE_UNITS = {"Y", "M", "W", "D", "Q", "WE", "H1", "DE", "CE"}
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _QUOTES = re.compile(r"„[^“”\"\n]{1,3000}[“”\"]|“[^”\n]{1,3000}”|«[^»]{1,3000}»|\"[^\"\n]{1,3000}\"")
 _SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*[^\n]{0,160}?\(@\w{1,30}\)[^\n]{0,60}$", re.M)
+_SENTENCE_END = re.compile(r"[.!?;\n]\s")
 _WORD = re.compile(r"[\w']+")
 # Arabic-Indic and Persian digits read as ASCII digits; one character for one keeps offsets.
 _NATIVE_DIGIT = re.compile("[٠-٩۰-۹]")
@@ -295,7 +296,9 @@ class _Context:
     def year_for(self, pos: int, month: int, day: int | None = None) -> int | None:
         """The year of a date written without one: the text's last year, else the speaker's."""
         block = next((p for s, e, p in self.blocks if s <= pos < e), None)
-        if self.ref and (self.narrative or pos - self.ref_pos < 400):
+        # News takes the year from the speaker's now, unless the same sentence gave one
+        # ("on 3 March 1990 and again on 5 May"); narratives from the text's last year.
+        if self.ref and (self.narrative or not _SENTENCE_END.search(self.text, self.ref_pos, pos)):
             return self.ref.day.year
         base = block or self.dct or self.ref
         if base is None:
@@ -704,7 +707,7 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
                 if start_day and _moves_reference(
                     ctx.ref, start_day, prec, text[max(0, c.start - 15) : c.start]
                 ):
-                    ctx.ref, ctx.ref_pos = Point(start_day, prec), c.start
+                    ctx.ref, ctx.ref_pos = Point(start_day, prec), c.end
     _attach_clock_times(out, text)
     return out
 

@@ -99,6 +99,27 @@ def test_the_office_held_on_the_documents_date(date: str, role: str, sector: str
     assert (m.role, m.actor.sector) == (role, sector)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Former president Petro Poroshenko spoke in Lviv."),
+        ("de", "Ex-Präsident Poroschenko sprach in Lwiw."),
+        ("ru", "Бывший президент Украины Петр Порошенко выступил во Львове."),
+        ("ar", "قال الرئيس السابق بوروشينكو إن"),
+    ],
+)
+def test_a_former_title_is_no_office(lang: str, text: str) -> None:
+    persons = [m for m in find_actors(text, lang, "2021-01-01") if m.kind == "person"]
+    assert [(m.role, m.actor.sector, m.actor.canonical) for m in persons] == [
+        ("Former President", "ELI", "Petro Poroshenko")
+    ]
+
+
+def test_listed_offices_beat_an_ambiguous_title_on_a_known_date() -> None:
+    m = _one("La canciller Angela Merkel llegó a Madrid.", "es", "Merkel", "2019-06-01")
+    assert (m.role, m.actor.country) == ("Chancellor", "DE")
+
+
 def test_a_minister_before_taking_office_has_no_role() -> None:
     m = _one("Andrei Belousov was mentioned.", "en", "Belousov", "2019-01-01")
     assert m.role is None and m.actor.sector is None and m.actor.country == "RU"

@@ -76,6 +76,7 @@ class Lexicon:
     demonym_after: bool = False  # adjectives follow the noun (fr, es, ar ...)
     stop_words: frozenset[str] = frozenset()  # words an adjective never reaches across ("and", "und")
     given: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> stems of their first names
+    former: frozenset[str] = frozenset()  # stems of "former", "ehemalig", "бывший", "السابق"
 
     def tokens(self, text: str) -> list[Token]:
         return tokenize(text, self.stem)
@@ -107,6 +108,16 @@ def tenures() -> dict[str, tuple[Tenure, ...]]:
             Tenure(r["role"], r["country"] or None, r["igo"] or None, r["sector"] or None, r["from"], r["to"])
         )
     return {k: tuple(sorted(v, key=lambda t: t.start)) for k, v in out.items()}
+
+
+@cache
+def _english_territories() -> dict[str, str]:
+    return dict(Locale.parse("en").territories)
+
+
+def country_name(iso2: str) -> str:
+    """The English (CLDR) name of a country, the canonical name of country actors."""
+    return _english_territories().get(iso2, iso2)
 
 
 @cache
@@ -238,6 +249,7 @@ def lexicon(lang: str) -> Lexicon:
         automaton=automaton,
         heads=heads,
         given=given,
+        former=frozenset(stem(w) for w in _attr(mod, "FORMER", ())),
         connectors=frozenset(stem(w) for w in _attr(mod, "CONNECTORS", ())),
         cased=_attr(mod, "CASED", True),
         adjectives_lower=_attr(mod, "ADJECTIVES_LOWER", True),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lagebild.actors.lexicon import Entry, Lexicon, Tenure, lexicon, persons, tenures
+from lagebild.actors.lexicon import Entry, Lexicon, Tenure, country_name, lexicon, persons, tenures
 from lagebild.actors.tokens import Token, fold
 from lagebild.model import Actor
 
@@ -316,6 +316,14 @@ def _role(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
             last = q.last
     country, igo, lent = _qualify(q)
     role, sector = h.entry.value, lent or h.entry.sector
+    # "former president", "Ex-Präsident", "бывший министр", "الرئيس السابق": no office now.
+    former = False
+    if first > 0 and doc.toks[first].joined and doc.toks[first - 1].stem in doc.lex.former:
+        first, former = first - 1, True
+    elif last + 1 < len(doc.toks) and doc.toks[last + 1].joined and doc.toks[last + 1].stem in doc.lex.former:
+        last, former = last + 1, True
+    if former:
+        role, sector = f"Former {role}", "ELI"
     # A name after the title (and its qualifier), possibly after a comma: "Präsident Tokajew".
     nxt = last + 1
     name: tuple[int, int] | None = None
@@ -354,10 +362,14 @@ def _role(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
     start, end, written = doc.span(first, last)
     canonical = None
     if pid is not None:
-        known, _ = _person_actor(written, pid, date)
+        known, office = _person_actor(written, pid, date)
         canonical = known.canonical
         country = country or known.country
         igo = igo or known.igo
+        if office is not None and date is not None and not former:
+            # On a known date our list of offices is the better evidence: the Spanish
+            # "canciller" is a foreign minister, but "la canciller Merkel" was chancellor.
+            role, sector, country, igo = office, known.sector, known.country, known.igo
     elif name is not None:
         canonical = doc.span(*name)[2]
     actor = Actor(written, canonical, country, igo, sector)
@@ -408,7 +420,7 @@ def _plain(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
             start, end, written, Actor(written, e.canonical, None, e.value, None), "igo", None, names
         )
     if e.kind == "country":
-        actor = Actor(written, e.value, e.value, None, None)
+        actor = Actor(written, country_name(e.value), e.value, None, None)
         return ActorMention(start, end, written, actor, "country", None, names)
     if e.kind == "demonym" and doc.lex.cased and written[:1].isupper():
         if doc.lex.adjectives_lower:
@@ -420,7 +432,8 @@ def _plain(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
             last = doc.toks[h.last]
             people = last.stem != fold(last.text)
         if people:
-            return ActorMention(start, end, written, Actor(written, e.value, e.value, None, None), "country")
+            actor = Actor(written, country_name(e.value), e.value, None, None)
+            return ActorMention(start, end, written, actor, "country")
     return None
 
 

@@ -12,6 +12,9 @@ CASED = False
 DEMONYM_AFTER = True  # "قوات الأمن الكازاخستانية"
 CONNECTORS = ()
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("السابق", "سابق")
+
 COUNTRY_ALIASES = {
     "US": "أمريكا|أميركا|واشنطن|الولايات المتحدة الأمريكية|الولايات المتحدة الأميركية",
     "GB": "بريطانيا|لندن",

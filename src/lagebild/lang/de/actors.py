@@ -42,6 +42,9 @@ COMPOUND_HEADS = (
     "Kämpfer",
 )
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("ehemalig", "ehemaligen", "früher", "einstig", "Ex", "Alt")
+
 COUNTRY_ALIASES = {
     "US": "USA|US|Amerika|Vereinigten Staaten|Washington",
     "GB": "Großbritannien|Britannien|England|London",

@@ -7,6 +7,9 @@ MIN_STEM = 3
 CONNECTORS = ("of", "the", "in")
 ADJECTIVES_LOWER = False  # English capitalises demonyms: a lone "Russian" is no actor by itself
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("former", "ex")
+
 COUNTRY_ALIASES = {
     "US": "US|U.S.|USA|U.S.A.|United States of America|America|Washington",
     "GB": "UK|U.K.|Britain|Great Britain|England|London",

@@ -5,6 +5,9 @@ MIN_STEM = 3
 CONNECTORS = ("de", "del", "la", "el", "los", "las")
 DEMONYM_AFTER = True  # "las tropas rusas", "la policía kazaja"
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("ex", "antiguo")
+
 COUNTRY_ALIASES = {
     "US": "EE. UU.|EEUU|EE.UU.|EUA|Washington|Norteamérica",
     "GB": "Gran Bretaña|Inglaterra|Londres",

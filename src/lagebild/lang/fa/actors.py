@@ -10,6 +10,9 @@ CASED = False
 DEMONYM_AFTER = True  # "نیروهای روسی"
 CONNECTORS = ()
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("سابق", "پیشین")
+
 COUNTRY_ALIASES = {
     "US": "آمریکا|ایالات متحده آمریکا|واشنگتن",
     "GB": "انگلیس|انگلستان|لندن",

@@ -5,6 +5,9 @@ MIN_STEM = 4
 CONNECTORS = ("de", "du", "des", "la", "le", "l", "d")
 DEMONYM_AFTER = True  # "les forces russes", "la police kazakhe"
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("ancien", "ancienne", "ex")
+
 COUNTRY_ALIASES = {
     "US": "USA|Amérique|Washington|Etats-Unis",
     "GB": "Grande-Bretagne|Angleterre|Londres",

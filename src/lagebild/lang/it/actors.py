@@ -5,6 +5,9 @@ MIN_STEM = 3
 CONNECTORS = ("di", "del", "della", "dello", "dei", "degli", "delle", "d")
 DEMONYM_AFTER = True  # "le truppe russe"
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("ex", "ex-")
+
 COUNTRY_ALIASES = {
     "US": "USA|Usa|America|Washington",
     "GB": "Gran Bretagna|Inghilterra|Londra",

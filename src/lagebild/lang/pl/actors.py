@@ -32,6 +32,9 @@ MIN_STEM = 3
 NAME_SUFFIXES = ("a", "em", "owi", "ie", "u")
 CONNECTORS = ()
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("były", "eks")
+
 COUNTRY_ALIASES = {
     "US": "USA|Ameryka|Waszyngton",
     "GB": "Wielka Brytania|Anglia|Londyn",

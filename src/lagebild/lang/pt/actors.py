@@ -5,6 +5,9 @@ MIN_STEM = 3
 CONNECTORS = ("de", "da", "do", "das", "dos")
 DEMONYM_AFTER = True  # "as tropas russas"
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("ex", "antigo")
+
 COUNTRY_ALIASES = {
     "US": "EUA|Estados Unidos da América|Washington",
     "GB": "Grã-Bretanha|Inglaterra|Londres",

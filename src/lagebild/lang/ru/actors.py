@@ -57,6 +57,9 @@ MIN_STEM = 3
 NAME_SUFFIXES = ("а", "у", "ым", "ом", "е", "ой", "ы", "и", "ю", "ей", "ого", "ому", "им")
 CONNECTORS = ()  # the genitive does the linking: "силы безопасности Казахстана"
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("бывший", "экс")
+
 COUNTRY_ALIASES = {
     "RU": "РФ|Российская Федерация|Москва|Кремль",
     "US": "США|Америка|Вашингтон|Соединённые Штаты Америки",

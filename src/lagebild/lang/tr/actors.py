@@ -49,6 +49,9 @@ MIN_STEM = 3
 GENERATE_FORMS = True
 CONNECTORS = ()
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("eski",)
+
 COUNTRY_ALIASES = {
     "US": "ABD|Amerika|Washington",
     "GB": "İngiltere|Birleşik Krallık|Londra",

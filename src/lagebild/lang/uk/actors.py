@@ -49,6 +49,9 @@ MIN_STEM = 3
 NAME_SUFFIXES = ("а", "у", "им", "ом", "і", "ої", "ою", "и", "ого", "ому")
 CONNECTORS = ()
 
+# Words that make a title a past one ("former president"): role "Former ...", sector ELI.
+FORMER = ("колишній", "екс")
+
 COUNTRY_ALIASES = {
     "RU": "РФ|Російська Федерація|Москва|Кремль|росія",
     "US": "США|Америка|Вашингтон",

@@ -169,7 +169,11 @@ def _link_actors(
     right = sorted(
         (m for m in people if m.start >= t1 and m.start - t1 < _ACTOR_REACH), key=lambda m: m.start
     )
-    agents = [m for m in right if _agent_marker_before(text, m.start, lex)]
+    # The agent of a passive follows its verb closely ("was seized by rebels"), in the same clause.
+    c1 = _clause_of(s, t0)[1]
+    agents = [
+        m for m in right if m.start - t1 < 40 and m.end <= c1 and _agent_marker_before(text, m.start, lex)
+    ]
     if agents:
         return [agents[0].actor], [m.actor for m in left[:1]]
     if anchor.type in _PATIENT_TYPES and _passive_before(text, t0, lex):

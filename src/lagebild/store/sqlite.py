@@ -63,6 +63,14 @@ _EVENT_COLUMNS = (
 )
 _SORT_KEY = "coalesce(e.date, '')"  # must match the events_order index expression
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Bucket start of an event date, as SQL on alias `e` (dates are ISO strings, maybe partial).
+# A partial date ("2024-03") counts on the first day of its period, as Event.date does.
+_FULL_DATE = "substr(e.date || '-01-01', 1, 10)"
+TIMELINE_BUCKETS: dict[str, str] = {
+    "day": f"date({_FULL_DATE})",
+    "week": f"date({_FULL_DATE}, 'weekday 0', '-6 days')",
+    "month": f"date({_FULL_DATE}, 'start of month')",
+}
 
 
 class SQLiteStore:
@@ -304,6 +312,45 @@ class SQLiteStore:
             ).fetchall()
             events = _load_events(conn, rows)
         return events, (rows[-1]["change_seq"] if rows else int(change))
+
+    def events_of_document(self, document_id: str) -> list[Event]:
+        """The events a document gave evidence for (with all their evidence), in stored order."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM events e WHERE e.id IN (SELECT event_id FROM evidence WHERE document_id = ?)"
+                " ORDER BY e.seq",
+                (document_id,),
+            ).fetchall()
+            return _load_events(conn, rows)
+
+    def timeline(self, query: EventQuery, bucket: str = "day") -> list[tuple[str, str, int]]:
+        """How many dated events match the filters of `query`, per time bucket and type.
+
+        Rows `(bucket_start, type, count)` ordered by bucket then type; `bucket` is "day",
+        "week" (starting on Monday) or "month" (starting on the 1st). Counting happens in SQL:
+        a histogram over a million events must not load them. Limit and cursor are ignored.
+        """
+        if bucket not in TIMELINE_BUCKETS:
+            raise StoreError(f"bucket must be one of {', '.join(TIMELINE_BUCKETS)}, got {bucket!r}")
+        key = TIMELINE_BUCKETS[bucket]
+        where, params = _where(query)
+        where.append("e.date IS NOT NULL")
+        sql = (
+            f"SELECT {key} AS bucket, e.type AS type, count(*) AS n FROM events e WHERE {' AND '.join(where)}"
+            " GROUP BY 1, 2 ORDER BY 1, 2"
+        )
+        with self._read() as conn:
+            return [(row[0], row[1], int(row[2])) for row in conn.execute(sql, params) if row[0]]
+
+    def date_range(self, query: EventQuery) -> tuple[str | None, str | None]:
+        """The first and last event date among the events matching the filters of `query`."""
+        where, params = _where(query)
+        sql = "SELECT min(e.date), max(e.date) FROM events e" + (
+            " WHERE " + " AND ".join(where) if where else ""
+        )
+        with self._read() as conn:
+            first, last = conn.execute(sql, params).fetchone()
+        return first, last
 
     def stats(self) -> dict[str, Any]:
         """Counts and ranges for `lagebild stats` and the API's /stats."""

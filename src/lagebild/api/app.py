@@ -1,0 +1,501 @@
+"""The FastAPI application: the event API, the live stream, ingestion and the map page.
+
+Handlers are thin: parameters become an `EventQuery`, the store answers, JSON goes out as the
+event contract (`Event.to_dict()`). Store errors about bad values become 422 with the store's
+message; nothing a client sends should produce a 500.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+from starlette.staticfiles import StaticFiles
+
+import lagebild
+from lagebild.api import pages
+from lagebild.api.params import DEFAULT_LIMIT, MAX_LIMIT, event_filters, parse_modality
+from lagebild.api.pool import StorePool
+from lagebild.api.schemas import (
+    DocumentIn,
+    EventDetail,
+    EventsPage,
+    IngestResult,
+    Problem,
+    StatusOut,
+    Timeline,
+)
+from lagebild.api.streaming import live_events, stream_export
+from lagebild.export import FORMATS, MEDIA_TYPES
+from lagebild.model import Event
+from lagebild.store import EventQuery, StoreError
+
+STATIC_DIR = Path(lagebild.__file__).parent / "web" / "static"
+MAX_BODY_BYTES = 20 * 1024 * 1024  # one article, even as a full web page, is far smaller
+EXPORT_PAGE = 500
+MAX_TIMELINE_BUCKETS = 5000
+
+# Same-origin only; scripts strictly so. MapLibre needs blob: workers and data:/blob: images,
+# and sets style attributes on its markers.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; worker-src 'self' blob:; child-src 'self' blob:; "
+    "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+ExportLimit = Annotated[int | None, Query(ge=1, description="At most this many events (default: all)")]
+_PROBLEMS: dict[int | str, dict[str, Any]] = {422: {"model": Problem, "description": "Bad parameters"}}
+_bearer = HTTPBearer(auto_error=False, description="The server's write token (LAGEBILD_TOKEN)")
+
+DESCRIPTION = (
+    "Events read from news articles: who did what to whom, where and when, with the evidence "
+    "sentence behind each. Events follow the event contract of docs/events.md. Errors are JSON "
+    '{"detail": "..."}; bad parameters give 422. Writing needs `Authorization: Bearer TOKEN`.'
+)
+
+
+def json_response(data: Any, status_code: int = 200) -> Response:
+    """JSON as the event contract writes it (UTF-8, no pydantic round trip: pages are large)."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return Response(body, status_code=status_code, media_type="application/json")
+
+
+class _Static(StaticFiles):
+    """The map's files; always revalidated (ETag), so a rebuilt page is never served stale."""
+
+    async def get_response(self, path: str, scope: Any) -> Response:
+        response = await super().get_response(path, scope)
+        response.headers.setdefault("Cache-Control", "no-cache")
+        return response
+
+
+def create_app(
+    db_url: str,
+    *,
+    token: str | None = None,
+    static_dir: Path | None = None,
+    stream_poll_s: float = 1.0,
+    keepalive_s: float = 15.0,
+) -> FastAPI:
+    """The whole server for the store at `db_url`.
+
+    `token` is what `POST /api/documents` must present as a Bearer token; without one, writing
+    is disabled. `static_dir` holds the built map page (default: the package's web/static).
+    """
+    pool = StorePool(db_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(
+        title="lagebild",
+        version=lagebild.__version__,
+        description=DESCRIPTION,
+        docs_url=None,  # the default pages load their scripts from a CDN; /docs is ours
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.pool = pool
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        return json_response({"detail": str(exc)}, 422)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return json_response({"detail": validation_message(exc)}, 422)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Response:
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > MAX_BODY_BYTES:
+            return json_response({"detail": f"request body over {MAX_BODY_BYTES // 2**20} MiB"}, 413)
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.url.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "no-cache")
+        return response
+
+    # -- events -------------------------------------------------------------------------------
+
+    @app.get(
+        "/api/events",
+        summary="Events matching the filters, newest first, one page at a time",
+        description=(
+            "Ordered by event date (newest first, undated last), then by insertion. `next` is the "
+            "cursor of the following page: pass it unchanged as `cursor` with the same filters. "
+            "Pages neither repeat nor skip events while new ones are stored."
+        ),
+        response_class=Response,
+        responses={200: {"model": EventsPage}, **_PROBLEMS},
+    )
+    def list_events(
+        filters: Annotated[EventQuery, Depends(event_filters)],
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Events per page")] = DEFAULT_LIMIT,
+        cursor: Annotated[str | None, Query(description="`next` of the previous page")] = None,
+    ) -> Response:
+        query = replace(filters, limit=limit, cursor=cursor or None)
+        with pool.store() as store:
+            events, next_cursor = store.query_events(query)
+            total = store.count_events(query)
+        return json_response({"events": [e.to_dict() for e in events], "next": next_cursor, "total": total})
+
+    def export(fmt: str, filters: EventQuery, limit: int | None, filename: str | None) -> Response:
+        # The first page is read before the response starts: bad filters still get their 422.
+        query = replace(filters, limit=None, cursor=None)
+        first_size = EXPORT_PAGE if limit is None else min(EXPORT_PAGE, limit)
+        with pool.store() as store:
+            first, cursor = store.query_events(replace(query, limit=first_size))
+        events = _pages(pool, query, first, cursor, limit)
+        headers = {"Content-Disposition": f'attachment; filename="{filename}"'} if filename else None
+        media_type = MEDIA_TYPES[fmt] + ("; charset=utf-8" if MEDIA_TYPES[fmt].startswith("text/") else "")
+        return StreamingResponse(stream_export(FORMATS[fmt], events), media_type=media_type, headers=headers)
+
+    @app.get(
+        "/api/events.geojson",
+        summary="Events matching the filters as a GeoJSON FeatureCollection (streamed)",
+        description=(
+            "One Point feature per event, properties as the event contract without the coordinates; "
+            "events without a location have a null geometry. `location.precision` says how exact a "
+            "point is: country-level events are not city pins."
+        ),
+        response_class=StreamingResponse,
+        responses={200: {"content": {"application/geo+json": {}}}, **_PROBLEMS},
+    )
+    def events_geojson(
+        filters: Annotated[EventQuery, Depends(event_filters)], limit: ExportLimit = None
+    ) -> Response:
+        return export("geojson", filters, limit, None)
+
+    @app.get(
+        "/api/events.csv",
+        summary="Events matching the filters as CSV in ACLED's columns (streamed)",
+        description="Events without an ACLED event type are left out; unknown values stay empty.",
+        response_class=StreamingResponse,
+        responses={200: {"content": {"text/csv": {}}}, **_PROBLEMS},
+    )
+    def events_csv(
+        filters: Annotated[EventQuery, Depends(event_filters)], limit: ExportLimit = None
+    ) -> Response:
+        return export("acled", filters, limit, "lagebild-events.acled.csv")
+
+    @app.get(
+        "/api/events/{event_id}",
+        summary="One event with every source and evidence sentence",
+        description="`documents` adds the title, URL and source of each document behind the evidence.",
+        response_class=Response,
+        responses={200: {"model": EventDetail}, 404: {"model": Problem, "description": "No such event"}},
+    )
+    def get_event(event_id: str) -> Response:
+        with pool.store() as store:
+            event = store.get_event(event_id)
+            if event is None:
+                raise HTTPException(404, f"no event with id {event_id!r}")
+            documents = {}
+            for doc_id in dict.fromkeys(ev.document_id for ev in event.evidence):
+                doc = store.get_document(doc_id)
+                if doc is not None:
+                    documents[doc_id] = {
+                        "title": doc.title,
+                        "url": doc.url,
+                        "source": doc.source,
+                        "published": doc.published,
+                        "lang": doc.lang,
+                    }
+        return json_response({**event.to_dict(), "documents": documents})
+
+    @app.get(
+        "/api/timeline",
+        summary="Events per day, week or month and type, for the histogram",
+        description=(
+            "Counts of the dated events matching the filters. `bucket=auto` (default) takes days "
+            "for up to 120 days, weeks (starting Monday) up to about three years, months beyond; "
+            "the range is since..until when both are given, else that of the matching events. The "
+            "series holds every bucket from the first to the last event, empty ones included. An "
+            "event dated only to a month or year counts on the first day of its period."
+        ),
+        response_class=Response,
+        responses={200: {"model": Timeline}, **_PROBLEMS},
+    )
+    def timeline(
+        filters: Annotated[EventQuery, Depends(event_filters)],
+        bucket: Annotated[
+            str, Query(pattern="^(auto|day|week|month)$", description="auto, day, week or month")
+        ] = ("auto"),
+    ) -> Response:
+        with pool.store() as store:
+            if bucket == "auto":
+                bucket = _auto_bucket(filters, store.date_range(filters))
+            rows = store.timeline(filters, bucket)
+            matching = store.count_events(filters)
+        return json_response(_timeline_body(rows, bucket, matching))
+
+    # -- live ----------------------------------------------------------------------------------
+
+    @app.get(
+        "/api/stream",
+        summary="Server-Sent Events: events as they are stored, also by other processes",
+        description=(
+            'First an `event: ready` message whose data is {"mark": N}; then `event: events` '
+            'messages whose data is {"events": [...event contract...], "mark": N}, for new and '
+            "updated events (an update sends the whole event again). Each message's id is its mark: "
+            "a reconnecting client sends it as Last-Event-ID (browsers do) and misses nothing. "
+            "Comment lines keep the connection alive. `modality` filters as in /api/events."
+        ),
+        response_class=StreamingResponse,
+        responses={200: {"content": {"text/event-stream": {}}}, **_PROBLEMS},
+    )
+    async def stream(
+        request: Request,
+        modality: Annotated[str | None, Query(description="As in /api/events; default asserted")] = None,
+        last_event_id: Annotated[
+            str | None, Query(description="Resume after this mark (the Last-Event-ID header does the same)")
+        ] = None,
+    ) -> Response:
+        wanted = parse_modality(modality)
+        resume = request.headers.get("last-event-id") or last_event_id
+        start = None
+        if resume:
+            if not resume.strip().isdigit():
+                raise StoreError(
+                    f"Last-Event-ID must be a mark from this stream (a whole number), got {resume!r}"
+                )
+            start = int(resume)
+
+        def last_change() -> int:
+            with pool.store() as store:
+                return store.last_change()
+
+        def changed_since(mark: int, limit: int) -> tuple[list[Event], int]:
+            with pool.store() as store:
+                return store.events_changed_since(mark, limit)
+
+        body = live_events(
+            last_change,
+            changed_since,
+            lambda e: wanted is None or e.modality in wanted,
+            start=start,
+            poll_s=stream_poll_s,
+            keepalive_s=keepalive_s,
+            is_disconnected=request.is_disconnected,
+        )
+        return StreamingResponse(
+            body,
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
+
+    @app.get(
+        "/api/status",
+        summary="What the store holds and which server serves it",
+        response_class=Response,
+        responses={200: {"model": StatusOut}},
+    )
+    def status() -> Response:
+        with pool.store() as store:
+            stats = store.stats()
+            last = store.last_change()
+        return json_response(
+            {
+                "version": lagebild.__version__,
+                "writes_enabled": token is not None,
+                "last_change": last,
+                **stats,
+            }
+        )
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def require_token(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> None:
+        challenge = {"WWW-Authenticate": "Bearer"}
+        if token is None:
+            raise HTTPException(
+                401, "writing is disabled: this server was started without a token", challenge
+            )
+        if credentials is None or credentials.scheme.lower() != "bearer":
+            raise HTTPException(401, "send the server's token as 'Authorization: Bearer TOKEN'", challenge)
+        if not secrets.compare_digest(credentials.credentials.encode(), token.encode()):
+            raise HTTPException(401, "wrong token", challenge)
+
+    @app.post(
+        "/api/documents",
+        summary="Ingest one document and extract its events",
+        description=(
+            "The body is one record as a JSON Lines input line: `text` (kept verbatim) or `html`, and "
+            "optionally url, title, published, lang, source, author. 201 with the new events when it "
+            "was stored; 200 when the same text was stored before (with its events)."
+        ),
+        dependencies=[Depends(require_token)],
+        status_code=201,
+        response_class=Response,
+        responses={
+            201: {"model": IngestResult, "description": "Stored"},
+            200: {"model": IngestResult, "description": "Already stored"},
+            401: {"model": Problem, "description": "No or wrong token"},
+            **_PROBLEMS,
+        },
+    )
+    async def post_document(document: DocumentIn) -> Response:
+        # Extraction is CPU-bound: it runs in a worker thread, the event loop keeps serving.
+        status_code, body = await run_in_threadpool(_ingest_record, pool, document.model_dump())
+        return json_response(body, status_code)
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(pages.api_reference(app.openapi()))
+
+    site = static_dir or STATIC_DIR
+    if (site / "index.html").is_file():
+        app.mount("/", _Static(directory=site, html=True), name="static")
+    else:
+
+        @app.get("/", include_in_schema=False)
+        def map_not_built() -> HTMLResponse:
+            return HTMLResponse(pages.map_not_built(), headers={"Cache-Control": "no-cache"})
+
+    return app
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    """One line per problem, naming the parameter: `limit: Input should be less than or equal to 1000`."""
+    lines = []
+    for error in exc.errors():
+        loc = [str(part) for part in error.get("loc", ()) if part not in ("query", "path", "header")]
+        where = ".".join(loc) or "request"
+        message = error.get("msg", "invalid")
+        if error.get("type") == "json_invalid":
+            message = "malformed JSON: " + str((error.get("ctx") or {}).get("error", message))
+            where = "body"
+        elif loc == ["body"] and error.get("type") in ("missing", "model_attributes_type", "dict_type"):
+            message = "expected a JSON object with 'text' or 'html'"
+        lines.append(f"{where}: {message}")
+    return "; ".join(lines)
+
+
+def _pages(
+    pool: StorePool, query: EventQuery, first: list[Event], cursor: str | None, limit: int | None
+) -> Iterator[Event]:
+    """`first`, then the following pages, each read with a store borrowed just for that page."""
+    remaining = limit
+    page = first
+    while True:
+        if remaining is not None:
+            page = page[:remaining]
+            remaining -= len(page)
+        yield from page
+        if cursor is None or remaining == 0:
+            return
+        size = EXPORT_PAGE if remaining is None else min(EXPORT_PAGE, remaining)
+        with pool.store() as store:
+            page, cursor = store.query_events(replace(query, limit=size, cursor=cursor))
+
+
+def _ingest_record(pool: StorePool, record: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    from lagebild.ingest import prepare
+    from lagebild.pipeline import extract
+    from lagebild.sources.base import Defaults, IngestError
+    from lagebild.sources.jsonl import read_record
+
+    doc = read_record({k: v for k, v in record.items() if v is not None}, Defaults(), "request body")
+    if isinstance(doc, IngestError):
+        raise StoreError(f"body: {doc.message}")
+    with pool.store() as store:
+        if store.has_document(doc.id):
+            return 200, _ingested("already stored", doc.id, store.events_of_document(doc.id))
+    doc = prepare(doc)
+    try:
+        events = extract(doc)
+    except Exception as exc:  # an extractor bug: say so rather than a bare 500
+        raise HTTPException(500, f"extraction failed: {type(exc).__name__}: {exc}") from None
+    with pool.store() as store:
+        if store.add_document(doc, events):
+            return 201, _ingested("stored", doc.id, events)
+        return 200, _ingested("already stored", doc.id, store.events_of_document(doc.id))
+
+
+def _ingested(status: str, document_id: str, events: list[Event]) -> dict[str, Any]:
+    return {"status": status, "document_id": document_id, "events": [e.to_dict() for e in events]}
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return None
+
+
+def _auto_bucket(filters: EventQuery, data_range: tuple[str | None, str | None]) -> str:
+    first = _day(filters.since) or _day(data_range[0])
+    last = _day(filters.until) or _day(data_range[1])
+    if first is None or last is None:
+        return "day"
+    span = (last - first).days
+    if span <= 120:
+        return "day"
+    if span <= 3 * 366:
+        return "week"
+    return "month"
+
+
+def _next_bucket(day: date, bucket: str) -> date:
+    if bucket == "day":
+        return day + timedelta(days=1)
+    if bucket == "week":
+        return day + timedelta(days=7)
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _timeline_body(rows: list[tuple[str, str, int]], bucket: str, matching: int) -> dict[str, Any]:
+    counts: dict[str, dict[str, int]] = {}
+    per_type: dict[str, int] = {}
+    for start, type_, n in rows:
+        counts.setdefault(start, {})[type_] = n
+        per_type[type_] = per_type.get(type_, 0) + n
+    series = []
+    if counts:
+        first, last = date.fromisoformat(min(counts)), date.fromisoformat(max(counts))
+        day = first
+        while day <= last:
+            if len(series) >= MAX_TIMELINE_BUCKETS:
+                raise StoreError(
+                    f"the events span more than {MAX_TIMELINE_BUCKETS} {bucket}s: narrow since/until "
+                    "or ask for a coarser bucket (week, month)"
+                )
+            found = counts.get(day.isoformat(), {})
+            series.append({"date": day.isoformat(), "counts": found, "total": sum(found.values())})
+            day = _next_bucket(day, bucket)
+    total = sum(per_type.values())
+    return {
+        "bucket": bucket,
+        "types": sorted(per_type, key=lambda t: (-per_type[t], t)),
+        "series": series,
+        "total": total,
+        "undated": max(0, matching - total),
+    }

@@ -1,0 +1,118 @@
+"""Query parameters shared by the event endpoints, parsed into an `EventQuery`.
+
+Values the store checks itself (dates, country codes, modalities, the cursor) are passed on as
+given: its `StoreError` becomes a 422 with the store's message, so each rule lives in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Query
+
+from lagebild.model import MODALITIES
+from lagebild.store import EventQuery, StoreError
+
+MAX_LIMIT = 1000
+DEFAULT_LIMIT = 100
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """`W,S,E,N` in degrees; the store checks the ranges."""
+    if value is None or not value.strip():
+        return None
+    parts = value.split(",")
+    try:
+        numbers = tuple(float(p) for p in parts)
+    except ValueError:
+        numbers = ()
+    if len(numbers) != 4 or any(n != n for n in numbers):  # n != n: NaN
+        raise StoreError(f"bbox must be four numbers west,south,east,north in degrees, got {value!r}")
+    west, south, east, north = numbers
+    # Map views that pan across the antimeridian report longitudes beyond +-180.
+    if east - west >= 360:
+        west, east = -180.0, 180.0
+    else:
+        west, east = _wrap(west), _wrap(east)
+    return west, south, east, north
+
+
+def _wrap(lon: float) -> float:
+    return lon if -180.0 <= lon <= 180.0 else (lon + 180.0) % 360.0 - 180.0
+
+
+def parse_modality(value: str | None) -> tuple[str, ...] | None:
+    """A comma list of modalities, or "all" for no modality filter."""
+    if value is None or not value.strip():
+        return ("asserted",)
+    if value.strip().lower() == "all":
+        return None
+    modalities = tuple(m.strip().lower() for m in value.split(",") if m.strip())
+    unknown = [m for m in modalities if m not in MODALITIES]
+    if unknown or not modalities:
+        raise StoreError(
+            f"unknown modality {', '.join(unknown) or value!r} (expected some of {', '.join(MODALITIES)}, or all)"
+        )
+    return modalities
+
+
+def _blank(value: str | None) -> str | None:
+    return value if value is not None and value.strip() else None
+
+
+def event_filters(
+    bbox: Annotated[
+        str | None,
+        Query(description="West,south,east,north in degrees; west > east crosses the antimeridian."),
+    ] = None,
+    since: Annotated[
+        str | None, Query(description="Events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")
+    ] = None,
+    until: Annotated[
+        str | None,
+        Query(description="Events on or before this date; a partial date includes its whole period."),
+    ] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type, e.g. PROTEST.")] = None,
+    mode: Annotated[str | None, Query(description="PLOVER mode, e.g. withdraw.")] = None,
+    acled_type: Annotated[str | None, Query(description="ACLED event type, e.g. Battles.")] = None,
+    country: Annotated[
+        str | None, Query(description="Country of the location, ISO 3166 alpha-2 or alpha-3.")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(description="Part of an actor's name, canonical name or IGO code (any case).")
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            description='Full text over evidence sentences and titles; all words must match, "phrases", prefix*.'
+        ),
+    ] = None,
+    lang: Annotated[str | None, Query(description="Language of an evidence sentence (ISO 639-1).")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Minimum confidence.")] = None,
+    modality: Annotated[
+        str | None,
+        Query(description=f"Comma list of {', '.join(MODALITIES)}, or all. Default: asserted only."),
+    ] = None,
+    updated_since: Annotated[
+        str | None,
+        Query(
+            description="Events written or changed at or after this ISO date/time (keeping a copy in sync)."
+        ),
+    ] = None,
+) -> EventQuery:
+    """The filters of a request, as the store takes them."""
+    return EventQuery(
+        since=_blank(since),
+        until=_blank(until),
+        type=_blank(type),
+        mode=_blank(mode),
+        acled_type=_blank(acled_type),
+        country=_blank(country),
+        actor=_blank(actor),
+        bbox=parse_bbox(bbox),
+        q=_blank(q),
+        lang=_blank(lang),
+        min_confidence=min_confidence,
+        modality=parse_modality(modality),
+        updated_since=_blank(updated_since),
+    )

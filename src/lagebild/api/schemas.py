@@ -1,0 +1,130 @@
+"""Response shapes, for the OpenAPI document only.
+
+The endpoints write JSON themselves (the event contract is `Event.to_dict()`, see
+docs/events.md); these models describe that JSON to API users and are never used to validate it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ActorOut(BaseModel):
+    name: str
+    canonical: str | None = None
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2")
+    igo: str | None = None
+    sector: str | None = Field(None, description="PLOVER sector code, e.g. MIL")
+
+
+class PlaceOut(BaseModel):
+    name: str
+    geonameid: int | None = None
+    lat: float
+    lon: float
+    country: str | None = None
+    admin1: str | None = None
+    precision: str = Field(description="exact, city, admin2, admin1, country or region")
+
+
+class EvidenceOut(BaseModel):
+    document_id: str
+    url: str | None = None
+    source: str | None = None
+    lang: str
+    sentence: str
+    start: int = Field(description="Character offset of the sentence in the document's text")
+    end: int
+
+
+class EventOut(BaseModel):
+    id: str
+    type: str = Field(description="PLOVER event type")
+    mode: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    cameo_root: str | None = None
+    actors: list[ActorOut]
+    recipients: list[ActorOut]
+    location: PlaceOut | None = None
+    date: str | None = Field(None, description="YYYY-MM-DD; the first day of the period at coarser precision")
+    date_precision: str | None = Field(None, description="day, week, month or year")
+    modality: str = Field(description="asserted, negated, future or hypothetical")
+    confidence: float
+    evidence: list[EvidenceOut]
+    num_sources: int
+    first_seen: str
+    updated: str
+
+
+class EventsPage(BaseModel):
+    events: list[EventOut]
+    next: str | None = Field(description="Pass as `cursor` for the next page; null on the last page")
+    total: int = Field(description="How many events match the filters, over all pages")
+
+
+class DocumentOut(BaseModel):
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    lang: str | None = None
+
+
+class EventDetail(EventOut):
+    documents: dict[str, DocumentOut] = Field(
+        description="The documents behind the evidence, by document_id (title, url, source, ...)"
+    )
+
+
+class TimelineBucket(BaseModel):
+    date: str = Field(description="First day of the bucket, YYYY-MM-DD")
+    counts: dict[str, int] = Field(description="Events per PLOVER type; types without events are left out")
+    total: int
+
+
+class Timeline(BaseModel):
+    bucket: str = Field(description="day, week (starting Monday) or month")
+    types: list[str] = Field(description="Every type that occurs in the series, most frequent first")
+    series: list[TimelineBucket] = Field(
+        description="Every bucket from the first to the last, empty ones too"
+    )
+    total: int = Field(description="Dated events counted")
+    undated: int = Field(description="Matching events without a date (not in the series)")
+
+
+class DocumentIn(BaseModel):
+    """One document, as a line of a JSON Lines input: `text` or `html`, and what is known about it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    text: str | None = Field(None, description="Plain text, kept exactly as given")
+    html: str | None = Field(None, description="A web page; its main text is extracted")
+    url: str | None = None
+    title: str | None = None
+    published: str | None = Field(None, description="ISO date or time of publication")
+    lang: str | None = Field(None, description="ISO 639-1; detected when not given")
+    source: str | None = Field(None, description="Publisher; the URL's host when not given")
+    author: str | None = None
+
+
+class IngestResult(BaseModel):
+    status: str = Field(description='"stored" (201) or "already stored" (200)')
+    document_id: str
+    events: list[EventOut]
+
+
+class Problem(BaseModel):
+    detail: str = Field(description="What was wrong, for a person to read")
+
+
+class StatusOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    version: str
+    documents: int
+    events: int
+    last_change: int
+    store: dict[str, Any]

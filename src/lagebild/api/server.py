@@ -1,0 +1,30 @@
+"""`lagebild serve`: run the app with uvicorn on a local address."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+
+
+def run(db_url: str, host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> None:
+    """Serve the store at `db_url` until interrupted.
+
+    The write token is `token`, else LAGEBILD_TOKEN, else a new random one that is printed:
+    only who started the server (or set the variable) can add documents.
+    """
+    import uvicorn
+
+    from lagebild.api.app import create_app
+
+    generated = not (token or os.environ.get("LAGEBILD_TOKEN"))
+    token = token or os.environ.get("LAGEBILD_TOKEN") or secrets.token_urlsafe(24)
+    app = create_app(db_url, token=token)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"lagebild: serving {db_url} at http://{shown}:{port}/ (API reference: /docs)", file=sys.stderr)
+    if generated:
+        print(f"lagebild: write token for POST /api/documents: {token}", file=sys.stderr)
+    else:
+        print("lagebild: write token taken from LAGEBILD_TOKEN", file=sys.stderr)
+    # Open live streams would hold a shutdown forever; give them a moment, then close.
+    uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=2)

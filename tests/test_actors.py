@@ -211,8 +211,23 @@ def test_capitalised_list_entries_need_a_capital() -> None:
 
 
 def test_sector_terms_alone_have_no_country() -> None:
-    m = _one("Protesters gathered before police arrived.", "en", "Protesters")
-    assert (m.actor.sector, m.actor.country) == ("CVL", None)
+    m = _one("Residents gathered before police arrived.", "en", "Residents")
+    assert (m.actor.sector, m.actor.country, m.actor.canonical) == ("CVL", None, None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "needle"),
+    [
+        ("en", "Police dispersed the demonstrators.", "demonstrators"),
+        ("de", "Die Polizei drängte Demonstranten zurück.", "Demonstranten"),
+        ("ru", "Полиция задержала протестующих.", "протестующих"),
+        ("fr", "La police a dispersé les manifestants.", "manifestants"),
+        ("ar", "فرقت الشرطة المتظاهرين.", "المتظاهرين"),
+    ],
+)
+def test_protesters_are_civilians_marked_as_protesters(lang: str, text: str, needle: str) -> None:
+    m = _one(text, lang, needle)
+    assert (m.actor.sector, m.actor.canonical) == ("CVL", "protesters")
 
 
 def test_igo_qualifies_troops() -> None:

@@ -225,8 +225,10 @@ def lexicon(lang: str) -> Lexicon:
             for ending in endings:
                 add(term + ending, entry)
 
-    for term, sector in _attr(mod, "SECTORS", {}).items():
-        add_common(term, Entry("sector", sector, sector, canonical=term))
+    for term, code in _attr(mod, "SECTORS", {}).items():
+        # "CVL/protesters": CAMEO has no code for protesters; the gloss keeps them apart.
+        sector, _, gloss = code.partition("/")
+        add_common(term, Entry("sector", sector, sector, canonical=gloss or None))
     for title, (role, sector) in _attr(mod, "ROLES", {}).items():
         add_common(title, Entry("role", role, sector))
 

@@ -388,7 +388,7 @@ def _sector(doc: _Doc, h: _Hit) -> ActorMention:
             last = q.last
     country, igo, lent = _qualify(q)
     start, end, written = doc.span(first, last)
-    actor = Actor(written, None, country, igo, lent or h.entry.sector)
+    actor = Actor(written, h.entry.canonical, country, igo, lent or h.entry.sector)
     return ActorMention(start, end, written, actor, "sector", None, _name(doc, q))
 
 

@@ -159,7 +159,7 @@ SECTORS = {
     "habitantes": "CVL",
     "residentes": "CVL",
     "población": "CVL",
-    "manifestantes": "CVL",
+    "manifestantes": "CVL/protesters",
     "ciudadanos": "CVL",
     "multitud": "CVL",
     "activistas": "CVL",

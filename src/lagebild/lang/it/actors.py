@@ -98,7 +98,7 @@ SECTORS = {
     "civili": "CVL",
     "abitanti": "CVL",
     "residenti": "CVL",
-    "manifestanti": "CVL",
+    "manifestanti": "CVL/protesters",
     "cittadini": "CVL",
     "attivisti": "CVL",
     "folla": "CVL",

@@ -106,7 +106,7 @@ SECTORS = {
     "moradores": "CVL",
     "habitantes": "CVL",
     "população": "CVL",
-    "manifestantes": "CVL",
+    "manifestantes": "CVL/protesters",
     "cidadãos": "CVL",
     "ativistas": "CVL",
     "militantes": "CVL",

@@ -188,11 +188,20 @@ def measure_stages(docs: list[BenchDoc]) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for name, fn in _stages().items():
         times = []
+        errors = 0
         for d in docs:
             started = time.perf_counter()
-            fn(d)
+            try:
+                fn(d)
+            except Exception as exc:  # a stage's bug is reported in the table, not a crash of the benchmark
+                errors += 1
+                if errors == 1:
+                    print(
+                        f"stage {name} failed on a {d.lang} document: {type(exc).__name__}: {exc}",
+                        file=sys.stderr,
+                    )
             times.append((time.perf_counter() - started) * 1000)
-        out[name] = {"mean_ms": statistics.fmean(times), "p95_ms": _p95(times)}
+        out[name] = {"mean_ms": statistics.fmean(times), "p95_ms": _p95(times), "errors": errors}
     return out
 
 
@@ -201,23 +210,33 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
 
-def measure_end_to_end(docs: list[BenchDoc]) -> dict[str, float]:
+def measure_end_to_end(docs: list[BenchDoc], passes: int = 3) -> dict[str, float]:
+    """Documents/s over `passes` runs of the corpus: the median pass by wall clock, and by CPU time.
+
+    CPU time is what the process itself spent: on a shared machine it moves less with the load.
+    """
     from lagebild.model import Document
     from lagebild.pipeline import extract
 
-    n_events = 0
-    started = time.perf_counter()
-    per_doc = []
-    for d in docs:
-        t0 = time.perf_counter()
-        # lang left for the pipeline to detect, as for real input
-        n_events += len(extract(Document.create(d.text, published=d.published)))
-        per_doc.append((time.perf_counter() - t0) * 1000)
-    elapsed = time.perf_counter() - started
+    runs = []
+    for _ in range(passes):
+        n_events = 0
+        per_doc = []
+        wall0, cpu0 = time.perf_counter(), time.process_time()
+        for d in docs:
+            t0 = time.perf_counter()
+            # lang left for the pipeline to detect, as for real input
+            n_events += len(extract(Document.create(d.text, published=d.published)))
+            per_doc.append((time.perf_counter() - t0) * 1000)
+        runs.append((time.perf_counter() - wall0, time.process_time() - cpu0, n_events, per_doc))
+    wall, cpu, n_events, per_doc = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
     return {
         "docs": len(docs),
-        "seconds": elapsed,
-        "docs_per_s": len(docs) / elapsed,
+        "passes": passes,
+        "seconds": wall,
+        "docs_per_s": len(docs) / wall,
+        "cpu_seconds": cpu,
+        "docs_per_cpu_s": len(docs) / cpu if cpu > 0 else float("nan"),
         "events": n_events,
         "mean_ms": statistics.fmean(per_doc),
         "p95_ms": _p95(per_doc),
@@ -318,8 +337,12 @@ def render(result: dict[str, Any]) -> str:
         "",
         "| measure | value | target | met |",
         "|---|---|---|---|",
-        f"| end-to-end documents/s (`pipeline.extract`, language detected) | {e2e['docs_per_s']:.1f} | "
-        f">= {TARGET_DOCS_PER_S:.0f} | {ok(e2e['docs_per_s'] >= TARGET_DOCS_PER_S)} |",
+        f"| end-to-end documents/s (`pipeline.extract`, language detected; median of {e2e.get('passes', 1)} "
+        f"passes, wall clock) | {e2e['docs_per_s']:.1f} | >= {TARGET_DOCS_PER_S:.0f} | "
+        f"{ok(e2e['docs_per_s'] >= TARGET_DOCS_PER_S)} |",
+        f"| the same per second of CPU time (less sensitive to other processes) | "
+        f"{e2e.get('docs_per_cpu_s', float('nan')):.1f} | >= {TARGET_DOCS_PER_S:.0f} | "
+        f"{ok(e2e.get('docs_per_cpu_s', 0) >= TARGET_DOCS_PER_S)} |",
         _startup_row("start-up: `lagebild --help`", start["help_s"], ok),
         _startup_row(
             "start-up: fresh process, import + first extract (gazetteer cached)", start["first_extract_s"], ok
@@ -334,11 +357,11 @@ def render(result: dict[str, Any]) -> str:
         "",
         "## Per stage (each public function on every document, after warm-up)",
         "",
-        "| stage | mean ms/doc | p95 ms/doc |",
-        "|---|---|---|",
+        "| stage | mean ms/doc | p95 ms/doc | documents it failed on |",
+        "|---|---|---|---|",
     ]
     for name, s in stages.items():
-        lines.append(f"| {name} | {s['mean_ms']:.2f} | {s['p95_ms']:.2f} |")
+        lines.append(f"| {name} | {s['mean_ms']:.2f} | {s['p95_ms']:.2f} | {s.get('errors', 0)} |")
     missing = result.get("missing_stages") or []
     if missing:
         lines += ["", "Not measured (not available at this commit): " + ", ".join(missing) + "."]

@@ -221,6 +221,15 @@ def build_report(
     ev.notes.append(
         "Baselines: majority class (CASE, PLOVER); 'yes' to every record (binary and multi-label sets)."
     )
+    ev.notes.append(
+        "How our PLOVER events answer each scheme (src/lagebild/eval/events.py): CASE = the ACLED "
+        "sub-event type of the main event (most confident asserted one, else most confident of any "
+        "modality) as a CASE code; non-ACLED PLOVER types -> DIPLO, ACCUSE -> ATTRIB; ORG_CRIME and "
+        "the two disaster classes are never predicted. PLOVER gold in older names (DEMAND, FIGHT, ...) "
+        "is compared in current names. Yes/no and protest sets: any asserted event of the type asked. "
+        "Police actions: COERCE/arrest -> ARREST; police (sector COP) ASSAULT -> FORCE, lethal modes "
+        "also KILL; COERCE/disperse -> FORCE; any of them -> ANY_ACTION; FAIL is never predicted."
+    )
     for path in files.get("events", []):
         name = _name(path, eval_dir)
 

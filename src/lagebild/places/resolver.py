@@ -35,6 +35,8 @@ FEATURE_WEIGHT = {
     "PPL": 0.3,
 }
 W_FEATURE, W_POP_DECADE = 0.6, 0.15
+W_ADMIN2 = 0.3
+NEAR_KM = 200.0  # nearness decays over this distance
 MAX_CANDIDATES = 40
 # Below NO_MATCH the best reading of a name is too weak to trust, even when the caller says it
 # is a place. A name we found ourselves must reach SPOT_MIN: a village of a few hundred people
@@ -142,6 +144,8 @@ def _score_all(gaz: Gazetteer, mentions: list[Mention], demonyms: dict[str, floa
                 countries[cc] = countries.get(cc, 0.0) + 1.0
             if gaz.admin1[r]:
                 admins[gaz.admin1[r]] = admins.get(gaz.admin1[r], 0.0) + 1.0
+            if gaz.admin2[r]:
+                admins[gaz.admin2[r]] = admins.get(gaz.admin2[r], 0.0) + 1.0
         if gaz.feature[r] not in _AREAL:
             points.append((i, float(gaz.lat[r]), float(gaz.lon[r])))
     for cc, n in demonyms.items():
@@ -153,6 +157,7 @@ def _score_all(gaz: Gazetteer, mentions: list[Mention], demonyms: dict[str, floa
         own = int(m.rows[m.choice]) if m.choice >= 0 and not first else -1
         own_cc = gaz.country[own] if own >= 0 else ""
         own_a1 = gaz.admin1[own] if own >= 0 else ""
+        own_a2 = gaz.admin2[own] if own >= 0 else ""
         near = _near_bonus(gaz, m.rows, pts[pt_owner != i])
         best, best_s = -1, -1.0
         for k, r in enumerate(m.rows.tolist()):
@@ -166,6 +171,9 @@ def _score_all(gaz: Gazetteer, mentions: list[Mention], demonyms: dict[str, floa
             a1 = gaz.admin1[r]
             if a1 and admins.get(a1, 0.0) - (1.0 if a1 == own_a1 else 0.0) > 0:
                 s += W_ADMIN1
+            a2 = gaz.admin2[r]
+            if a2 and admins.get(a2, 0.0) - (1.0 if a2 == own_a2 else 0.0) > 0:
+                s += W_ADMIN2
             feat = gaz.feature[r]
             if feat in _COUNTRY_LEVEL and countries.get(cc, 0.0) - (1.0 if cc == own_cc else 0.0) > 0:
                 s += W_ADMIN1 + W_NEAR  # a country is "near" and "the same region" as its own towns
@@ -193,7 +201,7 @@ def _near_bonus(gaz: Gazetteer, rows: np.ndarray, pts: np.ndarray) -> np.ndarray
     plat, plon = np.radians(pts[:, 0])[None, :], np.radians(pts[:, 1])[None, :]
     x = (plon - lon) * np.cos((lat + plat) / 2)
     d = 6371.0 * np.sqrt(x * x + (plat - lat) ** 2).min(axis=1)
-    bonus = W_NEAR * np.exp(-d / 200.0)
+    bonus = W_NEAR * np.exp(-d / NEAR_KM)
     areal = np.fromiter((gaz.feature[r] in _AREAL for r in rows.tolist()), bool, len(rows))
     bonus[areal] = 0.0
     return bonus

@@ -283,7 +283,7 @@ def generic_names(text: str, toks: list[Token], kept: list[Match], h: LangHints)
                 j -= 1
                 if toks[j].initial:
                     break
-            if j < i:
+            if j < i and any(toks[k].key not in h.not_places for k in range(j, i)):
                 out.append(Match(j, i + 1, np.empty(0, dtype=np.int32), 0))
         elif (
             t.key in h.place_prefixes

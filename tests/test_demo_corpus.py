@@ -7,6 +7,9 @@ import re
 from collections import Counter
 
 from lagebild.demo import EVENT_GROUPS, corpus_path
+from lagebild.model import Document
+from lagebild.sources.base import Defaults
+from lagebild.sources.jsonl import read_jsonl
 
 LANGS = {"en", "de", "ru", "uk", "fr", "es", "ar"}
 KEYS = {"url", "source", "title", "published", "lang", "text"}
@@ -52,3 +55,12 @@ def test_same_event_is_reported_in_several_languages() -> None:
         # reports of one event are written within days of each other
         assert dates[0][:7] == dates[-1][:7], name
     assert multilingual >= 5
+
+
+def test_ingest_reads_every_report_with_its_metadata() -> None:
+    docs = list(read_jsonl(corpus_path(), Defaults(), max_bytes=10_000_000))
+    assert all(isinstance(d, Document) for d in docs), [d for d in docs if not isinstance(d, Document)]
+    by_url = {d.url: d for d in docs}
+    for r in _reports():
+        d = by_url[r["url"]]
+        assert (d.lang, d.published, d.title, d.text) == (r["lang"], r["published"], r["title"], r["text"])

@@ -27,7 +27,7 @@ LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="Score o
 def _err(message: str) -> None:
     from rich.console import Console
 
-    Console(stderr=True).print(f"[red]error:[/] {message}", highlight=False)
+    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/] {message}", highlight=False)
 
 
 def _run(family: str, fn: Callable[..., dict[str, Any]], data: Path, as_json: bool, **kwargs: Any) -> None:

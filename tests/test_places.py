@@ -129,3 +129,31 @@ def test_region_abbreviation_after_a_place_keeps_its_dot():
     got = _by_text(geoparse(text, "en"))
     assert (got["S.C."].place.name, got["S.C."].place.precision) == ("South Carolina", "admin1")
     assert got["Columbia"].place.admin1 == "South Carolina"
+
+
+def test_quality_floor_on_tr_news(shared_dir):
+    """A regression guard on real gold data (floors set below the measured numbers)."""
+    import json
+
+    from lagebild.eval.metrics import geo_errors, haversine_km, prf
+
+    path = shared_dir / "eval" / "trnews" / "articles.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    tp = fp = fn = 0
+    errors = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        gold = rec["gold_toponyms"]
+        gold_spans = {(g["start"], g["end"]) for g in gold}
+        found = set(spot(rec["text"], rec.get("lang") or "en"))
+        tp, fp, fn = tp + len(found & gold_spans), fp + len(found - gold_spans), fn + len(gold_spans - found)
+        located = [g for g in gold if g.get("lat") is not None]
+        for g, m in zip(
+            located, resolve(rec["text"], [(g["start"], g["end"]) for g in located], "en"), strict=True
+        ):
+            errors.append(
+                20039.0 if m.place is None else haversine_km(g["lat"], g["lon"], m.place.lat, m.place.lon)
+            )
+    assert prf(tp, fp, fn)["f1"] >= 0.75
+    assert geo_errors(errors)["acc161"] >= 0.8

@@ -24,7 +24,7 @@ def build(geonames: GeoNamesDir = None, force: Force = False) -> None:
     """Build the gazetteer index from the packages (default) or a GeoNames dump."""
     import time
 
-    from lagebild.places.gazetteer import Gazetteer, default_path, reset_cache
+    from lagebild.places.gazetteer import Gazetteer, default_path, remove_stale, reset_cache
 
     path = default_path()
     if path.exists() and not force and geonames is None:
@@ -44,6 +44,7 @@ def build(geonames: GeoNamesDir = None, force: Force = False) -> None:
 
         gaz = build_from_packages()
     gaz.save(path)
+    remove_stale(path)
     reset_cache()
     t1 = time.perf_counter()
     Gazetteer.load(path)

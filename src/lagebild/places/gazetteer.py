@@ -19,7 +19,18 @@ import numpy as np
 from lagebild.model import Place
 
 FORMAT_VERSION = 1
-FILENAME = f"gazetteer-v{FORMAT_VERSION}.pkl"
+
+
+def _build_id() -> str:
+    """Fingerprint of the code and data the index is built from: a change rebuilds the cache."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("build.py", "curated.tsv", "normalise.py", "gazetteer.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
+FILENAME = f"gazetteer-v{FORMAT_VERSION}-{_build_id()}.pkl"
 
 # Feature code -> precision of the Place it yields.
 PRECISION_OF_FEATURE = {
@@ -140,10 +151,18 @@ def get_gazetteer() -> Gazetteer:
                 from lagebild.places.build import build_from_packages
 
                 build_from_packages().save(path)
+                remove_stale(path)
             gaz = Gazetteer.load(path)
             _CACHE.clear()
             _CACHE[str(path)] = gaz
         return gaz
+
+
+def remove_stale(path: Path) -> None:
+    """Delete gazetteers built by other versions beside `path` (each is some 30 MB)."""
+    for old in path.parent.glob("gazetteer-v*.pkl"):
+        if old != path:
+            old.unlink(missing_ok=True)
 
 
 def reset_cache() -> None:

@@ -95,8 +95,17 @@ class Matcher:
     prefix_lengths: tuple[int, ...]
     suffix_lengths: tuple[int, ...]
     word_prefix: re.Pattern[str] | None = None
+    memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # word -> candidate patterns
 
-    def _candidates(self, word: str) -> set[int]:
+    def _candidates(self, word: str) -> tuple[int, ...]:
+        hit = self.memo.get(word)
+        if hit is None:
+            if len(self.memo) > 200_000:  # bounded: news vocabulary is large but repetitive
+                self.memo.clear()
+            hit = self.memo[word] = tuple(self._lookup(word))
+        return hit
+
+    def _lookup(self, word: str) -> set[int]:
         out: set[int] = set()
         forms = [word]
         if self.word_prefix is not None:

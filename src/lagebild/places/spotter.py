@@ -274,6 +274,7 @@ def generic_names(text: str, toks: list[Token], kept: list[Match], h: LangHints)
         return []
     out: list[Match] = []
     n = len(toks)
+    known_starts = {m.start for m in kept}
     for i, t in enumerate(toks):
         if not t.cap or t.text.isupper():
             continue
@@ -287,6 +288,7 @@ def generic_names(text: str, toks: list[Token], kept: list[Match], h: LangHints)
                 out.append(Match(j, i + 1, np.empty(0, dtype=np.int32), 0))
         elif (
             t.key in h.place_prefixes
+            and i not in known_starts  # "Mount Pleasant" is in the gazetteer: leave it be
             and i + 1 < n
             and _name_word(toks[i + 1], h)
             and _joined(text, t, toks[i + 1])
@@ -365,14 +367,22 @@ def spot_matches(
         small = [m for m in kept if m.end - m.start == 1 and not _areal_or_big(m, gaz)]
         small_ids = {id(m) for m in small}
         place_toks = {k for m in kept if id(m) not in small_ids for k in range(m.start, m.end)}
-        pieces = {
+        # A surname ("Hillary Clinton", "Mr Lincoln") is a surname everywhere in the text; a name
+        # that opens a longer one ("Decatur Medical Center") is a piece only there.
+        surnames = {
             _key(m, toks)
             for m in small
             if part_of_longer_name(m, toks, run_of, place_toks, h)
-            or first_name_of(m, toks, run_of, place_toks, h)
+            or (m.start and toks[m.start - 1].key in h.honorifics)
         }
-        titled = {_key(m, toks) for m in kept if m.start and toks[m.start - 1].key in h.honorifics}
-        kept = [m for m in kept if _key(m, toks) not in pieces | titled]
+        openers = {id(m) for m in small if first_name_of(m, toks, run_of, place_toks, h)}
+        kept = [
+            m
+            for m in kept
+            if id(m) not in openers
+            and (_key(m, toks) not in surnames or id(m) not in small_ids)
+            and not (m.start and toks[m.start - 1].key in h.honorifics)
+        ]
     for m in kept:
         code = h.region_abbreviations.get(toks[m.start].key) if m.end - m.start == 1 else None
         if code and code in gaz.admin_rows:

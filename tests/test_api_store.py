@@ -1,0 +1,65 @@
+"""The store queries added for the API: timeline buckets, date range, events of a document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lagebild.model import Document, Event, Evidence
+from lagebild.store import EventQuery, StoreError
+from lagebild.store.sqlite import SQLiteStore
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with SQLiteStore(tmp_path / "events.db") as s:
+        yield s
+
+
+def event(doc: Document, event_id: str, type_: str, date: str | None, start: int = 0) -> Event:
+    return Event(
+        id=event_id, type=type_, date=date, evidence=[Evidence(doc.id, "Sentence.", start, start + 9)]
+    )
+
+
+def test_timeline_buckets(store: SQLiteStore) -> None:
+    doc = Document.create("A report.")
+    store.add_document(
+        doc,
+        [
+            event(doc, "a", "ASSAULT", "2024-03-10", 0),  # a Sunday
+            event(doc, "b", "ASSAULT", "2024-03-11", 10),  # the Monday after
+            event(doc, "c", "PROTEST", "2024-03", 20),  # known to the month only
+            event(doc, "d", "PROTEST", None, 30),
+        ],
+    )
+    query = EventQuery()
+    assert store.timeline(query, "day") == [
+        ("2024-03-01", "PROTEST", 1),
+        ("2024-03-10", "ASSAULT", 1),
+        ("2024-03-11", "ASSAULT", 1),
+    ]
+    assert store.timeline(query, "week") == [
+        ("2024-02-26", "PROTEST", 1),
+        ("2024-03-04", "ASSAULT", 1),
+        ("2024-03-11", "ASSAULT", 1),
+    ]
+    assert store.timeline(query, "month") == [("2024-03-01", "ASSAULT", 2), ("2024-03-01", "PROTEST", 1)]
+    assert store.timeline(EventQuery(type="PROTEST"), "month") == [("2024-03-01", "PROTEST", 1)]
+    assert store.date_range(query) == ("2024-03", "2024-03-11")
+    assert store.date_range(EventQuery(type="ASSAULT")) == ("2024-03-10", "2024-03-11")
+    with pytest.raises(StoreError, match="bucket"):
+        store.timeline(query, "hour")
+
+
+def test_events_of_document(store: SQLiteStore) -> None:
+    first, second = Document.create("First."), Document.create("Second.")
+    store.add_document(
+        first, [event(first, "a", "ASSAULT", "2024-01-01"), event(first, "b", "PROTEST", None, 5)]
+    )
+    store.add_document(second, [event(second, "c", "ASSAULT", "2024-01-02")])
+    store.add_evidence("c", [Evidence(first.id, "Also here.", 40, 50)])
+    assert [e.id for e in store.events_of_document(first.id)] == ["a", "b", "c"]
+    assert [e.id for e in store.events_of_document(second.id)] == ["c"]
+    assert store.events_of_document("unknown") == []

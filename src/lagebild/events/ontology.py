@@ -176,7 +176,9 @@ EVENT_TYPES: dict[str, EventType] = {
             (_SD, "Other"),
             (
                 Mode(
-                    "withdraw", "retreat from territory or withdraw forces", (_SD, "Non-violent transfer of territory")
+                    "withdraw",
+                    "retreat from territory or withdraw forces",
+                    (_SD, "Non-violent transfer of territory"),
                 ),
                 Mode("release", "release captives", (_SD, "Agreement")),
                 Mode("return", "return property", (_SD, "Other")),

@@ -39,6 +39,7 @@ def test_ambiguous_name_follows_the_document_context():
         ("Переговоры прошли в Киеве и в Москве.", "Москве", "RU"),
         ("Колонна вышла из России ночью.", "России", "RU"),
         ("Обстріл Харкова тривав усю ніч.", "Харкова", "UA"),
+        ("Бои в Нагорном Карабахе возобновились.", "Нагорном Карабахе", "AZ"),
     ],
 )
 def test_inflected_russian_and_ukrainian_names(text, name, country):

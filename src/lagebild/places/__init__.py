@@ -7,6 +7,6 @@
 
 from __future__ import annotations
 
-from lagebild.places.api import PlaceMention, country_place, geoparse, resolve, spot
+from lagebild.places.api import PlaceMention, candidates, country_place, geoparse, resolve, spot
 
-__all__ = ["PlaceMention", "country_place", "geoparse", "resolve", "spot"]
+__all__ = ["PlaceMention", "candidates", "country_place", "geoparse", "resolve", "spot"]

@@ -29,6 +29,7 @@ class LangHints:
     articles: frozenset[str] = frozenset()  # where nouns are capitalised: "die Lage" is no place
     place_prefixes: frozenset[str] = frozenset()  # "Lake", "Mount": begin one
     suffixes: tuple[tuple[str, str], ...] = ()
+    adjective_suffixes: tuple[tuple[str, str], ...] = ()  # for the first word of a longer name
     prefixes: tuple[str, ...] = ()
     demonyms: dict[str, str] = field(default_factory=dict)
     region_abbreviations: dict[str, str] = field(default_factory=dict)
@@ -76,6 +77,7 @@ def hints(lang: str | None) -> LangHints:
         articles=_folded(getattr(pl, "ARTICLES", ())),
         place_prefixes=_folded(getattr(pl, "PLACE_PREFIXES", ())),
         suffixes=tuple((fold(a), fold(b)) for a, b in getattr(pl, "SUFFIXES", ())),
+        adjective_suffixes=tuple((fold(a), fold(b)) for a, b in getattr(pl, "ADJECTIVE_SUFFIXES", ())),
         prefixes=tuple(fold(p) for p in getattr(pl, "PREFIXES", ())),
         demonyms=demonyms,
         region_abbreviations=dict(getattr(pl, "REGION_ABBREVIATIONS", None) or {}),

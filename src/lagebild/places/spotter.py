@@ -86,6 +86,14 @@ def _variant_keys(words: list[str], h: LangHints) -> list[str]:
     for ending, repl in h.suffixes:
         if last.endswith(ending) and len(last) - len(ending) >= 2:
             out.append(" ".join([*head, last[: len(last) - len(ending)] + repl]))
+    if h.adjective_suffixes and len(words) > 1:
+        # "в Нагорном Карабахе": the adjective in front declines too.
+        lasts = [k.split(" ")[-1] for k in out]
+        for ending, repl in h.adjective_suffixes:
+            first = words[0]
+            if first.endswith(ending) and len(first) - len(ending) >= 2:
+                adj = first[: len(first) - len(ending)] + repl
+                out += [" ".join([adj, *words[1:-1], last]) for last in lasts]
     if h.prefixes:
         first = words[0]
         for p in h.prefixes:

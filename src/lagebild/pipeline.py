@@ -355,26 +355,44 @@ def _events_of_sentence(
     return out
 
 
-def _same_event(a: Event, b: Event) -> bool:
-    """Same type, mode, modality, date and place, and the same actor (or the same sentence)."""
-    if (a.type, a.mode, a.modality, a.date) != (b.type, b.mode, b.modality, b.date):
+def _actor_keys(e: Event) -> set[object]:
+    # A name, or who it stands for: "Russische Truppen" and "russischen Truppen" are one actor.
+    keys: set[object] = {x.canonical or x.name for x in e.actors}
+    keys |= {(x.country, x.igo, x.sector) for x in e.actors if x.country or x.igo}
+    return keys
+
+
+def _same_event(a: Event, b: Event, headline_end: int = -1) -> bool:
+    """Same type, mode, modality, date and place, and the same actor (or the same sentence).
+
+    A headline carries no date of its own (it is dated by publication), so it matches a body
+    event on any date.
+    """
+    in_headline = min(a.evidence[0].end, b.evidence[0].end) <= headline_end
+    if (a.type, a.mode, a.modality) != (b.type, b.mode, b.modality):
+        return False
+    if a.date != b.date and not in_headline:
         return False
     la, lb = a.location, b.location
     if (la and la.name) != (lb and lb.name):
         return False
-    ka = {x.canonical or x.name for x in a.actors}
-    kb = {x.canonical or x.name for x in b.actors}
+    ka, kb = _actor_keys(a), _actor_keys(b)
     if ka and kb:
         return bool(ka & kb)
+    if in_headline:
+        return True
     return normalise_text(a.evidence[0].sentence).lower() == normalise_text(b.evidence[0].sentence).lower()
 
 
-def dedupe(events: list[Event]) -> list[Event]:
-    """The same event told twice in one document (headline and body, quote and narrative) -> one."""
+def dedupe(events: list[Event], headline_end: int = -1) -> list[Event]:
+    """The same event told twice in one document (headline and body, quote and narrative) -> one.
+
+    `headline_end`: offset where the document's headline line ends (-1: it has none).
+    """
     kept: list[Event] = []
     for e in sorted(events, key=lambda e: -e.confidence):
         for k in kept:
-            if _same_event(k, e):
+            if _same_event(k, e, headline_end):
                 if not k.actors and e.actors:
                     k.actors = e.actors
                 if not k.recipients and e.recipients:
@@ -471,7 +489,16 @@ def extract(doc: Document, learned: bool = False) -> list[Event]:
         in_sentence = [m.actor for m in actors if s.start <= m.start < s.end and m.kind in ("person", "igo")]
         if in_sentence:
             carry = in_sentence[-1:]
-    return dedupe(events)
+    return dedupe(events, _headline_end(text))
+
+
+def _headline_end(text: str) -> int:
+    """End of the first line when it is a headline (no sentence-final punctuation), else -1."""
+    stripped = text.lstrip()
+    first = stripped.split("\n", 1)[0].rstrip()
+    if not first or first.endswith((".", "!", "?", "…", "؟")) or "\n" not in stripped:
+        return -1
+    return len(text) - len(stripped) + len(first)
 
 
 def extract_text(

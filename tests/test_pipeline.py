@@ -78,3 +78,13 @@ def test_bad_input_gets_a_clear_error() -> None:
     with pytest.raises(TypeError):
         extract_text(None)  # type: ignore[arg-type]
     assert extract_text("   ") == []
+
+
+def test_a_headline_and_its_body_sentence_are_one_event() -> None:
+    text = (
+        "Russian troops withdraw from Kazakhstan\n\n"
+        "Russian troops began their withdrawal from Kazakhstan on Thursday, the defence ministry said."
+    )
+    retreats = [e for e in extract_text(text, lang="en", published="2022-01-14") if e.type == "RETREAT"]
+    assert len(retreats) == 1
+    assert not retreats[0].evidence[0].sentence.startswith("Russian troops withdraw from")

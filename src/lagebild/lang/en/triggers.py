@@ -883,7 +883,6 @@ NEGATION: tuple[str, ...] = (
     "not",
     "no",
     "never",
-    "without",
     "denied",
     "denies",
     "deny",

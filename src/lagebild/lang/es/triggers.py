@@ -18,7 +18,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "AID/military": ("ayuda militar", "envío de armas", "suministro de armas", "entregó armas"),
     "AID/humanitarian": ("ayuda humanitaria", "asistencia humanitaria", "convoy humanitario"),
     "AID/asylum": ("asilo",),
-    "RETREAT/withdraw": ("retirada", "retiro de", "se retiró", "se retiraron", "retiraron", "retiró", "replegaron",
+    "RETREAT/withdraw": ("retirada", "retiro de", "se retiró", "se retiraron", "retiraron", "retiró",
+                         "replegaron",
                          "repliegue", "abandonaron", "abandonó", "evacuaron", "evacuación", "salieron de"),
     "RETREAT/release": ("liberó", "liberaron", "liberad*", "liberación", "excarcel*", "puesto en libertad",
                         "puestos en libertad"),
@@ -63,17 +64,21 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "COERCE/deport": ("deport*", "expuls*"),
     "COERCE/disperse": ("dispers*", "gas lacrimógeno", "gases lacrimógenos", "lacrimógen*", "tanqueta*",
                         "balas de goma", "perdigones", "represión", "reprimi*", "desalojó", "desalojaron"),
-    "COERCE/defuse": ("desactiv*", "neutraliz*", "incaut* armas", "incautaron", "incautación", "decomiso de armas",
+    "COERCE/defuse": ("desactiv*", "neutraliz*", "incaut* armas", "incautaron", "incautación",
+                      "decomiso de armas",
                       "arsenal", "intercept*", "derribó un dron", "derribaron", "frustr*"),
-    "ASSAULT": ("ataque*", "atac*", "atentado*", "asesin*", "mató", "mataron", "muerto*", "muertos", "heridos",
-                "herido*", "víctimas", "agresión", "agredi*", "masacre*", "violencia", "emboscada*", "incursión"),
+    "ASSAULT": ("ataque*", "atac*", "atentado*", "asesin*", "mató", "mataron", "muerto*", "muertos",
+                "heridos",
+                "herido*", "víctimas", "agresión", "agredi*", "masacre*", "violencia", "emboscada*",
+                "incursión"),
     "ASSAULT/firearms": ("tirotea*", "balacera*", "disparos", "dispararon", "disparó", "abrieron fuego",
                          "a tiros", "baleado*", "balea*", "sicario*", "francotirador*", "arma* de fuego"),
     "ASSAULT/clash": ("enfrentamiento*", "combate*", "choque* armado*", "enfrentaron", "ofensiva",
                       "intercambio de disparos", "batalla*", "repel*", "contraataque*"),
     "ASSAULT/heavy-weapons": ("bombarde*", "artillería", "obús", "obuses", "cohete*", "misil*", "mortero*",
                               "proyectil*"),
-    "ASSAULT/aerial": ("ataque* aéreo*", "bombardeo* aéreo*", "ataque con dron*", "dron*", "aviones de combate",
+    "ASSAULT/aerial": ("ataque* aéreo*", "bombardeo* aéreo*", "ataque con dron*", "dron*",
+                       "aviones de combate",
                        "cazas", "helicóptero* artillado*", "aviación"),
     "ASSAULT/explosives": ("explosión", "explosiones", "explot*", "bomba*", "artefacto* explosivo*",
                            "coche bomba", "carro bomba", "mina*", "minas antipersona", "deton*", "explosivo*"),
@@ -82,7 +87,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "ASSAULT/chemical": ("armas químicas", "arma química", "ataque químico", "cloro", "sarín", "gas tóxico"),
     "ASSAULT/abduct": ("secuestr*", "rapt*", "rehén*", "rehenes", "desaparecid*", "desaparición forzada",
                        "privad* de la libertad", "plagi*"),
-    "ASSAULT/sexual": ("violación", "violaciones", "violad*", "abuso sexual", "agresión sexual", "violencia sexual"),
+    "ASSAULT/sexual": ("violación", "violaciones", "violad*", "abuso sexual", "agresión sexual",
+                       "violencia sexual"),
     "ASSAULT/beat": ("golpe*", "golpiza*", "apalea*"),
     "ASSAULT/primitive": ("apuñal*", "machete*", "arma blanca", "quemad* viv*", "decapit*"),
     "ASSAULT/torture": ("tortur*",),
@@ -90,7 +96,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "ASSAULT/assassinate": ("asesinato*",),
     "ASSAULT/destroy": ("incendi*", "destru*", "quemaron", "saqueo*", "saquear*", "demoli*", "vandaliz*"),
     "ASSAULT/retake": ("recuper* el control", "retom*", "reconquist*", "liberaron la ciudad"),
-    "ASSAULT/occupy": ("tomaron el control", "tomó el control", "se apoderaron", "se apoderó", "captur* la ciudad",
+    "ASSAULT/occupy": ("tomaron el control", "tomó el control", "se apoderaron", "se apoderó",
+                       "captur* la ciudad",
                        "ocup*", "cayó en manos"),
 }
 
@@ -102,7 +109,8 @@ MODE_HINTS: dict[str, tuple[str, ...]] = {
     "ASSAULT/explosives": ("bomba*", "explosiv*", "mina*"),
     "ASSAULT/heavy-weapons": ("artillería", "cohete*", "misil*", "mortero*"),
     "ASSAULT/firearms": ("bala*", "disparo*", "arma* de fuego", "fusil*", "pistola*"),
-    "ASSAULT/clash": ("militares", "soldados", "ejército", "guerrill*", "rebeldes", "insurgentes", "disidencias"),
+    "ASSAULT/clash": ("militares", "soldados", "ejército", "guerrill*", "rebeldes", "insurgentes",
+                      "disidencias"),
 }
 MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/suicide-attack": ("atentado suicida", "suicida*"),
@@ -111,7 +119,7 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/grenade": ("granada*",),
 }
 
-NEGATION: tuple[str, ...] = ("no", "ningún", "ninguna", "ninguno", "nunca", "jamás", "sin", "ni", "negó",
+NEGATION: tuple[str, ...] = ("no", "ningún", "ninguna", "ninguno", "nunca", "jamás", "ni", "negó",
                              "desmintió")
 NEGATION_AFTER: tuple[str, ...] = ("no se registr*", "no hubo")
 FUTURE: tuple[str, ...] = ("va a", "van a", "será", "serán", "planea", "planean", "prevé", "previsto*",
@@ -121,7 +129,8 @@ HYPOTHETICAL: tuple[str, ...] = ("si", "podría", "podrían", "eventual*", "posi
                                  "teme*", "temor*", "sería", "serían")
 REPORTING: tuple[str, ...] = ("dijo", "afirmó", "declaró", "informó", "según", "señaló", "indicó", "aseguró",
                               "explicó", "confirmó", "añadió", "reportó")
-BOILERPLATE: tuple[str, ...] = ("te puede interesar", "también te puede interesar", "lee también", "lea también",
+BOILERPLATE: tuple[str, ...] = ("te puede interesar", "también te puede interesar", "lee también",
+                                "lea también",
                                 "lea además", "te recomendamos", "noticias relacionadas", "relacionado",
                                 "relacionadas", "más noticias", "ver también", "comentarios", "compartir",
                                 "publicidad", "lo más leído", "suscríbete", "check also", "read more")

@@ -2,7 +2,8 @@
 
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "AGREE": ("accord*", "se sont entendus", "signé", "signe", "signent", "signature", "ont convenu", "a convenu",
+    "AGREE": ("accord*", "se sont entendus", "signé", "signe", "signent", "signature", "ont convenu",
+              "a convenu",
               "promis", "s'est engagé*", "se sont engagés", "protocole d'accord"),
     "AGREE/ceasefire": ("cessez-le-feu", "trêve*", "armistice"),
     "AGREE/settle": ("accord de paix", "traité de paix", "échange de prisonniers", "échange* de prisonniers"),
@@ -49,7 +50,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "MOBILIZE/police": ("dispositif de sécurité", "renforcé la sécurité", "forces de l'ordre déployées",
                         "en état d'alerte"),
     "MOBILIZE/weapons": ("essai de missile", "essai nucléaire", "tir d'essai"),
-    "MOBILIZE/base": ("installé son quartier général", "installé une base", "établi une base", "ouvert une base"),
+    "MOBILIZE/base": ("installé son quartier général", "installé une base", "établi une base",
+                      "ouvert une base"),
     "COERCE/arrest": ("arrêt*", "interpell*", "détenu*", "détention", "placé* en garde à vue",
                       "garde à vue", "incarcér*", "emprisonn*", "écroué*", "appréhend*", "mis en examen"),
     "COERCE/confiscate": ("confisqu*", "saisi des biens", "expropri*"),
@@ -59,22 +61,27 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "COERCE/curfew": ("couvre-feu",),
     "COERCE/martial-law": ("état d'urgence", "loi martiale", "état de siège"),
     "COERCE/deport": ("expuls*", "déport*", "reconduit* à la frontière"),
-    "COERCE/disperse": ("dispers*", "gaz lacrymogène*", "lacrymogène*", "canon* à eau", "balles en caoutchouc",
+    "COERCE/disperse": ("dispers*", "gaz lacrymogène*", "lacrymogène*", "canon* à eau",
+                        "balles en caoutchouc",
                         "répression", "réprimé*"),
-    "COERCE/defuse": ("désamorc*", "neutralis*", "déminé*", "saisi des armes", "saisie d'armes", "cache d'armes",
+    "COERCE/defuse": ("désamorc*", "neutralis*", "déminé*", "saisi des armes", "saisie d'armes",
+                      "cache d'armes",
                       "intercept*", "abattu un drone", "abattu des drones", "déjoué*"),
     "ASSAULT": ("attaqu*", "attentat*", "tué*", "tuant", "morts", "mort", "blessé*", "victimes", "agress*",
                 "assaut*", "massacre*", "violences", "raid*", "embuscade*", "frappé*", "assassin*"),
-    "ASSAULT/firearms": ("fusillade*", "abattu*", "ouvert le feu", "tirs", "tiré sur", "par balle*", "tireur*",
+    "ASSAULT/firearms": ("fusillade*", "abattu*", "ouvert le feu", "tirs", "tiré sur", "par balle*",
+                         "tireur*",
                          "sniper*", "armes à feu"),
     "ASSAULT/clash": ("affrontement*", "combat*", "accrochage*", "offensive", "échange* de tirs", "bataille*",
                       "repouss*", "contre-attaque*"),
-    "ASSAULT/heavy-weapons": ("bombard*", "pilonn*", "obus", "artillerie", "roquette*", "missile*", "mortier*",
+    "ASSAULT/heavy-weapons": ("bombard*", "pilonn*", "obus", "artillerie", "roquette*", "missile*",
+                              "mortier*",
                               "tirs d'artillerie"),
     "ASSAULT/aerial": ("frappe* aérienne*", "raid* aérien*", "bombardement* aérien*", "frappe* de drone*",
                        "avions de chasse", "avion* de combat", "drone*", "hélicoptère* de combat",
                        "aviation"),
-    "ASSAULT/explosives": ("explosion*", "explos*", "bombe*", "engin explosif*", "engin* explosif* improvisé*",
+    "ASSAULT/explosives": ("explosion*", "explos*", "bombe*", "engin explosif*",
+                           "engin* explosif* improvisé*",
                            "EEI", "IED", "mine*", "voiture piégée", "piégé*", "attentat à la bombe", "déton*"),
     "ASSAULT/suicide-attack": ("kamikaze*", "attentat-suicide", "attentat suicide", "s'est fait exploser",
                                "ceinture d'explosifs"),
@@ -91,7 +98,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "ASSAULT/assassinate": ("assassinat*",),
     "ASSAULT/destroy": ("incendi*", "détruit*", "destruction*", "démoli*", "saccag*", "pillé*", "vandalis*",
                         "rasé*"),
-    "ASSAULT/retake": ("repris le contrôle", "reprise de", "ont repris", "a repris", "reconqu*", "libéré la ville",
+    "ASSAULT/retake": ("repris le contrôle", "reprise de", "ont repris", "a repris", "reconqu*",
+                       "libéré la ville",
                        "libération de la ville"),
     "ASSAULT/occupy": ("pris le contrôle", "s'est emparé*", "se sont emparés", "conquis", "pris la ville",
                        "occup*", "tombé* aux mains", "investi*"),
@@ -114,16 +122,20 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/grenade": ("grenade*",),
 }
 
-NEGATION: tuple[str, ...] = ("ne", "n'", "pas", "aucun*", "jamais", "sans", "ni", "démenti", "nié", "dément")
+NEGATION: tuple[str, ...] = ("ne", "n'", "pas", "aucun*", "jamais", "ni", "démenti", "nié", "dément")
 NEGATION_AFTER: tuple[str, ...] = ("pas", "jamais", "n'a pas eu lieu")
-FUTURE: tuple[str, ...] = ("va", "vont", "sera", "seront", "prévoit", "prévu*", "compte", "entend", "projette",
+FUTURE: tuple[str, ...] = ("va", "vont", "sera", "seront", "prévoit", "prévu*", "compte", "entend",
+                           "projette",
                            "demain", "la semaine prochaine", "prochain*", "doit", "doivent", "devrait",
                            "devraient", "a promis", "s'apprête*", "annoncé son intention")
-HYPOTHETICAL: tuple[str, ...] = ("si", "pourrait", "pourraient", "éventuel*", "possible*", "risque*", "au cas où",
+HYPOTHETICAL: tuple[str, ...] = ("si", "pourrait", "pourraient", "éventuel*", "possible*", "risque*",
+                                 "au cas où",
                                  "craint*", "crainte*", "menace de", "serait", "seraient")
-REPORTING: tuple[str, ...] = ("a déclaré", "a dit", "a affirmé", "a annoncé", "selon", "a indiqué", "a précisé",
+REPORTING: tuple[str, ...] = ("a déclaré", "a dit", "a affirmé", "a annoncé", "selon", "a indiqué",
+                              "a précisé",
                               "rapporte", "a souligné", "d'après", "a confirmé", "a ajouté")
-BOILERPLATE: tuple[str, ...] = ("à lire aussi", "lire aussi", "à voir aussi", "voir aussi", "sur le même sujet",
+BOILERPLATE: tuple[str, ...] = ("à lire aussi", "lire aussi", "à voir aussi", "voir aussi",
+                                "sur le même sujet",
                                 "articles liés", "articles similaires", "à lire également", "lire la suite",
                                 "partager", "commentaires", "publicité", "les plus lus", "abonnez-vous",
                                 "check also", "related", "read more")

@@ -2,7 +2,8 @@
 
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "AGREE": ("accordo", "accordi", "concordato", "firmato", "firmano", "firma di", "intesa", "si è impegnat*",
+    "AGREE": ("accordo", "accordi", "concordato", "firmato", "firmano", "firma di", "intesa",
+              "si è impegnat*",
               "promesso"),
     "AGREE/ceasefire": ("cessate il fuoco", "tregua", "armistizio"),
     "AGREE/settle": ("accordo di pace", "trattato di pace", "scambio di prigionieri"),
@@ -22,7 +23,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "RETREAT/disarm": ("disarm*", "deposto le armi", "arres* alle", "resa", "capitola*"),
     "RETREAT/resign": ("dimissioni", "si è dimess*", "dimesso"),
     "RETREAT/cede": ("passaggio di consegne", "senza combattere", "senza resistenza"),
-    "REQUEST": ("chiesto", "chiede", "chiedono", "richiesta", "esig*", "preteso", "appello", "esortato", "ordinato"),
+    "REQUEST": ("chiesto", "chiede", "chiedono", "richiesta", "esig*", "preteso", "appello", "esortato",
+                "ordinato"),
     "ACCUSE/disapprove": ("condann*", "critic*", "denunci*", "deplor*"),
     "ACCUSE/allege": ("accus*", "incolpat*"),
     "ACCUSE/investigate": ("indagin*", "indagat*", "inchiesta"),
@@ -35,13 +37,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "PROTEST/strike-hun": ("sciopero della fame",),
     "PROTEST/obstruct": ("blocc*", "barricat*", "blocco stradale"),
     "PROTEST/boycott": ("boicott*",),
-    "PROTEST/riot": ("scontri con la polizia", "disordini", "tafferugli", "saccheggi*", "vandal*", "guerriglia urbana",
+    "PROTEST/riot": ("scontri con la polizia", "disordini", "tafferugli", "saccheggi*", "vandal*",
+                     "guerriglia urbana",
                      "rivolta"),
     "PROTEST/mob": ("linciaggio", "linciat*", "folla inferocita"),
     "SANCTION": ("sanzion*", "embargo", "interrotto le relazioni", "espulso diplomatici"),
     "SANCTION/convict": ("condannat* a", "riconosciut* colpevol*"),
     "SANCTION/cancel": ("annullat*", "cancellat*"),
-    "MOBILIZE/troops": ("schierat*", "dispiegat*", "dispiegamento", "inviato truppe", "mobilitat*", "rinforzi",
+    "MOBILIZE/troops": ("schierat*", "dispiegat*", "dispiegamento", "inviato truppe", "mobilitat*",
+                        "rinforzi",
                         "pattugli*", "reclut*", "esercitazion*", "manovre"),
     "MOBILIZE/police": ("misure di sicurezza rafforzate", "allerta massima"),
     "MOBILIZE/weapons": ("test missilistico", "test nucleare"),
@@ -59,9 +63,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                         "caricato", "repressione", "repress*"),
     "COERCE/defuse": ("disinnesc*", "neutralizzat*", "sequestrat* armi", "sequestro di armi", "intercettat*",
                       "abbattut* un drone", "sventat*"),
-    "ASSAULT": ("attacc*", "attentat*", "uccis*", "morti", "morto", "feriti", "ferito", "vittime", "aggression*",
+    "ASSAULT": ("attacc*", "attentat*", "uccis*", "morti", "morto", "feriti", "ferito", "vittime",
+                "aggression*",
                 "aggredit*", "assalto", "massacro", "violenz*", "imboscata", "raid"),
-    "ASSAULT/firearms": ("sparatori*", "spari", "colpi d'arma da fuoco", "aperto il fuoco", "sparato", "cecchin*",
+    "ASSAULT/firearms": ("sparatori*", "spari", "colpi d'arma da fuoco", "aperto il fuoco", "sparato",
+                         "cecchin*",
                          "arma da fuoco"),
     "ASSAULT/clash": ("scontri", "scontro", "combattiment*", "offensiva", "battaglia", "respint* l'attacco",
                       "controffensiva"),
@@ -81,7 +87,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "ASSAULT/torture": ("tortur*",),
     "ASSAULT/execute": ("giustiziat*", "esecuzion*"),
     "ASSAULT/assassinate": ("assassin*",),
-    "ASSAULT/destroy": ("incendiat*", "distrutt*", "dato alle fiamme", "saccheggiat*", "demolit*", "vandalizzat*"),
+    "ASSAULT/destroy": ("incendiat*", "distrutt*", "dato alle fiamme", "saccheggiat*", "demolit*",
+                        "vandalizzat*"),
     "ASSAULT/retake": ("riconquistat*", "ripreso il controllo", "liberat* la città"),
     "ASSAULT/occupy": ("preso il controllo", "conquistat*", "occupat*", "espugnat*", "caduta nelle mani"),
 }
@@ -101,16 +108,19 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/aerial": ("raid aere*", "attacc* aere*", "bombardament* aere*"),
     "ASSAULT/grenade": ("granat*",),
 }
-NEGATION: tuple[str, ...] = ("non", "nessun*", "mai", "senza", "né", "smentit*", "negato")
+NEGATION: tuple[str, ...] = ("non", "nessun*", "mai", "né", "smentit*", "negato")
 NEGATION_AFTER: tuple[str, ...] = ("non si sono registrat*",)
-FUTURE: tuple[str, ...] = ("sarà", "saranno", "intende", "prevede", "previst*", "domani", "la prossima settimana",
+FUTURE: tuple[str, ...] = ("sarà", "saranno", "intende", "prevede", "previst*", "domani",
+                           "la prossima settimana",
                            "prossim*", "dovrà", "dovranno", "promesso", "annunciato che")
-HYPOTHETICAL: tuple[str, ...] = ("se", "qualora", "potrebbe", "potrebbero", "eventual*", "possibil*", "rischio",
+HYPOTHETICAL: tuple[str, ...] = ("se", "qualora", "potrebbe", "potrebbero", "eventual*", "possibil*",
+                                 "rischio",
                                  "nel caso", "tem*", "sarebbe", "sarebbero")
 REPORTING: tuple[str, ...] = ("ha detto", "ha dichiarato", "ha affermato", "secondo", "ha riferito",
                               "ha annunciato", "ha spiegato", "ha confermato", "ha aggiunto", "riferisce")
 BOILERPLATE: tuple[str, ...] = ("leggi anche", "potrebbe interessarti", "articoli correlati", "correlati",
-                                "vedi anche", "leggi di più", "i più letti", "commenti", "condividi", "pubblicità",
+                                "vedi anche", "leggi di più", "i più letti", "commenti", "condividi",
+                                "pubblicità",
                                 "check also", "read more")
 SKIP_LINES: tuple[str, ...] = ("foto:", "foto di", "credit:", "fonte:", "immagine:", "©", "video:")
 NOT_LOCATION: tuple[str, ...] = ("esperienz*", "come in", "come a", "originari* di", "nato a", "con sede a")

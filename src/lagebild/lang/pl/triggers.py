@@ -53,22 +53,27 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "COERCE/deport": ("deportowa*", "deportacj*", "wydalon*"),
     "COERCE/disperse": ("rozpędził*", "rozproszył*", "gaz łzawiący", "gazu łzawiącego", "armatk* wodn*",
                         "gumow* kul*"),
-    "COERCE/defuse": ("rozbroił*", "unieszkodliwi*", "zestrzelił*", "zestrzelon*", "przechwycił*", "udaremnił*",
+    "COERCE/defuse": ("rozbroił*", "unieszkodliwi*", "zestrzelił*", "zestrzelon*", "przechwycił*",
+                      "udaremnił*",
                       "przejęto broń", "skład broni"),
     "ASSAULT": ("atak*", "zaatakowa*", "napad*", "napaść", "zabit*", "zabił*", "zginęł*", "zginął", "ranny*",
                 "rannych", "ranił*", "ofiar*", "przemoc*", "masakr*", "zasadzk*", "szturm*"),
-    "ASSAULT/firearms": ("strzelanin*", "ostrzelał* z", "zastrzelił*", "otworzył* ogień", "strzał*", "snajper*",
+    "ASSAULT/firearms": ("strzelanin*", "ostrzelał* z", "zastrzelił*", "otworzył* ogień", "strzał*",
+                         "snajper*",
                          "broń palna", "broni palnej"),
     "ASSAULT/clash": ("walk*", "starci*", "bitw*", "ofensyw*", "kontrofensyw*", "odparł*", "potyczk*"),
-    "ASSAULT/heavy-weapons": ("ostrzał*", "ostrzelał*", "artyleri*", "rakiet*", "pocisk*", "moździerz*", "bombardowa*"),
-    "ASSAULT/aerial": ("nalot*", "nalocie", "nalotach", "atak* z powietrza", "uderzeni* z powietrza", "dron*", "bezzałogow*", "lotnictw*",
+    "ASSAULT/heavy-weapons": ("ostrzał*", "ostrzelał*", "artyleri*", "rakiet*", "pocisk*", "moździerz*",
+                              "bombardowa*"),
+    "ASSAULT/aerial": ("nalot*", "nalocie", "nalotach", "atak* z powietrza", "uderzeni* z powietrza", "dron*",
+                       "bezzałogow*", "lotnictw*",
                        "myśliw*", "śmigłow*"),
     "ASSAULT/explosives": ("wybuch*", "eksplozj*", "bomb*", "ładun* wybuchow*", "min*", "zdetonowa*",
                            "samochód-pułapk*", "wysadzi*"),
     "ASSAULT/suicide-attack": ("zamachowiec-samobójca", "zamachowc*-samobójc*", "samobójcz* zamach*",
                                "wysadził się"),
     "ASSAULT/grenade": ("granat*",),
-    "ASSAULT/chemical": ("broń chemiczn*", "broni chemicznej", "atak chemiczny", "sarin*", "chlor*", "gaz* trując*"),
+    "ASSAULT/chemical": ("broń chemiczn*", "broni chemicznej", "atak chemiczny", "sarin*", "chlor*",
+                         "gaz* trując*"),
     "ASSAULT/abduct": ("porwa*", "uprowadzi*", "uprowadzeni*", "zakładni*", "zaginion*"),
     "ASSAULT/sexual": ("zgwałci*", "gwałt*", "przemoc seksualn*", "napaść seksualn*"),
     "ASSAULT/beat": ("pobił*", "pobici*", "pobit*"),
@@ -97,15 +102,19 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/aerial": ("nalot*", "nalocie", "nalotach", "dron*"),
     "ASSAULT/grenade": ("granat*",),
 }
-NEGATION: tuple[str, ...] = ("nie", "nigdy", "żadn*", "bez", "ani", "zaprzeczył*", "zdementował*")
+NEGATION: tuple[str, ...] = ("nie", "nigdy", "żadn*", "ani", "zaprzeczył*", "zdementował*")
 NEGATION_AFTER: tuple[str, ...] = ("nie było", "nie doszło")
-FUTURE: tuple[str, ...] = ("będzie", "będą", "planuje", "planują", "zamierza*", "jutro", "w przyszłym tygodniu",
+FUTURE: tuple[str, ...] = ("będzie", "będą", "planuje", "planują", "zamierza*", "jutro",
+                           "w przyszłym tygodniu",
                            "ma zostać", "mają zostać", "zapowiedział*", "obiecał*")
-HYPOTHETICAL: tuple[str, ...] = ("jeśli", "jeżeli", "gdyby", "może", "mogą", "mógłby", "możliw*", "ewentualn*",
+HYPOTHETICAL: tuple[str, ...] = ("jeśli", "jeżeli", "gdyby", "może", "mogą", "mógłby", "możliw*",
+                                 "ewentualn*",
                                  "ryzyko", "obaw*", "w razie")
-REPORTING: tuple[str, ...] = ("powiedział*", "oświadczył*", "poinformował*", "według", "przekazał*", "podkreślił*",
+REPORTING: tuple[str, ...] = ("powiedział*", "oświadczył*", "poinformował*", "według", "przekazał*",
+                              "podkreślił*",
                               "dodał*", "potwierdził*", "jak podaje", "jak poinformowa*")
-BOILERPLATE: tuple[str, ...] = ("czytaj także", "czytaj też", "zobacz także", "zobacz też", "przeczytaj również",
+BOILERPLATE: tuple[str, ...] = ("czytaj także", "czytaj też", "zobacz także", "zobacz też",
+                                "przeczytaj również",
                                 "powiązane", "polecamy", "najczęściej czytane", "komentarze", "udostępnij",
                                 "reklama", "check also", "read more")
 SKIP_LINES: tuple[str, ...] = ("fot.", "fot:", "foto:", "zdjęcie:", "źródło:", "©", "wideo:")

@@ -2,10 +2,12 @@
 
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "AGREE": ("acordo*", "acordaram", "assinaram", "assinou", "assinatura", "pacto", "comprometeu-se", "prometeu"),
+    "AGREE": ("acordo*", "acordaram", "assinaram", "assinou", "assinatura", "pacto", "comprometeu-se",
+              "prometeu"),
     "AGREE/ceasefire": ("cessar-fogo", "trégua*", "armistício"),
     "AGREE/settle": ("acordo de paz", "tratado de paz", "troca de prisioneiros"),
-    "CONSULT": ("negociaç*", "conversações", "reuniu-se", "reuniram-se", "reunião", "cúpula", "cimeira", "diálogo"),
+    "CONSULT": ("negociaç*", "conversações", "reuniu-se", "reuniram-se", "reunião", "cúpula", "cimeira",
+                "diálogo"),
     "CONSULT/visit": ("visitou", "visita oficial", "chegou a"),
     "CONSULT/phone": ("telefonema", "conversa telefónica", "conversa telefônica", "por telefone"),
     "SUPPORT": ("apoiou", "elogiou", "saudou", "respaldou", "reconheceu a independência"),
@@ -44,7 +46,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "MOBILIZE/police": ("operação de segurança", "reforçou a segurança", "alerta máximo"),
     "MOBILIZE/weapons": ("teste de míssil", "teste nuclear"),
     "MOBILIZE/base": ("instalou uma base", "estabeleceu uma base", "quartel-general"),
-    "COERCE/arrest": ("pres*", "prend*", "prisão", "prisões", "detid*", "deteve", "detiveram", "detenção", "captur*",
+    "COERCE/arrest": ("pres*", "prend*", "prisão", "prisões", "detid*", "deteve", "detiveram", "detenção",
+                      "captur*",
                       "encarcer*", "apreendid*"),
     "COERCE/confiscate": ("confisc*", "expropri*"),
     "COERCE/restrict": ("restrições", "fechou a fronteira", "confinamento"),
@@ -53,11 +56,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "COERCE/curfew": ("toque de recolher", "recolher obrigatório"),
     "COERCE/martial-law": ("estado de emergência", "estado de sítio", "lei marcial"),
     "COERCE/deport": ("deport*", "expuls*"),
-    "COERCE/disperse": ("dispers*", "gás lacrimogêneo", "gás lacrimogéneo", "lacrimogên*", "balas de borracha",
+    "COERCE/disperse": ("dispers*", "gás lacrimogêneo", "gás lacrimogéneo", "lacrimogên*",
+                        "balas de borracha",
                         "canhão de água", "repressão", "reprimi*"),
     "COERCE/defuse": ("desativ*", "neutraliz*", "apreensão de armas", "apreenderam armas", "intercept*",
                       "abateu um drone", "frustr*"),
-    "ASSAULT": ("ataque*", "atac*", "atentado*", "assassin*", "matou", "mataram", "morto*", "mortos", "feridos",
+    "ASSAULT": ("ataque*", "atac*", "atentado*", "assassin*", "matou", "mataram", "morto*", "mortos",
+                "feridos",
                 "ferido*", "vítimas", "agressão", "agredi*", "massacre*", "violência", "emboscada*"),
     "ASSAULT/firearms": ("tiroteio*", "disparos", "disparou", "dispararam", "abriram fogo", "baleado*",
                          "a tiro*", "atirador*", "arma* de fogo"),
@@ -79,7 +84,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "ASSAULT/execute": ("execut*",),
     "ASSAULT/destroy": ("incendi*", "destru*", "queimaram", "saque*", "demoli*", "vandaliz*"),
     "ASSAULT/retake": ("retomaram", "retomou", "recuper* o controle", "reconquist*", "libertaram a cidade"),
-    "ASSAULT/occupy": ("tomaram o controle", "tomou o controle", "assumiram o controlo", "ocup*", "captur* a cidade",
+    "ASSAULT/occupy": ("tomaram o controle", "tomou o controle", "assumiram o controlo", "ocup*",
+                       "captur* a cidade",
                        "caiu nas mãos"),
 }
 MODE_HINTS: dict[str, tuple[str, ...]] = {
@@ -98,7 +104,7 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/aerial": ("ataque* aéreo*", "bombardeio* aéreo*"),
     "ASSAULT/grenade": ("granada*",),
 }
-NEGATION: tuple[str, ...] = ("não", "nenhum", "nenhuma", "nunca", "jamais", "sem", "nem", "negou", "desmentiu")
+NEGATION: tuple[str, ...] = ("não", "nenhum", "nenhuma", "nunca", "jamais", "nem", "negou", "desmentiu")
 NEGATION_AFTER: tuple[str, ...] = ("não houve", "não foram registad*", "não foram registrad*")
 FUTURE: tuple[str, ...] = ("vai", "vão", "irá", "irão", "será", "serão", "planeia", "planeja", "pretende",
                            "amanhã", "próxima semana", "previsto*", "prometeu")
@@ -106,7 +112,8 @@ HYPOTHETICAL: tuple[str, ...] = ("se", "caso", "poderia", "poderiam", "possível
                                  "risco", "teme*", "receio*")
 REPORTING: tuple[str, ...] = ("disse", "afirmou", "declarou", "informou", "segundo", "de acordo com",
                               "anunciou", "explicou", "confirmou", "acrescentou")
-BOILERPLATE: tuple[str, ...] = ("leia também", "leia mais", "veja também", "saiba mais", "notícias relacionadas",
+BOILERPLATE: tuple[str, ...] = ("leia também", "leia mais", "veja também", "saiba mais",
+                                "notícias relacionadas",
                                 "relacionadas", "mais lidas", "comentários", "partilhar", "compartilhar",
                                 "publicidade", "check also", "read more")
 SKIP_LINES: tuple[str, ...] = ("foto:", "fotografia:", "crédito:", "fonte:", "imagem:", "©", "vídeo:")

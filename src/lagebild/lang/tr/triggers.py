@@ -31,7 +31,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "ACCUSE/sue": ("dava açtı", "dava aç*", "suç duyurusu*"),
     "REJECT": ("reddet*", "reddedildi", "kabul etmedi", "veto*"),
     "THREATEN": ("tehdit*", "ültimatom*", "uyardı"),
-    "PROTEST/demo": ("protesto*", "gösteri*", "eylem*", "yürüyüş*", "miting*", "oturma eylemi", "sokağa döküldü",
+    "PROTEST/demo": ("protesto*", "gösteri*", "eylem*", "yürüyüş*", "miting*", "oturma eylemi",
+                     "sokağa döküldü",
                      "sokaklara döküldü", "protestocu*", "göstericiler*"),
     "PROTEST/strike-gen": ("grev*",),
     "PROTEST/strike-hun": ("açlık grevi*",),
@@ -47,7 +48,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "MOBILIZE/police": ("güvenlik önlemleri artırıldı", "alarma geçti", "teyakkuz*"),
     "MOBILIZE/weapons": ("füze denemesi", "nükleer deneme"),
     "MOBILIZE/base": ("üs kur*", "karargah kur*", "üs kurdu"),
-    "COERCE/arrest": ("gözaltı*", "gözaltına al*", "tutukla*", "tutuklan*", "yakala*", "yakalandı", "hapse at*"),
+    "COERCE/arrest": ("gözaltı*", "gözaltına al*", "tutukla*", "tutuklan*", "yakala*", "yakalandı",
+                      "hapse at*"),
     "COERCE/confiscate": ("el koy*", "el konuldu", "müsadere*"),
     "COERCE/restrict": ("kısıtlama*", "sınırı kapat*"),
     "COERCE/ban": ("yasakla*", "yasak*", "kapatıldı"),
@@ -58,12 +60,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "COERCE/disperse": ("dağıt*", "biber gazı", "gaz bombası", "tazyikli su", "plastik mermi", "müdahale etti"),
     "COERCE/defuse": ("etkisiz hale getir*", "imha edildi", "ele geçir* silah", "silah ele geçiril*",
                       "düşürüldü", "düşürdü", "önlendi", "engellendi"),
-    "ASSAULT": ("saldırı*", "saldırdı", "öldür*", "öldü", "hayatını kaybetti", "yaralan*", "yaralı*", "kurban*",
+    "ASSAULT": ("saldırı*", "saldırdı", "öldür*", "öldü", "hayatını kaybetti", "yaralan*", "yaralı*",
+                "kurban*",
                 "şiddet*", "katliam*", "pusu*", "baskın*", "hedef aldı", "şehit*"),
-    "ASSAULT/firearms": ("silahlı saldırı*", "ateş açtı", "ateş açıldı", "kurşunla*", "vuruldu", "vurdu", "keskin nişancı*"),
+    "ASSAULT/firearms": ("silahlı saldırı*", "ateş açtı", "ateş açıldı", "kurşunla*", "vuruldu", "vurdu",
+                         "keskin nişancı*"),
     "ASSAULT/clash": ("çatışma*", "çatıştı", "muharebe*", "savaş*", "taarruz*", "karşı saldırı*", "püskürt*"),
     "ASSAULT/heavy-weapons": ("bombala*", "topçu*", "obüs*", "roket*", "füze*", "havan*", "top atışı*"),
-    "ASSAULT/aerial": ("hava saldırı*", "hava harekat*", "hava harekâtı", "insansız hava aracı", "İHA", "SİHA",
+    "ASSAULT/aerial": ("hava saldırı*", "hava harekat*", "hava harekâtı", "insansız hava aracı", "İHA",
+                       "SİHA",
                        "savaş uçak*", "helikopter*"),
     "ASSAULT/explosives": ("patlama*", "patla*", "bomba*", "bombalı", "el yapımı patlayıcı", "EYP", "mayın*",
                            "bombalı araç", "infilak*", "patlayıcı*"),
@@ -97,7 +102,7 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/aerial": ("hava saldırı*", "hava harekat*", "İHA", "SİHA"),
     "ASSAULT/grenade": ("el bombası*",),
 }
-NEGATION: tuple[str, ...] = ("değil", "yok", "hiçbir", "asla", "olmadı", "yalanladı", "olmadan")
+NEGATION: tuple[str, ...] = ("değil", "yok", "hiçbir", "asla", "olmadı", "yalanladı")
 NEGATION_AFTER: tuple[str, ...] = ("değil", "yaşanmadı", "olmadı", "gözlenmedi", "edilmedi", "yapılmadı")
 FUTURE: tuple[str, ...] = ("yarın", "gelecek hafta", "planlıyor", "planla*", "hazırlanıyor", "niyetinde",
                            "bekleniyor", "söz verdi", "açıkladı ki")

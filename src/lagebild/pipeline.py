@@ -37,6 +37,9 @@ _PLACE_REACH = 200
 _NOT_LOCATION_REACH = 30
 # Place mentions the geoparser is less sure of than this are not used as locations.
 _MIN_PLACE_SCORE = 0.45
+# Above this linking cost (about 60 characters away in another clause) the main country is the
+# safer location.
+_FAR_PLACE_COST = 100
 # Types whose passive subject is acted upon ("were arrested"), unlike troops that "were deployed".
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"})
 # Event types whose actor may be taken from the previous sentence when the sentence names none.
@@ -241,6 +244,9 @@ def _link_place(text: str, s: Sentence, anchor: Candidate, ctx: _Context) -> Pla
         cost += 60 * (1.0 - min(1.0, pm.score if pm.score is not None else 1.0))
         if best is None or cost < best[0]:
             best = (cost, pm.place)
+    # A place far off in another clause names something else ("... crackdown on protests in X").
+    if best is not None and best[0] > _FAR_PLACE_COST:
+        return ctx.main_place or best[1]
     return best[1] if best else ctx.main_place
 
 

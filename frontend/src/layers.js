@@ -1,0 +1,138 @@
+// The event layers on top of the base map. Pins (known to a city or better) are clustered;
+// events known only to a region or country get a hollow ring at the area's centre, in a
+// layer of their own that is never clustered with pins, so nobody reads them as a city.
+import { OTHER, TYPES, iconImage } from "./types.js";
+
+export const PIN_PRECISIONS = new Set(["exact", "city", "admin2"]);
+const ICON_SIZE = 22;
+
+export function typeColourExpression() {
+  const m = ["match", ["get", "type"]];
+  for (const [type, [colour]] of Object.entries(TYPES)) m.push(type, colour);
+  m.push(OTHER[0]);
+  return m;
+}
+
+/** Add sources, icons and layers for events (again after a style change). */
+export function addEventLayers(map, colours) {
+  const ratio = Math.max(1, Math.min(window.devicePixelRatio || 1, 3));
+  for (const type of [...Object.keys(TYPES), "OTHER"]) {
+    const name = `ev-${type}`;
+    if (!map.hasImage(name)) map.addImage(name, iconImage(type, ICON_SIZE, ratio), { pixelRatio: ratio });
+  }
+  const empty = { type: "FeatureCollection", features: [] };
+  map.addSource("events", {
+    type: "geojson",
+    data: empty,
+    cluster: true,
+    clusterRadius: 46,
+    clusterMaxZoom: 13,
+    clusterProperties: { fresh: ["+", ["get", "fresh"]] },
+    promoteId: "id",
+  });
+  map.addSource("areas", { type: "geojson", data: empty, promoteId: "id" });
+  const colour = typeColourExpression();
+  map.addLayer({
+    id: "areas",
+    type: "circle",
+    source: "areas",
+    paint: {
+      "circle-color": colour,
+      "circle-opacity": 0.08,
+      "circle-stroke-color": colour,
+      "circle-stroke-width": 2.5,
+      "circle-radius": ["match", ["get", "precision"], "admin1", 10, "country", 14, 18],
+    },
+  });
+  map.addLayer({
+    id: "clusters",
+    type: "circle",
+    source: "events",
+    filter: ["has", "point_count"],
+    paint: {
+      "circle-color": colours.cluster,
+      "circle-opacity": 0.85,
+      "circle-stroke-color": colours.clusterStroke,
+      "circle-stroke-width": 2,
+      "circle-radius": ["step", ["get", "point_count"], 14, 10, 17, 100, 21, 1000, 26, 10000, 31],
+    },
+  });
+  map.addLayer({
+    id: "points",
+    type: "symbol",
+    source: "events",
+    filter: ["!", ["has", "point_count"]],
+    layout: {
+      "icon-image": ["coalesce", ["image", ["concat", "ev-", ["get", "type"]]], ["image", "ev-OTHER"]],
+      "icon-allow-overlap": true,
+      "icon-ignore-placement": true,
+    },
+  });
+  // New (live) events: a ring in the accent colour round the pin, the area or the cluster.
+  map.addLayer({
+    id: "fresh",
+    type: "circle",
+    source: "events",
+    filter: [">", ["coalesce", ["get", "fresh"], 0], 0],
+    paint: {
+      "circle-color": "rgba(0,0,0,0)",
+      "circle-stroke-color": colours.fresh,
+      "circle-stroke-width": 3,
+      "circle-radius": ["case", ["has", "point_count"], 36, 16],
+    },
+  });
+  map.addLayer({
+    id: "fresh-areas",
+    type: "circle",
+    source: "areas",
+    filter: [">", ["get", "fresh"], 0],
+    paint: {
+      "circle-color": "rgba(0,0,0,0)",
+      "circle-stroke-color": colours.fresh,
+      "circle-stroke-width": 3,
+      "circle-radius": ["match", ["get", "precision"], "admin1", 15, "country", 19, 23],
+    },
+  });
+  for (const [id, source] of [
+    ["selected-point", "events"],
+    ["selected-area", "areas"],
+  ]) {
+    map.addLayer({
+      id,
+      type: "circle",
+      source,
+      filter: ["==", ["get", "id"], ""],
+      paint: {
+        "circle-color": "rgba(0,0,0,0)",
+        "circle-stroke-color": colours.selected,
+        "circle-stroke-width": 3,
+        "circle-radius": 20,
+      },
+    });
+  }
+}
+
+export function setSelected(map, id) {
+  for (const layer of ["selected-point", "selected-area"]) {
+    if (map.getLayer(layer)) map.setFilter(layer, ["==", ["get", "id"], id ?? ""]);
+  }
+}
+
+/** Split slim records into the two sources' feature collections. */
+export function toCollections(records) {
+  const pins = [];
+  const areas = [];
+  for (const r of records) {
+    if (r.lon === null || r.lat === null) continue;
+    const feature = {
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [r.lon, r.lat] },
+      properties: { id: r.id, type: r.type, precision: r.precision ?? "city", fresh: r.isNew ? 1 : 0 },
+    };
+    (PIN_PRECISIONS.has(r.precision ?? "city") ? pins : areas).push(feature);
+  }
+  return {
+    pins: { type: "FeatureCollection", features: pins },
+    areas: { type: "FeatureCollection", features: areas },
+  };
+}

@@ -1,0 +1,562 @@
+// The map page: wires the URL state, the filters, the map, the list, the panel, the timeline
+// and the live stream together. Data flows one way: state -> API -> records -> views.
+import { GeoJSONSource, LngLatBounds, Map as MapLibre, Marker, NavigationControl, setWorkerUrl } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import atlasUrl from "world-atlas/countries-50m.json?url";
+import "./style.css";
+import { baseStyle, worldLayers } from "./basemap.js";
+import { getJSON, slim, streamGeoJSON } from "./data.js";
+import { PIN_PRECISIONS, addEventLayers, setSelected, toCollections } from "./layers.js";
+import { h, label, renderChooser, renderEvent } from "./panel.js";
+import { apiParams, formatState, matchesFilters, parseState } from "./state.js";
+import { Timeline, bucketEnd } from "./timeline.js";
+import { TYPES, iconCanvas } from "./types.js";
+
+// The worker is a file of the build, served by our own server: no blob: or remote worker.
+setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+
+const API = new URL("api/", document.baseURI);
+const MAX_EVENTS = 200_000; // what one page holds in memory; beyond it the view says so
+const LIST_MAX = 300;
+
+const PALETTES = {
+  light: {
+    water: "#dce7f0",
+    land: "#f6f4ef",
+    border: "#b4b0a8",
+    cluster: "#34495e",
+    clusterStroke: "#ffffff",
+    fresh: "#ff00aa",
+    selected: "#111111",
+  },
+  dark: {
+    water: "#0e1620",
+    land: "#27303a",
+    border: "#55606c",
+    cluster: "#a9c3dc",
+    clusterStroke: "#0e1620",
+    fresh: "#ff4fd8",
+    selected: "#ffffff",
+  },
+};
+const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
+const palette = () => PALETTES[darkQuery.matches ? "dark" : "light"];
+
+const state = parseState(window.location.search);
+const records = new Map(); // id -> slim record of every loaded event
+let loadController = null;
+let total = null;
+let playing = null;
+let panelReturnFocus = null;
+
+const $ = (sel) => document.querySelector(sel);
+const form = $("#filters");
+
+let resolveReady;
+const ready = new Promise((r) => (resolveReady = r));
+window.__lagebild = { ready, records, state, map: null, loads: 0, live: 0 };
+
+// ---------------------------------------------------------------- URL state
+
+function syncUrl() {
+  const url = `${window.location.pathname}${formatState(state)}`;
+  window.history.replaceState(null, "", url);
+}
+
+function fillForm() {
+  const f = state.filters;
+  $("#f-type").value = f.type ?? "";
+  $("#f-country").value = f.country ?? "";
+  $("#f-actor").value = f.actor ?? "";
+  $("#f-q").value = f.q ?? "";
+  $("#f-lang").value = f.lang ?? "";
+  $("#f-conf").value = f.min_confidence ?? "0";
+  $("#f-conf-out").value = f.min_confidence ?? "0";
+  $("#f-since").value = f.since ?? "";
+  $("#f-until").value = f.until ?? "";
+}
+
+function readForm() {
+  const data = new FormData(form);
+  const f = {};
+  for (const [k, v] of data.entries()) {
+    const s = String(v).trim();
+    if (!s || (k === "min_confidence" && Number(s) === 0)) continue;
+    f[k] = k === "country" ? s.toUpperCase() : s;
+  }
+  return f;
+}
+
+function setFilters(filters) {
+  state.filters = filters;
+  fillForm();
+  syncUrl();
+  stopPlay();
+  reload();
+}
+
+// ---------------------------------------------------------------- map
+
+const world = await fetch(atlasUrl).then((r) => r.json()).then(worldLayers);
+const map = new MapLibre({
+  container: "map",
+  style: state.style ? state.style : baseStyle(world, palette()),
+  center: state.view?.center ?? [20, 25],
+  zoom: state.view?.zoom ?? 1.3,
+  attributionControl: { compact: true, customAttribution: "Natural Earth" },
+  renderWorldCopies: true,
+  maxPitch: 0,
+});
+window.__lagebild.map = map;
+map.addControl(new NavigationControl({ showCompass: false }), "top-right");
+map.keyboard.enable();
+
+map.on("style.load", () => {
+  addEventLayers(map, palette());
+  refreshSources();
+});
+
+darkQuery.addEventListener("change", () => {
+  const p = palette();
+  if (!state.style) {
+    map.setPaintProperty("background", "background-color", p.water);
+    map.setPaintProperty("land", "fill-color", p.land);
+    map.setPaintProperty("borders", "line-color", p.border);
+  }
+  map.setPaintProperty("clusters", "circle-color", p.cluster);
+  map.setPaintProperty("clusters", "circle-stroke-color", p.clusterStroke);
+});
+
+map.on("moveend", () => {
+  const c = map.getCenter().wrap();
+  state.view = { center: [c.lng, c.lat], zoom: map.getZoom() };
+  syncUrl();
+  renderList();
+});
+
+// Cluster counts are HTML markers: the map has no font (no glyphs from any host).
+const countMarkers = new Map();
+function updateCountMarkers() {
+  if (!map.getSource("events") || !map.isSourceLoaded("events")) return;
+  const seen = new Set();
+  for (const f of map.querySourceFeatures("events", { filter: ["has", "point_count"] })) {
+    const id = f.properties.cluster_id;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    let m = countMarkers.get(id);
+    const n = f.properties.point_count;
+    const text = n >= 10000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
+    if (!m) {
+      const node = h("div", { class: "cluster-count", "aria-hidden": "true" });
+      m = new Marker({ element: node }).setLngLat(f.geometry.coordinates);
+      countMarkers.set(id, m);
+    }
+    m.getElement().textContent = text;
+    m.setLngLat(f.geometry.coordinates).addTo(map);
+  }
+  for (const [id, m] of countMarkers) {
+    if (!seen.has(id)) {
+      m.remove();
+      countMarkers.delete(id);
+    }
+  }
+}
+map.on("render", throttle(updateCountMarkers, 100));
+
+for (const layer of ["points", "areas", "clusters"]) {
+  map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
+  map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
+}
+
+map.on("click", async (e) => {
+  const hits = map.queryRenderedFeatures(e.point, { layers: ["points", "areas", "clusters"] });
+  if (!hits.length) return;
+  const cluster = hits.find((f) => f.layer.id === "clusters");
+  const events = [...new Set(hits.filter((f) => f.layer.id !== "clusters").map((f) => f.properties.id))];
+  if (events.length === 1) return openEvent(events[0]);
+  if (events.length > 1) {
+    return openChooser(events.map((id) => records.get(id)).filter(Boolean));
+  }
+  if (cluster) {
+    const source = map.getSource("events");
+    const zoom = await source.getClusterExpansionZoom(cluster.properties.cluster_id);
+    map.easeTo({ center: cluster.geometry.coordinates, zoom });
+  }
+});
+
+// ---------------------------------------------------------------- data
+
+let refreshTimer = null;
+function refreshSources() {
+  clearTimeout(refreshTimer);
+  refreshTimer = null;
+  const events = map.getSource("events");
+  const areas = map.getSource("areas");
+  if (!(events instanceof GeoJSONSource) || !areas) return;
+  let shown = [...records.values()];
+  if (playing) shown = shown.filter((r) => r.date && r.date >= playing.from && r.date <= playing.to);
+  const { pins, areas: rings } = toCollections(shown);
+  events.setData(pins);
+  areas.setData(rings);
+  renderList();
+  renderStatus();
+}
+function refreshSoon(ms = 200) {
+  if (!refreshTimer) refreshTimer = setTimeout(refreshSources, ms);
+}
+
+async function reload() {
+  loadController?.abort();
+  const controller = new AbortController();
+  loadController = controller;
+  records.clear();
+  total = null;
+  window.__lagebild.loading = true;
+  renderStatus("Loading…");
+  loadTimeline(controller.signal);
+  const params = apiParams(state.filters);
+  try {
+    // The newest events first, in one small page, so the map is usable at once ...
+    const first = await getJSON(`${API}events?${params}&limit=1000`, controller.signal);
+    total = first.total;
+    for (const ev of first.events) records.set(ev.id, slim(ev));
+    refreshSources();
+    if (!state.view && records.size) fitToRecords();
+    await idle();
+    resolveReady();
+    // ... then all of them, streamed, drawn as they arrive.
+    if (first.next) {
+      params.set("limit", String(MAX_EVENTS));
+      await streamGeoJSON(`${API}events.geojson?${params}`, {
+        signal: controller.signal,
+        batch: 20000,
+        onBatch: (events) => {
+          for (const ev of events) if (!records.has(ev.id)) records.set(ev.id, slim(ev));
+          refreshSoon(50);
+        },
+      });
+      refreshSources();
+    }
+  } catch (err) {
+    if (err.name === "AbortError") return;
+    renderStatus(`Could not load events: ${err.message}`);
+    resolveReady();
+    return;
+  } finally {
+    if (loadController === controller) window.__lagebild.loading = false;
+  }
+  window.__lagebild.loads += 1;
+  renderStatus();
+}
+
+function idle() {
+  return new Promise((resolve) => {
+    if (map.loaded() && !map.isMoving()) map.once("idle", resolve);
+    else map.once("idle", resolve);
+    map.triggerRepaint();
+  });
+}
+
+function fitToRecords() {
+  const b = new LngLatBounds();
+  for (const r of records.values()) if (r.lon !== null) b.extend([r.lon, r.lat]);
+  if (!b.isEmpty()) map.fitBounds(b, { padding: 60, maxZoom: 6, animate: false });
+}
+
+// ---------------------------------------------------------------- list of events in view
+
+function inView(r, bounds) {
+  if (r.lon === null) return false;
+  if (r.lat < bounds.getSouth() || r.lat > bounds.getNorth()) return false;
+  const w = bounds.getWest();
+  const e = bounds.getEast();
+  if (e - w >= 360) return true;
+  let lon = r.lon;
+  while (lon < w) lon += 360;
+  return lon <= e;
+}
+
+function renderList() {
+  const list = $("#event-list");
+  const bounds = map.getBounds();
+  const visible = [];
+  let count = 0;
+  for (const r of records.values()) {
+    if (playing && !(r.date && r.date >= playing.from && r.date <= playing.to)) continue;
+    if (!inView(r, bounds)) continue;
+    count++;
+    visible.push(r);
+  }
+  visible.sort((a, b) => (b.isNew - a.isNew) || (b.date ?? "").localeCompare(a.date ?? ""));
+  const items = visible.slice(0, LIST_MAX).map((r) => {
+    const b = h(
+      "button",
+      { type: "button", class: "list-item", "data-id": r.id },
+      iconCanvas(r.type, 16),
+      h("span", { class: "li-text", text: label(r) }),
+      r.isNew ? h("span", { class: "badge-new", text: "new" }) : null,
+      PIN_PRECISIONS.has(r.precision ?? "city") ? null : h("span", { class: "badge-prec", text: r.precision }),
+    );
+    return h("li", {}, b);
+  });
+  if (count > LIST_MAX) {
+    items.push(h("li", { class: "list-more", text: `… and ${count - LIST_MAX} more: zoom in or filter` }));
+  }
+  list.replaceChildren(...items);
+  $("#list-title").textContent = `Events in view (${count})`;
+  window.__lagebild.inView = count;
+}
+
+$("#event-list").addEventListener("click", (e) => {
+  const b = e.target.closest("button[data-id]");
+  if (b) openEvent(b.dataset.id);
+});
+$("#event-list").addEventListener("keydown", (e) => {
+  const buttons = [...$("#event-list").querySelectorAll("button[data-id]")];
+  const i = buttons.indexOf(document.activeElement);
+  let next = null;
+  if (e.key === "ArrowDown") next = buttons[Math.min(buttons.length - 1, i + 1)];
+  else if (e.key === "ArrowUp") next = buttons[Math.max(0, i - 1)];
+  else if (e.key === "Home") next = buttons[0];
+  else if (e.key === "End") next = buttons[buttons.length - 1];
+  if (next) {
+    e.preventDefault();
+    next.focus();
+  }
+});
+$("#event-list").addEventListener("focusin", (e) => {
+  const b = e.target.closest("button[data-id]");
+  if (b) setSelected(map, b.dataset.id);
+});
+
+// ---------------------------------------------------------------- panel
+
+async function openEvent(id) {
+  const panel = $("#panel");
+  if (panel.hidden) panelReturnFocus = document.activeElement;
+  state.event = id;
+  syncUrl();
+  setSelected(map, id);
+  const body = $("#panel-body");
+  body.replaceChildren(h("p", { text: "Loading…" }));
+  panel.hidden = false;
+  try {
+    const ev = await getJSON(`${API}events/${encodeURIComponent(id)}`);
+    if (state.event !== id) return;
+    renderEvent(body, ev);
+  } catch (err) {
+    body.replaceChildren(h("p", { text: `Could not load the event: ${err.message}` }));
+  }
+  $("#panel-close").focus();
+}
+
+function openChooser(list) {
+  const panel = $("#panel");
+  if (panel.hidden) panelReturnFocus = document.activeElement;
+  renderChooser($("#panel-body"), list, openEvent);
+  panel.hidden = false;
+  $("#panel-close").focus();
+}
+
+function closePanel() {
+  $("#panel").hidden = true;
+  state.event = null;
+  syncUrl();
+  setSelected(map, null);
+  if (panelReturnFocus && document.contains(panelReturnFocus)) panelReturnFocus.focus();
+}
+$("#panel-close").addEventListener("click", closePanel);
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && !$("#panel").hidden) closePanel();
+});
+
+// ---------------------------------------------------------------- filters and legend
+
+for (const [type, [, , name]] of Object.entries(TYPES)) {
+  $("#f-type").append(h("option", { value: type, text: name }));
+  const b = h("button", { type: "button", class: "legend-item", "data-type": type }, iconCanvas(type, 16), ` ${name}`);
+  b.addEventListener("click", () => {
+    const f = { ...state.filters };
+    if (f.type === type) delete f.type;
+    else f.type = type;
+    setFilters(f);
+  });
+  $("#legend-types").append(h("li", {}, b));
+}
+
+form.addEventListener("submit", (e) => e.preventDefault());
+form.addEventListener("change", () => setFilters(readForm()));
+$("#f-conf").addEventListener("input", () => ($("#f-conf-out").value = $("#f-conf").value));
+for (const id of ["#f-actor", "#f-q", "#f-country"]) {
+  $(id).addEventListener("input", debounce(() => setFilters(readForm()), 500));
+}
+$("#f-reset").addEventListener("click", () => setFilters({}));
+
+// ---------------------------------------------------------------- timeline
+
+const timeline = new Timeline($("#timeline"), {
+  onRange: (since, until) => setFilters({ ...state.filters, since, until }),
+});
+$("#all-time").addEventListener("click", () => {
+  const f = { ...state.filters };
+  delete f.since;
+  delete f.until;
+  setFilters(f);
+});
+
+async function loadTimeline(signal) {
+  const params = apiParams(state.filters, ["since", "until"]);
+  try {
+    const data = await getJSON(`${API}timeline?${params}`, signal);
+    timeline.set(data);
+    timeline.setRange(state.filters.since, state.filters.until);
+    const range =
+      state.filters.since || state.filters.until
+        ? `${state.filters.since ?? "…"} to ${state.filters.until ?? "…"}`
+        : "all time";
+    $("#tl-label").textContent = `${data.total} dated events per ${data.bucket}; shown: ${range}`;
+  } catch (err) {
+    if (err.name !== "AbortError") $("#tl-label").textContent = `Timeline unavailable: ${err.message}`;
+  }
+}
+
+function stopPlay() {
+  if (!playing) return;
+  clearTimeout(playing.timer);
+  playing = null;
+  timeline.setCursor(null);
+  $("#play").textContent = "▶ Play";
+  $("#play").setAttribute("aria-pressed", "false");
+  refreshSources();
+}
+
+$("#play").addEventListener("click", () => {
+  if (playing) return stopPlay();
+  const buckets = timeline.bucketsInRange();
+  if (!buckets.length) return;
+  const from = state.filters.since ?? buckets[0].date;
+  // Replays cumulatively: each step adds the events of the next bucket, over about 15 s.
+  const delay = Math.max(250, Math.min(1200, 15000 / buckets.length));
+  playing = { from, to: from, i: 0, timer: null };
+  $("#play").textContent = "■ Stop";
+  $("#play").setAttribute("aria-pressed", "true");
+  const step = () => {
+    if (!playing) return;
+    const b = buckets[playing.i];
+    playing.to = timelineEnd(b.date);
+    timeline.setCursor(b.date);
+    $("#announce").textContent = `Up to ${playing.to}`;
+    refreshSources();
+    playing.i += 1;
+    if (playing.i < buckets.length) playing.timer = setTimeout(step, delay);
+    else playing.timer = setTimeout(stopPlay, delay * 2);
+  };
+  step();
+});
+
+function timelineEnd(date) {
+  const end = bucketEnd(date, timeline.data?.bucket ?? "day");
+  return state.filters.until && end > state.filters.until ? state.filters.until : end;
+}
+
+// ---------------------------------------------------------------- live stream
+
+function connectStream() {
+  const source = new EventSource(`${API}stream`);
+  source.addEventListener("events", (msg) => {
+    let data;
+    try {
+      data = JSON.parse(msg.data);
+    } catch {
+      return;
+    }
+    const events = Array.isArray(data) ? data : (data.events ?? [data]);
+    let added = 0;
+    for (const ev of events) {
+      if (!ev?.id) continue;
+      if (!matchesFilters(ev, state.filters)) {
+        records.delete(ev.id); // an update can move an event out of the filters
+        continue;
+      }
+      records.set(ev.id, slim(ev, true));
+      added++;
+    }
+    if (!added) return;
+    window.__lagebild.live += added;
+    $("#seen").hidden = false;
+    $("#announce").textContent = `${added} new event${added === 1 ? "" : "s"}`;
+    refreshSoon();
+    clearTimeout(connectStream.timelineTimer);
+    connectStream.timelineTimer = setTimeout(() => loadTimeline(loadController?.signal), 2000);
+  });
+  source.addEventListener("error", () => renderStatus());
+  window.__lagebild.stream = source;
+}
+
+$("#seen").addEventListener("click", () => {
+  for (const r of records.values()) r.isNew = false;
+  $("#seen").hidden = true;
+  refreshSources();
+});
+
+// ---------------------------------------------------------------- status line
+
+function renderStatus(message) {
+  const el = $("#status");
+  if (message) {
+    el.textContent = message;
+    return;
+  }
+  let unplaced = 0;
+  let rings = 0;
+  let fresh = 0;
+  for (const r of records.values()) {
+    if (r.lon === null) unplaced++;
+    else if (!PIN_PRECISIONS.has(r.precision ?? "city")) rings++;
+    if (r.isNew) fresh++;
+  }
+  const parts = [`${records.size.toLocaleString("en")} events loaded`];
+  if (total !== null && total > records.size) parts.push(`of ${total.toLocaleString("en")}`);
+  if (rings) parts.push(`· ${rings.toLocaleString("en")} known only to region or country`);
+  if (unplaced) parts.push(`· ${unplaced.toLocaleString("en")} without a place (list only in exports)`);
+  if (fresh) parts.push(`· ${fresh} new`);
+  if (window.__lagebild.loading) parts.push("· loading…");
+  el.textContent = parts.join(" ");
+}
+
+// ---------------------------------------------------------------- helpers
+
+function debounce(fn, ms) {
+  let t = null;
+  return (...args) => {
+    clearTimeout(t);
+    t = setTimeout(() => fn(...args), ms);
+  };
+}
+function throttle(fn, ms) {
+  let last = 0;
+  let t = null;
+  return () => {
+    const now = performance.now();
+    if (now - last >= ms) {
+      last = now;
+      fn();
+    } else if (!t) {
+      t = setTimeout(() => {
+        t = null;
+        last = performance.now();
+        fn();
+      }, ms);
+    }
+  };
+}
+
+// ---------------------------------------------------------------- start
+
+fillForm();
+map.once("load", () => {
+  reload();
+  connectStream();
+  if (state.event) openEvent(state.event);
+});

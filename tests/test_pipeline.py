@@ -88,3 +88,10 @@ def test_a_headline_and_its_body_sentence_are_one_event() -> None:
     retreats = [e for e in extract_text(text, lang="en", published="2022-01-14") if e.type == "RETREAT"]
     assert len(retreats) == 1
     assert not retreats[0].evidence[0].sentence.startswith("Russian troops withdraw from")
+
+
+def test_language_codes_are_normalised_and_unknown_ones_detected() -> None:
+    text = "Die Polizei hat in Berlin 20 Demonstranten festgenommen, teilte ein Sprecher mit."
+    for lang in ("DE-at", "xx", None):
+        events = extract_text(text, lang=lang)
+        assert any(e.type == "COERCE" and e.evidence[0].lang == "de" for e in events), lang

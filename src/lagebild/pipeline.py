@@ -432,7 +432,9 @@ def extract(doc: Document, learned: bool = False) -> list[Event]:
     text = doc.text or ""
     if not text.strip():
         return []
-    lang = doc.lang or _detect_language(text) or "en"
+    # "de-DE", "DE" -> "de"; an unknown code falls back on detection, then English.
+    given = (doc.lang or "").strip().lower().replace("_", "-").split("-")[0] or None
+    lang = given if given and lexicon(given) else _detect_language(text) or given or "en"
     code = lang if lexicon(lang) else "en"
     sents = event_sentences(text, code, doc.title)
     cands = [c for sent in sents for c in detect_sentence(sent, code)]

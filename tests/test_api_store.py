@@ -63,3 +63,55 @@ def test_events_of_document(store: SQLiteStore) -> None:
     assert [e.id for e in store.events_of_document(first.id)] == ["a", "b", "c"]
     assert [e.id for e in store.events_of_document(second.id)] == ["c"]
     assert store.events_of_document("unknown") == []
+
+
+def test_map_view_search_matches_a_plain_scan(tmp_path: Path) -> None:
+    """bbox + dates (the space-time index) finds exactly what checking every event finds."""
+    import random
+
+    from lagebild.model import Place
+
+    rng = random.Random(3)
+    with SQLiteStore(tmp_path / "many.db") as store:
+        doc = Document.create("Many events.")
+        events = []
+        for i in range(400):
+            day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            place = Place("p", rng.uniform(-60, 60), rng.uniform(-180, 180))
+            events.append(
+                Event(
+                    id=f"e{i}",
+                    type="ASSAULT",
+                    date=rng.choice([day, day[:7], None]),
+                    location=place,
+                    evidence=[Evidence(doc.id, "s", i, i + 1)],
+                )
+            )
+        store.add_document(doc, events)
+        # Moving events in time and space must move them in the index too.
+        for event in events[:40]:
+            event.date = "2024-06-15"
+            event.location = Place("q", 10.0, 20.0)
+            store.upsert_event(event)
+        boxes = [(-180, -90, 180, 90), (0, -30, 90, 30), (150, -60, -150, 60), (19, 9, 21, 11)]
+        ranges = [
+            ("2024-06-15", "2024-06-15"),
+            ("2024-03", "2024-05"),
+            (None, "2024-02-10"),
+            ("2024-11", None),
+        ]
+        for west, south, east, north in boxes:
+            for since, until in ranges:
+                query = EventQuery(bbox=(west, south, east, north), since=since, until=until, modality=None)
+                expected = {
+                    e.id
+                    for e in events
+                    if e.date
+                    and (since is None or e.date >= since)
+                    and (until is None or e.date[: len(until)] <= until)
+                    and south <= e.location.lat <= north
+                    and (west <= e.location.lon <= east if west <= east else not east < e.location.lon < west)
+                }
+                found = {e.id for e in store.iter_events(query)}
+                assert found == expected, (west, south, east, north, since, until)
+                assert store.count_events(query) == len(expected)

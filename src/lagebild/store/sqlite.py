@@ -25,7 +25,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,7 @@ _EVENT_COLUMNS = (
     "change_seq",
 )
 _SORT_KEY = "coalesce(e.date, '')"  # must match the events_order index expression
+_JULIAN_OFFSET = 1721424.5  # date.toordinal() + this = SQLite's julianday() at midnight
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Bucket start of an event date, as SQL on alias `e` (dates are ISO strings, maybe partial).
 # A partial date ("2024-03") counts on the first day of its period, as Event.date does.
@@ -401,6 +402,18 @@ class SQLiteStore:
                     (key, str(value)),
                 )
 
+    def meta_items(self, prefix: str) -> list[tuple[str, str]]:
+        """All `(key, value)` pairs whose key starts with `prefix`, ordered by key (watcher state)."""
+        # A range scan on the primary key rather than LIKE, which treats % and _ as wildcards.
+        with self._read() as conn:
+            if not prefix:
+                return [(k, v) for k, v in conn.execute("SELECT key, value FROM kv ORDER BY key")]
+            rows = conn.execute(
+                "SELECT key, value FROM kv WHERE key >= ? AND key < ? ORDER BY key",
+                (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)),
+            )
+            return [(k, v) for k, v in rows]
+
 
 # -- writing helpers (called inside a write transaction) ---------------------------------------
 
@@ -574,7 +587,8 @@ def _where(q: EventQuery) -> tuple[list[str], list[Any]]:
         where.append("instr(e.actor_text, ?) > 0")
         params.append(q.actor.strip().casefold())
     if q.bbox is not None:
-        clause, bbox_params = _bbox_clause(q.bbox)
+        days = _day_range(q.since, q.until) if (q.since or q.until) else None
+        clause, bbox_params = _bbox_clause(q.bbox, days)
         where.append(clause)
         params += bbox_params
     if q.q and q.q.strip():
@@ -627,7 +641,28 @@ def fts_query(text: str) -> str:
     return " AND ".join(parts)
 
 
-def _bbox_clause(bbox: Sequence[float]) -> tuple[str, list[float]]:
+def _day_range(since: str | None, until: str | None) -> tuple[float, float]:
+    """Julian day numbers around since..until, a day wider on each side: the search in
+    `events_rtree_time` only narrows, the date conditions decide (and are already checked)."""
+    first = _period(since)[0] if since else date(1, 1, 1)
+    last = _period(until)[1] if until else date(9999, 12, 31)
+    return first.toordinal() + _JULIAN_OFFSET - 1, last.toordinal() + _JULIAN_OFFSET + 1
+
+
+def _period(value: str) -> tuple[date, date]:
+    """First and last day of a checked (maybe partial) ISO date."""
+    parts = [int(p) for p in value.strip().split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = date(parts[0], parts[1], 1)
+        following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first, following - timedelta(days=1)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+
+def _bbox_clause(bbox: Sequence[float], days: tuple[float, float] | None = None) -> tuple[str, list[float]]:
     try:
         west, south, east, north = (float(v) for v in bbox)
     except (TypeError, ValueError):
@@ -639,14 +674,37 @@ def _bbox_clause(bbox: Sequence[float]) -> tuple[str, list[float]]:
         )
     # The R*Tree stores 32-bit floats rounded outwards: it narrows the search, the exact
     # comparison on lat/lon decides. west > east means the box crosses the antimeridian.
+    # With a date range (a map view) the search runs in space and time at once (migration 2).
     rtree = (
         "SELECT seq FROM events_rtree WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?"
     )
+    extra: list[float] = []
+    if days is not None:
+        rtree = (
+            "SELECT seq FROM events_rtree_time WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ?"
+            " AND max_lon >= ? AND min_day <= ? AND max_day >= ?"
+        )
+        extra = [days[1], days[0]]
     if west <= east:
         clause = f"e.seq IN ({rtree}) AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?"
-        return clause, [north, south, east, west, south, north, west, east]
+        return clause, [north, south, east, west, *extra, south, north, west, east]
     clause = f"e.seq IN ({rtree} UNION ALL {rtree}) AND e.lat BETWEEN ? AND ? AND (e.lon >= ? OR e.lon <= ?)"
-    return clause, [north, south, 180.0, west, north, south, east, -180.0, south, north, west, east]
+    return clause, [
+        north,
+        south,
+        180.0,
+        west,
+        *extra,
+        north,
+        south,
+        east,
+        -180.0,
+        *extra,
+        south,
+        north,
+        west,
+        east,
+    ]
 
 
 def _check_date(value: str, name: str) -> str:

@@ -66,3 +66,9 @@ def test_boilerplate_teasers_and_captions_carry_no_events() -> None:
 def test_a_headline_repeated_in_the_body_is_read_once() -> None:
     text = "Troops withdraw from the city\n\nTroops withdraw from the city\n\nThey left on Monday."
     assert [s.text for s in event_sentences(text, "en")].count("Troops withdraw from the city") == 1
+
+
+def test_phrases_that_contain_a_trigger_word_are_no_trigger() -> None:
+    found = _found("Riot police watched thousands of non-violent protesters march.", "en")
+    assert ("PROTEST", "riot", "asserted") not in found
+    assert any(t == "PROTEST" for t, _, _ in found)

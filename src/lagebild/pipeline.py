@@ -304,7 +304,7 @@ def _events_of_sentence(
         for m in ctx.actors
         if s.start <= m.start < s.end and m.actor.sector in CIVILIAN_SECTORS
     ]
-    readings = compose(cands, actor_sector)
+    readings = compose(cands, actor_sector, lambda c: _passive_before(text, c.trigger_start, ctx.lex))
     if probs is not None:
         readings = rerank(readings, probs)
     for reading in readings:

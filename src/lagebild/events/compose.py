@@ -121,19 +121,27 @@ def _merge_type(cands: list[Candidate]) -> list[Reading]:
 
 
 def _force_by_state(
-    protest: Reading, assault: Reading, actor_sector: Callable[[Candidate], str | None] | None
+    protest: Reading,
+    assault: Reading,
+    actor_sector: Callable[[Candidate], str | None] | None,
+    passive: Callable[[Candidate], bool] | None,
 ) -> bool:
     sector = actor_sector(assault.anchor) if actor_sector else None
     if sector in STATE_SECTORS:
         return True
     if sector in CIVILIAN_SECTORS:
         return False  # protesters doing violence: a riot, handled by the caller
-    # Unknown actor: protesters named before the violence are its victims ("protesters were shot").
-    return protest.anchor.trigger_start < max(t.trigger_end for t in assault.triggers)
+    # Unknown actor: a protest suffering the violence ("protesters were shot", "attacked a
+    # demonstration") met force; protesters named as the subject of violence rioted.
+    if passive and passive(assault.anchor):
+        return True
+    return protest.anchor.trigger_start > assault.anchor.trigger_start
 
 
 def compose(
-    cands: list[Candidate], actor_sector: Callable[[Candidate], str | None] | None = None
+    cands: list[Candidate],
+    actor_sector: Callable[[Candidate], str | None] | None = None,
+    passive: Callable[[Candidate], bool] | None = None,
 ) -> list[Reading]:
     """Readings of one sentence's candidates, in order of their first trigger.
 
@@ -159,7 +167,7 @@ def compose(
             protest.score += 0.2
             if assault and assault.mode in ("destroy", "primitive", "beat", "clash", None):
                 drop.add(id(assault))
-        elif assault and assault.mode in _VIOLENT_PROTEST:
+        elif assault and any(t.lexical_mode in _VIOLENT_PROTEST for t in assault.triggers):
             protest.acled = ("Riots", "Violent demonstration")
             protest.score += 0.3
             drop.add(id(assault))
@@ -174,7 +182,7 @@ def compose(
         elif (
             assault
             and assault.mode in _FORCE_ON_PROTEST
-            and not _force_by_state(protest, assault, actor_sector)
+            and not _force_by_state(protest, assault, actor_sector, passive)
         ):
             protest.acled = ("Riots", "Violent demonstration")
             protest.score += 0.3

@@ -16,6 +16,9 @@ from lagebild.events.lexicon import Lexicon, lexicon
 from lagebild.model import normalise_text
 from lagebild.nlp.sentences import Sentence, split_sentences
 
+# Lexicon key of phrases that contain a trigger word without being a trigger ("riot police",
+# "non-violent"): the longer match wins and is then ignored.
+NOT_A_TRIGGER = "NONE"
 # Clause boundaries limit the reach of modality cues: "Troops left, no clashes were seen".
 _CLAUSE = re.compile(r"[,;:()\[\]–—]|\s-\s|[\"«»“”„]")
 _HANDLE_LINE = re.compile(r"^[\s\-–—]*\S[^\n]{0,80}\(@\w+\)")
@@ -39,6 +42,7 @@ class Candidate:
     trigger_end: int
     trigger: str
     sentence: Sentence
+    lexical_mode: str | None = None  # the mode the trigger word itself names (not a hint)
 
 
 def _line_of(text: str, pos: int) -> str:
@@ -171,8 +175,10 @@ def detect_sentence(sentence: Sentence, lang: str) -> list[Candidate]:
     out: list[Candidate] = []
     memo: dict = {}
     for start, end, label, weight in lex.triggers.finditer(text):
-        type_, _, mode = label.partition("/")
-        mode = _refine_mode(type_, mode or None, text, lex, memo)
+        if label == NOT_A_TRIGGER:
+            continue  # a phrase that contains a trigger word but is none ("riot police")
+        type_, _, own_mode = label.partition("/")
+        mode = _refine_mode(type_, own_mode or None, text, lex, memo)
         score = weight + (0.1 if mode else 0.0)
         out.append(
             Candidate(
@@ -184,6 +190,7 @@ def detect_sentence(sentence: Sentence, lang: str) -> list[Candidate]:
                 trigger_end=sentence.start + end,
                 trigger=text[start:end],
                 sentence=sentence,
+                lexical_mode=own_mode or None,
             )
         )
     return out

@@ -11,7 +11,8 @@ one string per pattern, case-insensitive:
 
 Module attributes (all optional):
 
-- TRIGGERS: {"TYPE" or "TYPE/mode": (pattern, ...)}
+- TRIGGERS: {"TYPE" or "TYPE/mode": (pattern, ...)}; the key "NONE" lists phrases that contain
+  a trigger word but are none ("riot police", "non-violent"): being longer, they win and are dropped
 - MODE_HINTS: {"TYPE/mode": (pattern, ...)}: words that refine a mode-less trigger of TYPE
   found in the same sentence ("attack" + "drone" -> ASSAULT/aerial); first listed wins.
 - MODE_OVERRIDES: like MODE_HINTS, but strong enough to replace any mode of TYPE in the sentence

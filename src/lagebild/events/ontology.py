@@ -182,7 +182,7 @@ EVENT_TYPES: dict[str, EventType] = {
                 ),
                 Mode("release", "release captives", (_SD, "Agreement")),
                 Mode("return", "return property", (_SD, "Other")),
-                Mode("disarm", "disarm, give up weapons", (_SD, "Change to group/activity")),
+                Mode("disarm", "disarm, surrender, give up weapons", (_SD, "Agreement")),
                 Mode("ceasefire", "implement a ceasefire", (_SD, "Agreement")),
                 Mode("access", "allow observers, peacekeepers or aid workers access", (_SD, "Other")),
                 Mode("resign", "official resignation", (_SD, "Other")),

@@ -8,6 +8,8 @@ WORD_PREFIX = r"(?:[وف])?(?:[بلك])?(?:ال)?"
 
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    # Phrases that contain a trigger word but are no trigger.
+    "NONE": ("قوات مكافحة الشغب", "مكافحة الشغب"),
     "AGREE": ("اتفاق*", "اتفق*", "وقع*", "توقيع", "تعهد*", "مذكرة تفاهم"),
     "AGREE/ceasefire": ("وقف إطلاق النار", "وقف اطلاق النار", "هدنة", "تهدئة"),
     "AGREE/settle": ("اتفاق سلام", "اتفاقية سلام", "تبادل الأسرى", "صفقة تبادل"),

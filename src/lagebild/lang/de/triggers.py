@@ -7,6 +7,8 @@ finds them. Separable verbs split in main clauses ("zogen ... ab"); the nouns an
 
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    # Phrases that contain a trigger word but are no trigger.
+    "NONE": ("raketenabwehr*", "gewaltfrei*"),
     "AGREE": ("vereinbart*", "*vereinbarung*", "*abkommen*", "unterzeichn*", "einigten sich", "einigung",
               "zugesagt", "sagte zu", "sagten zu", "versprach*", "*vertrag unterzeichnet"),
     "AGREE/ceasefire": ("*waffenruhe*", "*waffenstillstand*", "feuerpause*"),

@@ -1,6 +1,24 @@
 """English event triggers, modality cues and page furniture (syntax: lagebild.events.lexicon)."""
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    # Phrases that contain a trigger word but are no trigger.
+    "NONE": (
+        "riot police",
+        "riot gear",
+        "anti-riot",
+        "riot-control",
+        "non-violent",
+        "nonviolent",
+        "protest movement",
+        "shell company",
+        "shell companies",
+        "death toll rose",
+        "missile defence",
+        "missile defense",
+        "strike price",
+        "lucky strike",
+        "bomb squad",
+    ),
     # --- verbal cooperation -----------------------------------------------------------------
     "AGREE": (
         "agreed",

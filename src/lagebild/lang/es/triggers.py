@@ -2,6 +2,8 @@
 
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    # Phrases that contain a trigger word but are no trigger.
+    "NONE": ("antidisturbios", "no violent*"),
     "AGREE": ("acuerdo*", "acordaron", "acordó", "firmaron", "firmó", "firma de", "pactaron", "pacto",
               "se comprometió", "se comprometieron", "prometió", "memorando de entendimiento"),
     "AGREE/ceasefire": ("alto el fuego", "cese al fuego", "cese del fuego", "tregua*", "armisticio"),

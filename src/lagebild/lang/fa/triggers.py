@@ -6,6 +6,8 @@ Persian writes verb prefixes and suffixes with a zero-width non-joiner or a spac
 
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    # Phrases that contain a trigger word but are no trigger.
+    "NONE": ("ضد شورش",),
     "AGREE": ("توافق*", "توافقنامه*", "امضا*", "تفاهم*", "تعهد*"),
     "AGREE/ceasefire": ("آتش بس", "آتش‌بس", "آتش بس*", "آتش‌بس*"),
     "AGREE/settle": ("توافق صلح", "معاهده صلح", "تبادل اسرا", "تبادل زندانیان"),

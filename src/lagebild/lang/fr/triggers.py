@@ -2,6 +2,8 @@
 
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    # Phrases that contain a trigger word but are no trigger.
+    "NONE": ("non-violent*", "anti-émeute", "forces de l'ordre"),
     "AGREE": ("accord*", "se sont entendus", "signé", "signe", "signent", "signature", "ont convenu",
               "a convenu",
               "promis", "s'est engagé*", "se sont engagés", "protocole d'accord"),

@@ -2,6 +2,8 @@
 
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    # Phrases that contain a trigger word but are no trigger.
+    "NONE": ("antisommossa",),
     "AGREE": ("accordo", "accordi", "concordato", "firmato", "firmano", "firma di", "intesa",
               "si è impegnat*",
               "promesso"),

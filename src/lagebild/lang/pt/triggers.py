@@ -2,6 +2,8 @@
 
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    # Phrases that contain a trigger word but are no trigger.
+    "NONE": ("tropa de choque",),
     "AGREE": ("acordo*", "acordaram", "assinaram", "assinou", "assinatura", "pacto", "comprometeu-se",
               "prometeu"),
     "AGREE/ceasefire": ("cessar-fogo", "trégua*", "armistício"),

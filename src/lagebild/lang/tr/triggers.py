@@ -6,6 +6,8 @@ Turkish is agglutinative: verb and noun stems with `*` carry the case, tense and
 
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    # Phrases that contain a trigger word but are no trigger.
+    "NONE": ("çevik kuvvet",),
     "AGREE": ("anlaşma*", "anlaşt*", "mutabakat*", "imzala*", "uzlaş*", "taahhüt*", "söz verdi"),
     "AGREE/ceasefire": ("ateşkes*", "ateş kes*", "insani ara"),
     "AGREE/settle": ("barış anlaşma*", "esir takas*", "tutuklu takas*"),

@@ -15,7 +15,7 @@ import httpx
 from lagebild.model import Document
 from lagebild.sources.base import Defaults, IngestError, make_document
 from lagebild.sources.decode import DecodeError, decode_bytes
-from lagebild.sources.fetch import HTML_TYPES, FetchError, fetch
+from lagebild.sources.fetch import HTML_TYPES, Fetched, FetchError, fetch
 from lagebild.sources.html import Extracted, extract_html, fragment_text
 
 # Below this, an item's own content is a teaser: an event read from it lacks the context
@@ -25,7 +25,11 @@ SUBSTANTIAL_CHARS = 400
 
 def fetch_article(url: str, *, client: httpx.Client, max_bytes: int) -> Extracted:
     """Fetch and extract one article page; raises FetchError with a one-line reason."""
-    got = fetch(url, client=client, accept=HTML_TYPES, max_bytes=max_bytes)
+    return extract_article(fetch(url, client=client, accept=HTML_TYPES, max_bytes=max_bytes))
+
+
+def extract_article(got: Fetched) -> Extracted:
+    """The main text of a fetched article page; raises FetchError when it has none."""
     try:
         html = decode_bytes(got.content, got.charset, markup=True)
     except DecodeError as exc:
@@ -47,16 +51,10 @@ def _item_date(entry: feedparser.FeedParserDict) -> object:
     return entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("created_parsed")
 
 
-def read_feed(
-    content: bytes,
-    label: str,
-    defaults: Defaults,
-    *,
-    client: httpx.Client,
-    base_url: str | None = None,
-    max_bytes: int,
-) -> Iterator[Document | IngestError]:
-    """Documents of the items of a feed given as bytes; `label` names the feed in errors."""
+def parse_feed(
+    content: bytes, label: str
+) -> tuple[list[feedparser.FeedParserDict], str | None] | IngestError:
+    """The usable items of a feed given as bytes and the feed's title, or why there are none."""
     parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
     # A feed cut off inside an item leaves an item with nothing in it: that one was not read.
     entries = [
@@ -67,16 +65,66 @@ def read_feed(
     if not entries:
         if parsed.get("bozo"):
             reason = str(parsed.get("bozo_exception") or "unreadable").strip().splitlines()[0]
-            yield IngestError(label, f"feed unreadable or truncated, no items found ({reason})")
-        else:
-            yield IngestError(label, "feed has no items")
+            return IngestError(label, f"feed unreadable or truncated, no items found ({reason})")
+        return IngestError(label, "feed has no items")
+    return entries, (parsed.get("feed") or {}).get("title")
+
+
+def item_link(entry: feedparser.FeedParserDict, base_url: str | None = None) -> str | None:
+    """The http(s) link of an item, resolved against the feed's URL; None when it has none."""
+    link = urljoin(base_url or "", entry.get("link") or "") or None
+    if link and urlsplit(link).scheme.lower() not in ("http", "https"):
+        return None  # an Atom id such as "urn:...", or a relative link in a feed read from a file
+    return link
+
+
+def item_document(
+    entry: feedparser.FeedParserDict,
+    page: Extracted | None,
+    failure: str,
+    defaults: Defaults,
+    *,
+    where: str,
+    link: str | None,
+    feed_title: str | None,
+) -> Document | IngestError:
+    """The document of an item from its fetched article `page`, else from the item's own text.
+
+    `failure` says why there is no page; it is reported when the item's text is too short too.
+    """
+    if page is None:
+        own = _item_text(entry)
+        if len(own) < SUBSTANTIAL_CHARS:
+            return IngestError(where, f"{failure}, and the item's own text is too short to use")
+        page = Extracted(text=own, url=link)
+    return make_document(
+        page.text,
+        defaults,
+        url=page.url or link,
+        source=page.sitename or feed_title,
+        title=entry.get("title") or page.title,
+        published=_item_date(entry) or page.published,
+        author=entry.get("author") or page.author,
+    )
+
+
+def read_feed(
+    content: bytes,
+    label: str,
+    defaults: Defaults,
+    *,
+    client: httpx.Client,
+    base_url: str | None = None,
+    max_bytes: int,
+) -> Iterator[Document | IngestError]:
+    """Documents of the items of a feed given as bytes; `label` names the feed in errors."""
+    parsed = parse_feed(content, label)
+    if isinstance(parsed, IngestError):
+        yield parsed
         return
-    feed_title = (parsed.get("feed") or {}).get("title")
+    entries, feed_title = parsed
     for number, entry in enumerate(entries, start=1):
-        where = f"{label}#item-{number}"
-        link = urljoin(base_url or "", entry.get("link") or "") or None
-        if link and urlsplit(link).scheme.lower() not in ("http", "https"):
-            link = None  # an Atom id such as "urn:...", or a relative link in a feed read from a file
+        link = item_link(entry, base_url)
         page: Extracted | None = None
         failure = "item has no link"
         if link:
@@ -84,18 +132,6 @@ def read_feed(
                 page = fetch_article(link, client=client, max_bytes=max_bytes)
             except FetchError as exc:
                 failure = f"article {link} not read ({exc})"
-        if page is None:
-            own = _item_text(entry)
-            if len(own) < SUBSTANTIAL_CHARS:
-                yield IngestError(where, f"{failure}, and the item's own text is too short to use")
-                continue
-            page = Extracted(text=own, url=link)
-        yield make_document(
-            page.text,
-            defaults,
-            url=page.url or link,
-            source=page.sitename or feed_title,
-            title=entry.get("title") or page.title,
-            published=_item_date(entry) or page.published,
-            author=entry.get("author") or page.author,
+        yield item_document(
+            entry, page, failure, defaults, where=f"{label}#item-{number}", link=link, feed_title=feed_title
         )

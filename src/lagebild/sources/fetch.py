@@ -1,11 +1,13 @@
 """HTTP GET for articles and feeds, with limits that keep one bad server from hurting a batch.
 
 One function, `fetch`, and one error type whose message is a single line a user can act on.
-Polite polling (conditional requests, robots.txt, per-host pacing) belongs in a layer above this.
+Polite polling (robots.txt, per-host pacing, retries, per-feed state) lives in lagebild.watch.poll.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import httpx
@@ -31,8 +33,30 @@ FEED_TYPES = frozenset(
 TEXT_TYPES = frozenset({"text/plain"})
 
 
+# Worth another try later: the server or the network may recover (RFC 9110: 408, 425, 429, 5xx).
+RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
 class FetchError(Exception):
-    """A fetch that gave no usable body; str(error) is one line for the user."""
+    """A fetch that gave no usable body; str(error) is one line for the user.
+
+    `status` is the HTTP status when the server answered; `retryable` says whether trying again
+    later may succeed (timeouts, refused connections, 5xx, 429), which pollers use to back off
+    rather than give up; `retry_after` is the server's Retry-After in seconds, if it sent one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        retryable: bool = False,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retryable = retryable
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +65,19 @@ class Fetched:
     content: bytes
     media_type: str  # e.g. "text/html", lower case, without parameters; "" when the server sent none
     charset: str | None  # as declared in the Content-Type header
+    status: int = 200  # 304 (with an empty body) when a conditional request found nothing new
+    etag: str | None = None  # validators for the next conditional request
+    last_modified: str | None = None
 
 
-def make_client() -> httpx.Client:
-    """A client with lagebild's User-Agent, timeouts and redirect limit; reuse it for a batch."""
+def make_client(timeout: float | None = None) -> httpx.Client:
+    """A client with lagebild's User-Agent, timeouts and redirect limit; reuse it for a batch.
+
+    `timeout` (seconds) bounds connecting and each read; the default suits slow news sites.
+    """
     return httpx.Client(
         headers={"User-Agent": USER_AGENT},
-        timeout=TIMEOUT,
+        timeout=TIMEOUT if timeout is None else httpx.Timeout(timeout),
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
     )
@@ -83,26 +113,57 @@ def _describe(exc: httpx.HTTPError) -> str:
     return f"request failed: {exc.__class__.__name__}{': ' + str(exc) if str(exc) else ''}"
 
 
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After in seconds (delta form only; a date form is rare and ignored)."""
+    if value and value.strip().isdigit():
+        return float(value.strip())
+    return None
+
+
 def fetch(
     url: str,
     *,
     client: httpx.Client | None = None,
     accept: frozenset[str] | None = HTML_TYPES,
     max_bytes: int = MAX_BYTES,
+    headers: Mapping[str, str] | None = None,
+    max_seconds: float | None = None,
 ) -> Fetched:
     """GET `url` and return its body, streamed and cut off at `max_bytes`.
 
     `accept` lists the media types wanted (None accepts any); a response of another declared
     type is refused before its body is read. A response without a Content-Type passes, for the
-    caller to sniff. Raises FetchError with a one-line reason for every failure.
+    caller to sniff. `headers` are sent with the request (e.g. If-None-Match for a conditional
+    GET, answered by a Fetched with status 304 and no body). `max_seconds` bounds the whole
+    download: the client's timeout bounds each read, so a server trickling a byte a second
+    would otherwise hold the caller forever. Raises FetchError with a one-line reason for
+    every failure.
     """
     own = client is None
     client = client or make_client()
+    deadline = None if max_seconds is None else time.monotonic() + max_seconds
     try:
-        with client.stream("GET", url) as response:
-            if response.status_code >= 400:
+        with client.stream("GET", url, headers=headers) as response:
+            status = response.status_code
+            if status == 304:
+                return Fetched(
+                    url=str(response.url),
+                    content=b"",
+                    media_type="",
+                    charset=None,
+                    status=304,
+                    etag=response.headers.get("etag") or (headers or {}).get("If-None-Match"),
+                    last_modified=response.headers.get("last-modified")
+                    or (headers or {}).get("If-Modified-Since"),
+                )
+            if status >= 400:
                 phrase = response.reason_phrase or ""
-                raise FetchError(f"HTTP {response.status_code} {phrase}".strip())
+                raise FetchError(
+                    f"HTTP {status} {phrase}".strip(),
+                    status=status,
+                    retryable=status in RETRYABLE_STATUS,
+                    retry_after=_retry_after(response.headers.get("retry-after")),
+                )
             content_type = response.headers.get("content-type", "")
             media_type = content_type.split(";", 1)[0].strip().lower()
             if accept is not None and media_type and media_type not in accept:
@@ -117,12 +178,25 @@ def fetch(
                 received += len(chunk)
                 if received > max_bytes:
                     raise FetchError(limit)
+                if deadline is not None and time.monotonic() > deadline:
+                    raise FetchError(f"too slow (not complete after {max_seconds:g} s)", retryable=True)
                 chunks.append(chunk)
             charset = response.charset_encoding
             final_url = str(response.url)
+            etag = response.headers.get("etag")
+            last_modified = response.headers.get("last-modified")
     except httpx.HTTPError as exc:
-        raise FetchError(_describe(exc)) from exc
+        retryable = isinstance(exc, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError)
+        raise FetchError(_describe(exc), retryable=retryable) from exc
     finally:
         if own:
             client.close()
-    return Fetched(url=final_url, content=b"".join(chunks), media_type=media_type, charset=charset)
+    return Fetched(
+        url=final_url,
+        content=b"".join(chunks),
+        media_type=media_type,
+        charset=charset,
+        status=status,
+        etag=etag,
+        last_modified=last_modified,
+    )

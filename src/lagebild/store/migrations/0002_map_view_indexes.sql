@@ -1,4 +1,4 @@
--- lagebild schema 2: indexes for the map's questions on large stores.
+-- lagebild schema 2: a space-time index for the map's question (what happened here, then?).
 -- Applied inside one transaction by lagebild.store.migrations; never edit a released migration, add one.
 
 -- Located, dated events in space AND time: a map view (bbox + date range) is one R*Tree search,
@@ -34,7 +34,3 @@ CREATE TRIGGER events_rtree_time_delete AFTER DELETE ON events
 BEGIN
     DELETE FROM events_rtree_time WHERE seq = old.seq;
 END;
-
--- Counting and histograms under the default filter (asserted events, maybe a date range) read
--- this index alone instead of every wide events row.
-CREATE INDEX events_modality_date ON events(modality, date, type);

@@ -162,6 +162,8 @@ def compose(
     if coerce and coerce.mode == "defuse" and assault and assault.mode in _EXPLOSIVE:
         assault.score -= 0.6
         coerce.score += 0.3
+    # Violence named by its own words (killed, shot, beaten), not by a hint ("army" in the sentence).
+    violence = bool(assault) and any(t.lexical_mode in _FORCE_ON_PROTEST for t in assault.triggers)
     if protest:
         if protest.mode in _PROTEST_VIOLENT:
             protest.score += 0.2
@@ -171,19 +173,11 @@ def compose(
             protest.acled = ("Riots", "Violent demonstration")
             protest.score += 0.3
             drop.add(id(assault))
-        elif (
-            assault
-            and assault.mode in _FORCE_ON_PROTEST
-            and protest.anchor.trigger_start < max(t.trigger_end for t in assault.triggers)
-        ):
+        elif violence and _force_by_state(protest, assault, actor_sector, passive):
             protest.acled = ("Protests", "Excessive force against protesters")
             protest.score += 0.3
             drop.add(id(assault))
-        elif (
-            assault
-            and assault.mode in _FORCE_ON_PROTEST
-            and not _force_by_state(protest, assault, actor_sector, passive)
-        ):
+        elif violence:
             protest.acled = ("Riots", "Violent demonstration")
             protest.score += 0.3
             drop.add(id(assault))
@@ -192,6 +186,11 @@ def compose(
             protest.score += 0.3
             if coerce.mode == "disperse":
                 drop.add(id(coerce))
+    elif coerce and coerce.mode == "disperse" and violence and assault is not None:
+        # A crowd dispersed with people hurt or killed: force used on a protest.
+        coerce.acled = ("Protests", "Excessive force against protesters")
+        coerce.score += 0.3
+        drop.add(id(assault))
     readings = [r for r in readings if id(r) not in drop]
     readings.sort(key=lambda r: r.anchor.trigger_start)
     return readings

@@ -512,7 +512,10 @@ def _headline_end(text: str) -> int:
 def extract_text(
     text: str, lang: str | None = None, published: str | None = None, **meta: Any
 ) -> list[Event]:
-    """Events of a plain text; `meta` are further Document fields (url, source, title, ...)."""
+    """Events of a plain text; `meta` are further Document fields (url, source, title, ...).
+
+    `learned=True` among them switches on the learned layer (see `extract`).
+    """
     if not isinstance(text, str):
         raise TypeError(f"extract_text() needs a str, not {type(text).__name__}")
     learned = bool(meta.pop("learned", False))

@@ -37,6 +37,10 @@ IntervalOption = Annotated[
     float,
     typer.Option("--interval", min=1.0, help="Seconds between two polls of one feed."),
 ]
+HostDelayOption = Annotated[
+    float,
+    typer.Option("--host-delay", min=0.0, help="Seconds between two requests to the same site."),
+]
 PrintDefaultsOption = Annotated[
     bool,
     typer.Option(
@@ -70,9 +74,11 @@ def watch_command(
     once: Annotated[
         bool, typer.Option("--once", help="Poll every feed once, store what is new, exit.")
     ] = False,
+    host_delay: HostDelayOption = 1.0,
     print_default_feeds: PrintDefaultsOption = False,
 ) -> None:
     """Watch news feeds: fetch new articles, extract their events, store them. Ctrl-C stops."""
+    from lagebild.watch.poll import Politeness
     from lagebild.watch.watcher import Watcher
 
     if print_default_feeds:
@@ -83,7 +89,8 @@ def watch_command(
     err.print(f"database: {store.url}; {len(feed_list)} feeds, every {interval:g} s", highlight=False)
     shown: list[Any] = []  # the watcher, once built: the live view renders its progress
     live = _live_view(lambda: progress_view(shown[0]) if shown else Text("")) if err.is_terminal else None
-    watcher = Watcher(store, feed_list, interval=interval, log=_logger(live))
+    politeness = Politeness(host_delay=host_delay)
+    watcher = Watcher(store, feed_list, interval=interval, politeness=politeness, log=_logger(live))
     shown.append(watcher)
     try:
         if live is not None:
@@ -111,6 +118,7 @@ def up_command(
         str, typer.Option(help="Address to bind; 0.0.0.0 exposes the server to your network.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8765,
+    host_delay: HostDelayOption = 1.0,
 ) -> None:
     """Watch the news and serve the map in one command: new events appear as they arrive."""
     from lagebild.api.server import run
@@ -123,6 +131,7 @@ def up_command(
     thread = threading.Thread(
         target=watch_in_background,
         args=(url, feed_list, interval, stop),
+        kwargs={"host_delay": host_delay},
         name="lagebild-watcher",
         daemon=True,
     )
@@ -141,6 +150,7 @@ def watch_in_background(
     interval: float,
     stop: threading.Event,
     log: Any = None,
+    host_delay: float = 1.0,
 ) -> None:
     """The watcher of `lagebild up`: runs until `stop`, and survives its own failures.
 
@@ -148,6 +158,7 @@ def watch_in_background(
     is reported and the loop starts over after `interval`, while the server keeps serving.
     """
     from lagebild.store import open_store
+    from lagebild.watch.poll import Politeness
     from lagebild.watch.watcher import Watcher
 
     def say(line: str) -> None:
@@ -157,7 +168,8 @@ def watch_in_background(
     while not stop.is_set():
         try:
             store = open_store(db_url)
-            watcher = Watcher(store, feeds, interval=interval, log=log, stop=stop)
+            politeness = Politeness(host_delay=host_delay)
+            watcher = Watcher(store, feeds, interval=interval, politeness=politeness, log=log, stop=stop)
             try:
                 watcher.run()
             finally:

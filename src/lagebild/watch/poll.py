@@ -4,8 +4,9 @@ Built on `lagebild.sources.fetch` (User-Agent, timeouts, size cap, redirect limi
 layer adds is what a program that comes back every few minutes owes the sites it reads:
 - robots.txt is fetched once per host (cached for an hour) and obeyed, Crawl-delay included;
 - at most `host_concurrency` requests to one host at a time, `host_delay` seconds apart;
-- a failure that may pass (timeout, refused connection, 5xx, 429) is retried a few times
-  with exponential backoff, honouring Retry-After; anything else fails at once.
+- a failure that may pass within seconds (timeout, 5xx, 429) is retried a few times with
+  exponential backoff, honouring Retry-After; anything else fails at once (a feed that
+  cannot be reached at all is retried on the watcher's per-feed backoff instead).
 """
 
 from __future__ import annotations
@@ -94,7 +95,9 @@ class PoliteFetcher:
             try:
                 return self._request(url, host, accept=accept, headers=headers)
             except FetchError as exc:
-                if not exc.retryable or attempt >= p.retries:
+                # A refused connection or an unknown host (offline) will not change within
+                # seconds: the feed's own backoff tries again later.
+                if not exc.retryable or attempt >= p.retries or isinstance(exc.__cause__, httpx.ConnectError):
                     raise
                 wait = min(p.max_backoff, p.backoff * 2**attempt)
                 if exc.retry_after is not None:

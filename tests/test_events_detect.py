@@ -72,3 +72,8 @@ def test_phrases_that_contain_a_trigger_word_are_no_trigger() -> None:
     found = _found("Riot police watched thousands of non-violent protesters march.", "en")
     assert ("PROTEST", "riot", "asserted") not in found
     assert any(t == "PROTEST" for t, _, _ in found)
+
+
+def test_harm_in_an_accident_is_no_assault_but_named_violence_stays() -> None:
+    assert not any(t == "ASSAULT" for t, _, _ in _found("Five people died when the bus crashed.", "en"))
+    assert any(t == "ASSAULT" for t, _, _ in _found("Gunmen shot dead five people after the crash.", "en"))

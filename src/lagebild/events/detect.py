@@ -174,10 +174,17 @@ def detect_sentence(sentence: Sentence, lang: str) -> list[Candidate]:
     text = sentence.text
     out: list[Candidate] = []
     memo: dict = {}
+    accident: bool | None = None
     for start, end, label, weight in lex.triggers.finditer(text):
         if label == NOT_A_TRIGGER:
             continue  # a phrase that contains a trigger word but is none ("riot police")
         type_, _, own_mode = label.partition("/")
+        if type_ == "ASSAULT" and not own_mode:
+            # "Five died in the flood": harm words name violence only when no accident is told.
+            if accident is None:
+                accident = bool(lex.accident and lex.accident.search(text))
+            if accident:
+                continue
         mode = _refine_mode(type_, own_mode or None, text, lex, memo)
         score = weight + (0.1 if mode else 0.0)
         out.append(

@@ -27,6 +27,8 @@ Module attributes (all optional):
 - ORIGIN: prepositions of origin ("aus Moskau"): not the location, except where the event is
   a departure (RETREAT: "Abzug aus Kasachstan")
 - AGENT_MARKERS: words that introduce the agent of a passive ("arrested by police")
+- ACCIDENT: accident and disaster words: beside them, generic harm words ("killed", "injured")
+  are no ASSAULT
 - PASSIVE: passive auxiliaries right before a trigger ("were killed"): the subject is acted upon
 - OF_MARKERS: words that attach an actor to a nominal trigger ("withdrawal of CSTO troops")
 - WORD_PREFIX: regex of clitics a word may carry (Arabic "و", "ال", ...)
@@ -213,6 +215,7 @@ class Lexicon:
     origin: Matcher | None = None
     of: Matcher | None = None
     passive: Matcher | None = None
+    accident: Matcher | None = None
 
 
 def _cues(mod: object, name: str, prefix: str) -> Matcher:
@@ -254,4 +257,5 @@ def lexicon(lang: str) -> Lexicon | None:
         origin=_cues(mod, "ORIGIN", prefix),
         of=_cues(mod, "OF_MARKERS", prefix),
         passive=_cues(mod, "PASSIVE", prefix),
+        accident=_cues(mod, "ACCIDENT", prefix),
     )

@@ -133,6 +133,10 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/grenade": ("handgranate*",),
 }
 
+# Accidents and disasters: "killed" or "injured" beside them is no violence.
+ACCIDENT: tuple[str, ...] = ("unfall*", "unglück*", "*unfall", "überschwemmung*", "hochwasser", "erdbeben*",
+                             "erdrutsch*", "sturm*", "*sturm", "ertrunken", "eingestürzt", "einsturz",
+                             "entgleis*", "massenpanik", "brand ausgebrochen", "waldbr*", "lawine*")
 NEGATION: tuple[str, ...] = ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
                              "niemals",
                              "weder", "dementiert*", "bestritt*", "nicht mehr")

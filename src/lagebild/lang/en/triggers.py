@@ -910,6 +910,37 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/grenade": ("grenade*",),
 }
 
+# Accidents and disasters: "killed" or "injured" beside them is no violence.
+ACCIDENT: tuple[str, ...] = (
+    "accident*",
+    "crash*",
+    "collision",
+    "flood*",
+    "earthquake*",
+    "landslide*",
+    "cyclone*",
+    "hurricane*",
+    "storm",
+    "storms",
+    "tropical storm",
+    "tornado*",
+    "drown*",
+    "fire broke out",
+    "blaze",
+    "collapse*",
+    "derail*",
+    "stampede*",
+    "heatwave",
+    "lightning",
+    "disease",
+    "outbreak",
+    "covid*",
+    "virus",
+    "overdose",
+    "avalanche*",
+    "wildfire*",
+    "typhoon*",
+)
 NEGATION: tuple[str, ...] = (
     "to prevent",
     "to avert",

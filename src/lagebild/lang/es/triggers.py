@@ -121,6 +121,10 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/grenade": ("granada*",),
 }
 
+# Accidents and disasters: "killed" or "injured" beside them is no violence.
+ACCIDENT: tuple[str, ...] = ("accidente*", "choque vehicular", "inundacion*", "terremoto*", "sismo*",
+                             "deslave*", "deslizamiento*", "huracán", "tormenta*", "ahogad*", "derrumbe*",
+                             "descarril*", "estampida*", "incendio forestal", "avalancha*")
 NEGATION: tuple[str, ...] = ("no", "ningún", "ninguna", "ninguno", "nunca", "jamás", "ni", "negó",
                              "desmintió")
 NEGATION_AFTER: tuple[str, ...] = ("no se registr*", "no hubo")

@@ -95,6 +95,9 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/aerial": ("حمله هوایی", "حملات هوایی", "پهپاد*"),
     "ASSAULT/grenade": ("نارنجک*",),
 }
+# Accidents and disasters: "killed" or "injured" beside them is no violence.
+ACCIDENT: tuple[str, ...] = ("تصادف*", "سیل*", "زلزله*", "رانش زمین", "طوفان*", "غرق*", "ریزش*",
+                             "آتش‌سوزی جنگل*")
 NEGATION: tuple[str, ...] = ("نه", "نمی*", "هیچ", "تکذیب*")
 NEGATION_AFTER: tuple[str, ...] = ("نشد", "نشده", "نداشت", "نکرد*", "گزارش نشد*")
 FUTURE: tuple[str, ...] = ("خواهد", "خواهند", "قرار است", "فردا", "هفته آینده", "برنامه*", "قصد دارد",

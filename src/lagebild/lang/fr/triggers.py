@@ -124,6 +124,10 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/grenade": ("grenade*",),
 }
 
+# Accidents and disasters: "killed" or "injured" beside them is no violence.
+ACCIDENT: tuple[str, ...] = ("accident*", "collision*", "inondation*", "séisme*", "tremblement de terre",
+                             "glissement* de terrain", "cyclone*", "tempête*", "noyé*", "effondr*",
+                             "déraill*", "bousculade*", "incendie de forêt", "avalanche*")
 NEGATION: tuple[str, ...] = ("ne", "n'", "pas", "aucun*", "jamais", "ni", "démenti", "nié", "dément")
 NEGATION_AFTER: tuple[str, ...] = ("pas", "jamais", "n'a pas eu lieu")
 FUTURE: tuple[str, ...] = ("va", "vont", "sera", "seront", "prévoit", "prévu*", "compte", "entend",

@@ -110,6 +110,9 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/aerial": ("raid aere*", "attacc* aere*", "bombardament* aere*"),
     "ASSAULT/grenade": ("granat*",),
 }
+# Accidents and disasters: "killed" or "injured" beside them is no violence.
+ACCIDENT: tuple[str, ...] = ("incidente*", "scontro frontale", "alluvion*", "terremoto*", "sisma", "frana*",
+                             "tempesta*", "annegat*", "crollo*", "deragliament*", "calca", "incendio boschivo")
 NEGATION: tuple[str, ...] = ("non", "nessun*", "mai", "né", "smentit*", "negato")
 NEGATION_AFTER: tuple[str, ...] = ("non si sono registrat*",)
 FUTURE: tuple[str, ...] = ("sarà", "saranno", "intende", "prevede", "previst*", "domani",

@@ -102,6 +102,10 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/aerial": ("nalot*", "nalocie", "nalotach", "dron*"),
     "ASSAULT/grenade": ("granat*",),
 }
+# Accidents and disasters: "killed" or "injured" beside them is no violence.
+ACCIDENT: tuple[str, ...] = ("wypadek", "wypadku", "wypadkach", "katastrof*", "powódź", "powodzi",
+                             "trzęsieni* ziemi", "osuwisk*", "huragan*", "burz*", "utonął", "utonęł*",
+                             "zawaleni*", "wykolejeni*")
 NEGATION: tuple[str, ...] = ("nie", "nigdy", "żadn*", "ani", "zaprzeczył*", "zdementował*")
 NEGATION_AFTER: tuple[str, ...] = ("nie było", "nie doszło")
 FUTURE: tuple[str, ...] = ("będzie", "będą", "planuje", "planują", "zamierza*", "jutro",

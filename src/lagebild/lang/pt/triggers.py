@@ -106,6 +106,10 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/aerial": ("ataque* aéreo*", "bombardeio* aéreo*"),
     "ASSAULT/grenade": ("granada*",),
 }
+# Accidents and disasters: "killed" or "injured" beside them is no violence.
+ACCIDENT: tuple[str, ...] = ("acidente*", "colisão", "inundaç*", "enchente*", "terremoto*", "sismo*",
+                             "deslizamento*", "tempestade*", "afogad*", "desabamento*", "descarril*",
+                             "incêndio florestal")
 NEGATION: tuple[str, ...] = ("não", "nenhum", "nenhuma", "nunca", "jamais", "nem", "negou", "desmentiu")
 NEGATION_AFTER: tuple[str, ...] = ("não houve", "não foram registad*", "não foram registrad*")
 FUTURE: tuple[str, ...] = ("vai", "vão", "irá", "irão", "será", "serão", "planeia", "planeja", "pretende",

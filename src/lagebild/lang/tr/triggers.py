@@ -104,6 +104,9 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/aerial": ("hava saldırı*", "hava harekat*", "İHA", "SİHA"),
     "ASSAULT/grenade": ("el bombası*",),
 }
+# Accidents and disasters: "killed" or "injured" beside them is no violence.
+ACCIDENT: tuple[str, ...] = ("kaza*", "kazada", "sel felaketi", "selde", "deprem*", "heyelan*", "fırtına*",
+                             "boğul*", "çökme*", "göçük*", "orman yangın*", "izdiham*")
 NEGATION: tuple[str, ...] = ("değil", "yok", "hiçbir", "asla", "olmadı", "yalanladı")
 NEGATION_AFTER: tuple[str, ...] = ("değil", "yaşanmadı", "olmadı", "gözlenmedi", "edilmedi", "yapılmadı")
 FUTURE: tuple[str, ...] = ("yarın", "gelecek hafta", "planlıyor", "planla*", "hazırlanıyor", "niyetinde",

@@ -104,6 +104,9 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
     "ASSAULT/grenade": ("гранат*",),
 }
 
+# Accidents and disasters: "killed" or "injured" beside them is no violence.
+ACCIDENT: tuple[str, ...] = ("ДТП", "авари*", "катастроф*", "повін*", "землетрус*", "зсув*", "ураган*",
+                             "шторм*", "потонул*", "обвал*", "тиснява*", "лісов* пожеж*")
 NEGATION: tuple[str, ...] = ("не", "ні", "немає", "ніколи", "жодн*", "спростува*", "заперечу*")
 NEGATION_AFTER: tuple[str, ...] = ("не було", "не відбулося", "не зафіксовано")
 FUTURE: tuple[str, ...] = ("буде", "будуть", "планує", "планують", "має намір", "мають намір", "збира*",

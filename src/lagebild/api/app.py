@@ -313,15 +313,19 @@ def create_app(
         responses={200: {"model": StatusOut}},
     )
     def status() -> Response:
+        from lagebild.watch.state import feed_health
+
         with pool.store() as store:
             stats = store.stats()
             last = store.last_change()
+            feeds = feed_health(store)  # per-feed health of `lagebild watch`/`up`; [] without one
         return json_response(
             {
                 "version": lagebild.__version__,
                 "writes_enabled": token is not None,
                 "last_change": last,
                 **stats,
+                "feeds": feeds,
             }
         )
 

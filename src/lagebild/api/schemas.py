@@ -128,3 +128,8 @@ class StatusOut(BaseModel):
     events: int
     last_change: int
     store: dict[str, Any]
+    feeds: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Health of each watched feed (status ok/failing/new, last_ok, last_error, failures, "
+        "next_poll, documents)",
+    )

@@ -31,10 +31,10 @@ _ASSAULT_SPECIFICITY = (
     "execute",
     "torture",
     "firearms",
+    "destroy",
     "primitive",
     "beat",
     "clash",
-    "destroy",
     None,
 )
 _PROTEST_SPECIFICITY = (

@@ -184,6 +184,20 @@ def test_charsets_wrong_or_missing_and_gzip(server, store) -> None:
     assert "Bürgermeisterin" in doc.text and "Köln" in doc.text
 
 
+def test_a_feed_that_declares_no_charset_is_detected(server, store) -> None:
+    titles = ["Переговоры о перемирии возобновятся в Женеве", "Губернатор области объявил эвакуацию"]
+    texts = ["Жители города собрались на площади. ", "Спасатели работали всю ночь у реки. "]
+    items = "".join(
+        f"<item><title>{t}</title><description>{x * 20}</description><guid>n{i}</guid></item>"
+        for i, (t, x) in enumerate(zip(titles, texts, strict=True))
+    )
+    xml = f"<rss version='2.0'><channel><title>Лента новостей</title>{items}</channel></rss>".encode("cp1251")
+    server.routes["/nocharset.xml"] = Route(xml, ctype="text/xml")
+    watcher(store, [Feed(server.base + "/nocharset.xml", lang="ru")]).run(once=True)
+    stored = {store.get_document(e.evidence[0].document_id).title for e in store.iter_events(ALL)}
+    assert stored == set(titles)
+
+
 def test_gzip_feed(server, store) -> None:
     feed = publish(server, "/gz.xml", list(feed_items(2)), gzip=True)
     watcher(store, [feed]).run(once=True)

@@ -14,7 +14,7 @@ import httpx
 
 from lagebild.model import Document
 from lagebild.sources.base import Defaults, IngestError, make_document
-from lagebild.sources.decode import DecodeError, decode_bytes
+from lagebild.sources.decode import DecodeError, declared_charset, decode_bytes
 from lagebild.sources.fetch import HTML_TYPES, Fetched, FetchError, fetch
 from lagebild.sources.html import Extracted, extract_html, fragment_text
 
@@ -51,10 +51,33 @@ def _item_date(entry: feedparser.FeedParserDict) -> object:
     return entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("created_parsed")
 
 
+def _undeclared_to_utf8(content: bytes, charset: str | None) -> bytes:
+    """A feed that is not UTF-8 and declares no encoding in its XML, as UTF-8.
+
+    feedparser would read such bytes as windows-1252 and turn Cyrillic or Arabic into
+    mojibake; the same detection as for pages (HTTP charset if it fits, else a guess) does better.
+    """
+    if declared_charset(content) is not None:
+        return content
+    try:
+        content.decode("utf-8")
+        return content
+    except UnicodeDecodeError:
+        pass
+    try:
+        return decode_bytes(content, charset).encode("utf-8")
+    except DecodeError:
+        return content
+
+
 def parse_feed(
-    content: bytes, label: str
+    content: bytes, label: str, charset: str | None = None
 ) -> tuple[list[feedparser.FeedParserDict], str | None] | IngestError:
-    """The usable items of a feed given as bytes and the feed's title, or why there are none."""
+    """The usable items of a feed given as bytes and the feed's title, or why there are none.
+
+    `charset` is the one the HTTP header declared, if any.
+    """
+    content = _undeclared_to_utf8(content, charset)
     parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
     # A feed cut off inside an item leaves an item with nothing in it: that one was not read.
     entries = [

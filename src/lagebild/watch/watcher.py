@@ -213,7 +213,7 @@ class Watcher:
             if got.status == 304:
                 out.put(_FeedDone(feed, not_modified=True, etag=got.etag, last_modified=got.last_modified))
                 return
-            parsed = parse_feed(got.content, feed.url)
+            parsed = parse_feed(got.content, feed.url, got.charset)
             if isinstance(parsed, IngestError):
                 out.put(_FeedDone(feed, error=parsed.message))
                 return

@@ -574,3 +574,10 @@ def test_stream_resumes_after_last_event_id(client: TestClient) -> None:
 def test_stream_rejects_a_bad_last_event_id(client: TestClient) -> None:
     response = client.get("/api/stream", headers={"Last-Event-ID": "yesterday"})
     assert response.status_code == 422
+
+
+def test_stream_from_a_mark_of_another_database_starts_at_the_present(client: TestClient) -> None:
+    with client.stream("GET", "/api/stream", headers={"Last-Event-ID": "999999"}) as response:
+        ready = read_messages(response.iter_lines(), lambda m: True)[0]
+    assert ready["event"] == "ready"
+    assert ready["data"]["mark"] == client.get("/api/status").json()["last_change"]

@@ -123,7 +123,9 @@ async def live_events(
     it brings the client to; a reconnecting browser sends it back as Last-Event-ID and resumes
     there without gaps. `start=None` means from now on.
     """
-    mark = await run_in_threadpool(last_change) if start is None else start
+    current = await run_in_threadpool(last_change)
+    # A mark beyond the store's counter comes from another database (replaced file): start anew.
+    mark = current if start is None or start > current else start
     yield f"retry: 3000\n\n{sse_message({'mark': mark}, event='ready', id=mark)}"
     loop = asyncio.get_running_loop()
     quiet_since = loop.time()

@@ -18,6 +18,7 @@ from rich.console import Console
 from lagebild import __version__
 from lagebild.eval.cli import app as eval_app
 from lagebild.places.cli import app as gazetteer_app
+from lagebild.watch.cli import up_command, watch_command
 
 app = typer.Typer(
     name="lagebild",
@@ -28,6 +29,8 @@ app = typer.Typer(
 )
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(eval_app, name="eval")
+app.command("watch")(watch_command)
+app.command("up")(up_command)
 
 err = Console(stderr=True)
 
@@ -268,15 +271,28 @@ def serve(
 @app.command()
 def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Documents, events, sources, languages and the date range of a store."""
+    from lagebild.watch.cli import feed_health_table
+    from lagebild.watch.state import feed_health
+
     store = _open(db)
     try:
         info = store.stats()
+        health = feed_health(store)
     finally:
         store.close()
     if as_json:
-        typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({**info, "feeds": health}, ensure_ascii=False, indent=2))
         return
     out = Console()
-    out.print(f"database: {store.url}")
-    for key, value in info.items():
-        out.print(f"{key}: {value}", highlight=False)
+    out.print(f"database: {store.url}", highlight=False)
+    out.print(f"documents: {info['documents']}   events: {info['events']}")
+    sources = info["sources"]
+    top = ", ".join(f"{s['source']} ({s['documents']})" for s in sources["top"][:5])
+    out.print(f"sources: {sources['count']}" + (f"   top: {top}" if top else ""), highlight=False)
+    langs = ", ".join(f"{code} {n}" for code, n in sorted(info["languages"].items(), key=lambda kv: -kv[1]))
+    out.print(f"languages: {langs or '-'}")
+    dates, ingested = info["event_dates"], info["ingested"]
+    out.print(f"event dates: {dates['first'] or '-'} .. {dates['last'] or '-'}")
+    out.print(f"ingested: {ingested['first'] or '-'} .. {ingested['last'] or '-'}")
+    if health:
+        out.print(feed_health_table(health))

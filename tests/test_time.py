@@ -202,3 +202,12 @@ def test_year_of_a_yearless_date_in_news() -> None:
     got = values("On March 3, 1990 and again on May 5 it rained. In June it snowed.", "en")
     # The same sentence gave 1990; the next sentence counts from the DCT (the last June).
     assert got == {"March 3, 1990": "1990-03-03", "May 5": "1990-05-05", "June": "2021-06"}
+
+
+def test_a_count_of_things_is_not_a_year():
+    from lagebild.time import find_timexes
+
+    assert find_timexes("Ein Kontingent von 1960 Soldaten wurde entsandt.", "de", "2020-11-10") == []
+    assert find_timexes("контингент численностью 1960 военнослужащих", "ru", "2020-11-10") == []
+    assert find_timexes("About 2000 people marched.", "en", "2020-11-10") == []
+    assert [t.value for t in find_timexes("the 2019 protests", "en", "2020-11-10")] == ["2019"]

@@ -87,12 +87,15 @@ def _detect_language(text: str) -> str | None:
     return detect_language(text)
 
 
-def _event_date(timexes: list[Any], start: int, end: int, dct: str | None) -> tuple[str | None, str | None]:
+def _event_date(
+    timexes: list[Any], start: int, end: int, dct: str | None, text: str
+) -> tuple[str | None, str | None]:
     try:
         from lagebild.time import event_date
     except ImportError:
         return (dct, "day") if dct else (None, None)
-    date, precision = event_date(timexes, start, end, dct)
+    # `text` bounds the look-back for an earlier date to the sentence's own paragraph.
+    date, precision = event_date(timexes, start, end, dct, text=text)
     return date, precision
 
 
@@ -292,7 +295,7 @@ def _events_of_sentence(
 ) -> list[Event]:
     text = ctx.doc.text
     out = []
-    date, precision = _event_date(ctx.timexes, s.start, s.end, ctx.dct)
+    date, precision = _event_date(ctx.timexes, s.start, s.end, ctx.dct, text)
     has_date = _sentence_has_timex(ctx.timexes, s)
 
     def actor_sector(c: Candidate) -> str | None:

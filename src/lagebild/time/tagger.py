@@ -172,8 +172,17 @@ def _accept(lex: Lexicon, text: str, original: str, c: _Cand) -> bool:
             r"\s*(?:%|[.,]\d|\s*-?\s*(?:percent|prozent|процент))", after, re.I
         ):
             return False
-        if _prev_word(text, c.start) in w["YEAR_PREP"]:
+        prev = _prev_word(text, c.start)
+        if prev in w["YEAR_PREP"]:
             return True
+        nxt_word = re.match(r"[ \t]*(\w)", after)
+        if (
+            not w["NOUNS_CAPITALISED"]
+            and nxt_word
+            and nxt_word.group(1).islower()
+            and prev not in w.get("DEFINITE_ARTICLES", ())
+        ):
+            return False  # "2000 people", "1960 военнослужащих": a count of things, not a year
         if w["NOUNS_CAPITALISED"]:
             nxt = re.match(r"[ \t]*(\w)", after)
             return not (nxt and nxt.group(1).isupper())

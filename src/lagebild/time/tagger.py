@@ -173,19 +173,17 @@ def _accept(lex: Lexicon, text: str, original: str, c: _Cand) -> bool:
         ):
             return False
         prev = _prev_word(text, c.start)
+        nxt = re.match(r"[ \t]*(\w)", after)
+        # A number followed by a noun counts things: "2000 people", "1960 военнослужащих",
+        # "von 1960 Soldaten" (in German any noun, so a capital, even after a preposition).
+        if w["NOUNS_CAPITALISED"] and nxt and nxt.group(1).isupper():
+            return False
         if prev in w["YEAR_PREP"]:
             return True
-        nxt_word = re.match(r"[ \t]*(\w)", after)
-        if (
-            not w["NOUNS_CAPITALISED"]
-            and nxt_word
-            and nxt_word.group(1).islower()
-            and prev not in w.get("DEFINITE_ARTICLES", ())
-        ):
-            return False  # "2000 people", "1960 военнослужащих": a count of things, not a year
         if w["NOUNS_CAPITALISED"]:
-            nxt = re.match(r"[ \t]*(\w)", after)
-            return not (nxt and nxt.group(1).isupper())
+            return True
+        if nxt and nxt.group(1).islower() and prev not in w.get("DEFINITE_ARTICLES", ()):
+            return False
         if 1900 <= y <= 2050:
             return True
         return bool(re.match(r"\s*(?:[,.;:)\]–-]|$)", after))

@@ -53,3 +53,12 @@ def test_legacy_names_and_cameo() -> None:
     assert cameo_for("ASSAULT", "aerial") == "19"
     with pytest.raises(ValueError):
         normalise_type("DANCE")
+
+
+def test_protesters_are_told_apart_from_other_civilians():
+    from lagebild.events.ontology import acled_for, acled_role
+
+    protesters = acled_role("CVL", "protesters")
+    villagers = acled_role("CVL", "villagers")
+    assert acled_for("ASSAULT", "firearms", ["MIL"], [protesters])[1] == "Excessive force against protesters"
+    assert acled_for("ASSAULT", "firearms", ["MIL"], [villagers])[0] == "Violence against civilians"

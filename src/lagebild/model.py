@@ -74,7 +74,7 @@ class Actor:
     canonical: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-2
     igo: str | None = None  # e.g. "CSTO", "UN"
-    sector: str | None = None  # PLOVER sector code, e.g. "MIL", "GOV", "PROT"
+    sector: str | None = None  # PLOVER/CAMEO sector code, e.g. "MIL", "GOV", "COP", "CVL"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

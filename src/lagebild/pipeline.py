@@ -25,7 +25,7 @@ from lagebild.events.compose import Reading, compose
 from lagebild.events.detect import Candidate, detect_sentence, event_sentences
 from lagebild.events.hybrid import reading_without_trigger, rerank
 from lagebild.events.lexicon import Lexicon, lexicon
-from lagebild.events.ontology import CIVILIAN_SECTORS, acled_for, cameo_for
+from lagebild.events.ontology import CIVILIAN_SECTORS, acled_for, acled_role, cameo_for
 from lagebild.model import Actor, Document, Event, Evidence, Place, event_id, normalise_text
 from lagebild.nlp.sentences import Sentence
 
@@ -303,7 +303,7 @@ def _events_of_sentence(
         return linked[0].sector if linked else None
 
     victims = [
-        m.actor.sector
+        acled_role(m.actor.sector, m.actor.canonical)
         for m in ctx.actors
         if s.start <= m.start < s.end and m.actor.sector in CIVILIAN_SECTORS
     ]
@@ -319,12 +319,12 @@ def _events_of_sentence(
         if reading.acled:
             acled = reading.acled
         else:
-            hit = [a.sector for a in recipients]
+            hit = [acled_role(a.sector, a.canonical) for a in recipients]
+            acting = [acled_role(a.sector, a.canonical) for a in actors]
             if reading.type == "ASSAULT":
                 # Civilians named anywhere in the sentence ("five villagers were killed") are victims.
-                acting = {a.sector for a in actors}
                 hit += [v for v in victims if v not in acting]
-            acled = acled_for(reading.type, reading.mode, [a.sector for a in actors], hit)
+            acled = acled_for(reading.type, reading.mode, acting, hit)
         conf = confidence(
             reading,
             bool(actors),

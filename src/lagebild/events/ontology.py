@@ -404,6 +404,17 @@ ARMED_NONSTATE_SECTORS = frozenset(
     {"REB", "INS", "MILITIA", "MLT", "UAF", "TER", "TERR", "SEP", "CRM", "PMC"}
 )
 PROTESTER_SECTORS = frozenset({"PROT", "PRO", "DEM", "RIOT"})
+
+
+def acled_role(sector: str | None, canonical: str | None) -> str | None:
+    """The sector ACLED's rules need for an actor.
+
+    CAMEO (and so our actors) codes protesters as civilians, CVL with the gloss "protesters";
+    ACLED tells them apart (force against protesters is not an attack on civilians).
+    """
+    return "PROT" if canonical == "protesters" else sector
+
+
 CIVILIAN_SECTORS = (
     frozenset(
         {"CVL", "CIV", "REF", "MED", "EDU", "LAB", "REL", "HLH", "NGO", "BUS", "JRN", "AGR", "ELI", "IDP"}

@@ -252,6 +252,7 @@ def run(n_events: int, n_requests: int, db: Path) -> dict[str, Any]:
         )
         results["timeline_bbox_time"] = measure(client, "/api/timeline", views[:100])
         results["events_unfiltered"] = measure(client, "/api/events", [{}] * 20)
+        results["events_world"] = measure(client, "/api/events", [{"bbox": "-180,-90,180,90"}] * 20)
     return results
 
 
@@ -278,6 +279,7 @@ def report(r: dict[str, Any]) -> str:
             row("`/api/events` bbox + since/until, `limit=1000` (100 requests)", "events_bbox_time_1000"),
             row("`/api/timeline` bbox + since/until (100 requests)", "timeline_bbox_time"),
             row("`/api/events` no filter, first page (20 requests)", "events_unfiltered"),
+            row("`/api/events` whole-world bbox, no dates: a zoomed-out map (20 requests)", "events_world"),
             "",
             f"Machine: {platform.machine()}, Python {platform.python_version()}, "
             f"{datetime.now(UTC).date().isoformat()}. Command: `.venv/bin/python benchmarks/bench_api.py`.",

@@ -256,20 +256,20 @@ class SQLiteStore:
         a cursor points just past the last event of its page, so pages neither repeat nor skip
         events even while new ones are written. `limit=None` returns all matches at once.
         """
-        where, params = _where(query)
         limit = _check_limit(query.limit)
-        if query.cursor:
-            sort_date, seq = _decode_cursor(query.cursor)
-            where.append(f"({_SORT_KEY}, e.seq) < (?, ?)")
-            params += [sort_date, seq]
-        sql = f"SELECT e.*, {_SORT_KEY} AS sort_date FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {_SORT_KEY} DESC, e.seq DESC"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit + 1)
+        cursor = _decode_cursor(query.cursor) if query.cursor else None
         with self._read() as conn:
+            where, params = _where(query, conn, ordered=True)
+            if cursor is not None:
+                where.append(f"({_SORT_KEY}, e.seq) < (?, ?)")
+                params += list(cursor)
+            sql = f"SELECT e.*, {_SORT_KEY} AS sort_date FROM events e"
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+            sql += f" ORDER BY {_SORT_KEY} DESC, e.seq DESC"
+            if limit is not None:
+                sql += " LIMIT ?"
+                params.append(limit + 1)
             rows = conn.execute(sql, params).fetchall()
             next_cursor = None
             if limit is not None and len(rows) > limit:
@@ -279,9 +279,9 @@ class SQLiteStore:
 
     def count_events(self, query: EventQuery) -> int:
         """How many events match the filters of `query` (its limit and cursor are ignored)."""
-        where, params = _where(query)
-        sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
         with self._read() as conn:
+            where, params = _where(query, conn)
+            sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
             return int(conn.execute(sql, params).fetchone()[0])
 
     def iter_events(self, query: EventQuery) -> Iterator[Event]:
@@ -334,22 +334,22 @@ class SQLiteStore:
         if bucket not in TIMELINE_BUCKETS:
             raise StoreError(f"bucket must be one of {', '.join(TIMELINE_BUCKETS)}, got {bucket!r}")
         key = TIMELINE_BUCKETS[bucket]
-        where, params = _where(query)
-        where.append("e.date IS NOT NULL")
-        sql = (
-            f"SELECT {key} AS bucket, e.type AS type, count(*) AS n FROM events e WHERE {' AND '.join(where)}"
-            " GROUP BY 1, 2 ORDER BY 1, 2"
-        )
         with self._read() as conn:
+            where, params = _where(query, conn)
+            where.append("e.date IS NOT NULL")
+            sql = (
+                f"SELECT {key} AS bucket, e.type AS type, count(*) AS n FROM events e"
+                f" WHERE {' AND '.join(where)} GROUP BY 1, 2 ORDER BY 1, 2"
+            )
             return [(row[0], row[1], int(row[2])) for row in conn.execute(sql, params) if row[0]]
 
     def date_range(self, query: EventQuery) -> tuple[str | None, str | None]:
         """The first and last event date among the events matching the filters of `query`."""
-        where, params = _where(query)
-        sql = "SELECT min(e.date), max(e.date) FROM events e" + (
-            " WHERE " + " AND ".join(where) if where else ""
-        )
         with self._read() as conn:
+            where, params = _where(query, conn)
+            sql = "SELECT min(e.date), max(e.date) FROM events e" + (
+                " WHERE " + " AND ".join(where) if where else ""
+            )
             first, last = conn.execute(sql, params).fetchone()
         return first, last
 
@@ -559,8 +559,13 @@ def _row_to_event(row: sqlite3.Row, evidence: list[Evidence]) -> Event:
 # -- query building ----------------------------------------------------------------------------
 
 
-def _where(q: EventQuery) -> tuple[list[str], list[Any]]:
-    """SQL conditions (on alias `e`) and their parameters for the filters of `q`."""
+def _where(
+    q: EventQuery, conn: sqlite3.Connection | None = None, *, ordered: bool = False
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on alias `e`) and their parameters for the filters of `q`.
+
+    With `conn`, a bbox is searched the faster way for its size (see `_bbox_clause`);
+    `ordered` says that the query reads rows in page order (date, seq descending)."""
     where: list[str] = []
     params: list[Any] = []
     if q.since:
@@ -588,9 +593,19 @@ def _where(q: EventQuery) -> tuple[list[str], list[Any]]:
         params.append(q.actor.strip().casefold())
     if q.bbox is not None:
         days = _day_range(q.since, q.until) if (q.since or q.until) else None
-        clause, bbox_params = _bbox_clause(q.bbox, days)
+        clause, bbox_params, indexed = _bbox_clause(q.bbox, days, conn)
         where.append(clause)
         params += bbox_params
+        if not indexed and ordered:
+            # The same date conditions in the form of the events_order index, so that a page
+            # reads rows in page order from the date range only. (A count reads every row in
+            # table order instead: faster than hopping from the index when the box is large.)
+            if q.since:
+                where.append(f"{_SORT_KEY} >= ?")
+                params.append(q.since.strip())
+            if q.until:
+                where.append(f"{_SORT_KEY} <= ?")
+                params.append(q.until.strip() + "\uffff")  # every date in the period sorts below
     if q.q and q.q.strip():
         match = fts_query(q.q)
         if not match:
@@ -662,7 +677,12 @@ def _period(value: str) -> tuple[date, date]:
     return date(parts[0], 1, 1), date(parts[0], 12, 31)
 
 
-def _bbox_clause(bbox: Sequence[float], days: tuple[float, float] | None = None) -> tuple[str, list[float]]:
+def _bbox_clause(
+    bbox: Sequence[float], days: tuple[float, float] | None = None, conn: sqlite3.Connection | None = None
+) -> tuple[str, list[Any], bool]:
+    """The condition for `bbox` (and the date range in `days`, if any), its parameters, and
+    whether it searches the R*Tree (False: the box holds so many events that reading rows in
+    date order and comparing coordinates is faster; with `conn` the store probes which)."""
     try:
         west, south, east, north = (float(v) for v in bbox)
     except (TypeError, ValueError):
@@ -675,36 +695,34 @@ def _bbox_clause(bbox: Sequence[float], days: tuple[float, float] | None = None)
     # The R*Tree stores 32-bit floats rounded outwards: it narrows the search, the exact
     # comparison on lat/lon decides. west > east means the box crosses the antimeridian.
     # With a date range (a map view) the search runs in space and time at once (migration 2).
-    rtree = (
-        "SELECT seq FROM events_rtree WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?"
-    )
-    extra: list[float] = []
-    if days is not None:
-        rtree = (
-            "SELECT seq FROM events_rtree_time WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ?"
-            " AND max_lon >= ? AND min_day <= ? AND max_day >= ?"
-        )
-        extra = [days[1], days[0]]
     if west <= east:
-        clause = f"e.seq IN ({rtree}) AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?"
-        return clause, [north, south, east, west, *extra, south, north, west, east]
-    clause = f"e.seq IN ({rtree} UNION ALL {rtree}) AND e.lat BETWEEN ? AND ? AND (e.lon >= ? OR e.lon <= ?)"
-    return clause, [
-        north,
-        south,
-        180.0,
-        west,
-        *extra,
-        north,
-        south,
-        east,
-        -180.0,
-        *extra,
-        south,
-        north,
-        west,
-        east,
-    ]
+        exact = "e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?"
+        lon_ranges = [(west, east)]
+    else:
+        exact = "e.lat BETWEEN ? AND ? AND (e.lon >= ? OR e.lon <= ?)"
+        lon_ranges = [(west, 180.0), (-180.0, east)]
+    exact_params: list[Any] = [south, north, west, east]
+    table, dims = "events_rtree", "min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?"
+    if days is not None:
+        table, dims = "events_rtree_time", dims + " AND min_day <= ? AND max_day >= ?"
+    rtree_sql = " UNION ALL ".join(f"SELECT seq FROM {table} WHERE {dims}" for _ in lon_ranges)
+    rtree_params: list[Any] = []
+    for low, high in lon_ranges:
+        rtree_params += [north, south, high, low, *([days[1], days[0]] if days is not None else [])]
+    if conn is not None and _many(conn, rtree_sql, rtree_params):
+        return exact, exact_params, False
+    return f"e.seq IN ({rtree_sql}) AND {exact}", rtree_params + exact_params, True
+
+
+# With more events than this in a box, reading rows in date order (or all of them, to count)
+# beats looking each one up from the R*Tree: a zoomed-out map view over a large store.
+RTREE_MAX_MATCHES = 50_000
+
+
+def _many(conn: sqlite3.Connection, rtree_sql: str, params: list[Any]) -> bool:
+    """Whether the R*Tree finds more than RTREE_MAX_MATCHES entries (stops counting there)."""
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM ({rtree_sql}) LIMIT {RTREE_MAX_MATCHES + 1})"
+    return int(conn.execute(sql, params).fetchone()[0]) > RTREE_MAX_MATCHES
 
 
 def _check_date(value: str, name: str) -> str:

@@ -377,6 +377,12 @@ def test_timeline_chooses_weeks_or_months_for_long_ranges(client: TestClient) ->
     body = client.get("/api/timeline", params={"since": "2020-01-01", "until": "2024-12-31"}).json()
     assert body["bucket"] == "month"
     assert [b["date"] for b in body["series"]] == ["2024-02-01", "2024-03-01"]
+    # Rolled up from days, the automatic buckets count what the store's own buckets count.
+    for bucket, since in (("month", "2020-01-01"), ("week", "2023-01-01")):
+        auto = client.get("/api/timeline", params={"since": since, "until": "2024-12-31"}).json()
+        chosen = client.get("/api/timeline", params={"bucket": bucket}).json()
+        assert auto["bucket"] == bucket
+        assert auto["series"] == chosen["series"]
 
 
 def test_timeline_applies_the_filters(client: TestClient) -> None:

@@ -1,4 +1,4 @@
-"""The store queries added for the API: timeline buckets, date range, events of a document."""
+"""The store queries added for the API: timeline buckets, events of a document, map views."""
 
 from __future__ import annotations
 
@@ -36,19 +36,25 @@ def test_timeline_buckets(store: SQLiteStore) -> None:
     )
     query = EventQuery()
     assert store.timeline(query, "day") == [
+        (None, "PROTEST", 1),
         ("2024-03-01", "PROTEST", 1),
         ("2024-03-10", "ASSAULT", 1),
         ("2024-03-11", "ASSAULT", 1),
     ]
     assert store.timeline(query, "week") == [
+        (None, "PROTEST", 1),
         ("2024-02-26", "PROTEST", 1),
         ("2024-03-04", "ASSAULT", 1),
         ("2024-03-11", "ASSAULT", 1),
     ]
-    assert store.timeline(query, "month") == [("2024-03-01", "ASSAULT", 2), ("2024-03-01", "PROTEST", 1)]
-    assert store.timeline(EventQuery(type="PROTEST"), "month") == [("2024-03-01", "PROTEST", 1)]
-    assert store.date_range(query) == ("2024-03", "2024-03-11")
-    assert store.date_range(EventQuery(type="ASSAULT")) == ("2024-03-10", "2024-03-11")
+    assert store.timeline(query, "month") == [
+        (None, "PROTEST", 1),
+        ("2024-03-01", "ASSAULT", 2),
+        ("2024-03-01", "PROTEST", 1),
+    ]
+    assert store.timeline(EventQuery(type="ASSAULT", since="2024-03-11"), "month") == [
+        ("2024-03-01", "ASSAULT", 1)
+    ]
     with pytest.raises(StoreError, match="bucket"):
         store.timeline(query, "hour")
 

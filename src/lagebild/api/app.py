@@ -244,12 +244,14 @@ def create_app(
             str, Query(pattern="^(auto|day|week|month)$", description="auto, day, week or month")
         ] = ("auto"),
     ) -> Response:
+        # One query: "auto" counts per day and rolls the days up once their span is known.
         with pool.store() as store:
-            if bucket == "auto":
-                bucket = _auto_bucket(filters, store.date_range(filters))
-            rows = store.timeline(filters, bucket)
-            matching = store.count_events(filters)
-        return json_response(_timeline_body(rows, bucket, matching))
+            rows = store.timeline(filters, "day" if bucket == "auto" else bucket)
+        if bucket == "auto":
+            days = [start for start, _, _ in rows if start]
+            bucket = _auto_bucket(filters, (min(days), max(days)) if days else (None, None))
+            rows = _roll_up(rows, bucket)
+        return json_response(_timeline_body(rows, bucket))
 
     # -- live ----------------------------------------------------------------------------------
 
@@ -468,6 +470,25 @@ def _auto_bucket(filters: EventQuery, data_range: tuple[str | None, str | None])
     return "month"
 
 
+def _bucket_start(day: date, bucket: str) -> date:
+    if bucket == "week":
+        return day - timedelta(days=day.weekday())
+    if bucket == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _roll_up(rows: list[tuple[str | None, str, int]], bucket: str) -> list[tuple[str | None, str, int]]:
+    """Daily timeline rows summed into weeks or months (the same buckets as the store's SQL)."""
+    if bucket == "day":
+        return rows
+    sums: dict[tuple[str | None, str], int] = {}
+    for start, type_, n in rows:
+        key = (_bucket_start(date.fromisoformat(start), bucket).isoformat() if start else None, type_)
+        sums[key] = sums.get(key, 0) + n
+    return [(start, type_, n) for (start, type_), n in sums.items()]
+
+
 def _next_bucket(day: date, bucket: str) -> date:
     if bucket == "day":
         return day + timedelta(days=1)
@@ -476,10 +497,14 @@ def _next_bucket(day: date, bucket: str) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def _timeline_body(rows: list[tuple[str, str, int]], bucket: str, matching: int) -> dict[str, Any]:
+def _timeline_body(rows: list[tuple[str | None, str, int]], bucket: str) -> dict[str, Any]:
     counts: dict[str, dict[str, int]] = {}
     per_type: dict[str, int] = {}
+    undated = 0
     for start, type_, n in rows:
+        if start is None:
+            undated += n
+            continue
         counts.setdefault(start, {})[type_] = n
         per_type[type_] = per_type.get(type_, 0) + n
     series = []
@@ -501,5 +526,5 @@ def _timeline_body(rows: list[tuple[str, str, int]], bucket: str, matching: int)
         "types": sorted(per_type, key=lambda t: (-per_type[t], t)),
         "series": series,
         "total": total,
-        "undated": max(0, matching - total),
+        "undated": undated,
     }

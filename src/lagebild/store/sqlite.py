@@ -328,30 +328,20 @@ class SQLiteStore:
         """How many dated events match the filters of `query`, per time bucket and type.
 
         Rows `(bucket_start, type, count)` ordered by bucket then type; `bucket` is "day",
-        "week" (starting on Monday) or "month" (starting on the 1st). Counting happens in SQL:
-        a histogram over a million events must not load them. Limit and cursor are ignored.
+        "week" (starting on Monday) or "month" (starting on the 1st). Events without a (readable)
+        date come first, with bucket_start None. Counting happens in SQL: a histogram over a
+        million events must not load them. Limit and cursor are ignored.
         """
         if bucket not in TIMELINE_BUCKETS:
             raise StoreError(f"bucket must be one of {', '.join(TIMELINE_BUCKETS)}, got {bucket!r}")
         key = TIMELINE_BUCKETS[bucket]
         with self._read() as conn:
             where, params = _where(query, conn)
-            where.append("e.date IS NOT NULL")
-            sql = (
-                f"SELECT {key} AS bucket, e.type AS type, count(*) AS n FROM events e"
-                f" WHERE {' AND '.join(where)} GROUP BY 1, 2 ORDER BY 1, 2"
-            )
-            return [(row[0], row[1], int(row[2])) for row in conn.execute(sql, params) if row[0]]
-
-    def date_range(self, query: EventQuery) -> tuple[str | None, str | None]:
-        """The first and last event date among the events matching the filters of `query`."""
-        with self._read() as conn:
-            where, params = _where(query, conn)
-            sql = "SELECT min(e.date), max(e.date) FROM events e" + (
-                " WHERE " + " AND ".join(where) if where else ""
-            )
-            first, last = conn.execute(sql, params).fetchone()
-        return first, last
+            sql = f"SELECT {key} AS bucket, e.type AS type, count(*) AS n FROM events e"
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+            sql += " GROUP BY 1, 2 ORDER BY 1, 2"
+            return [(row[0], row[1], int(row[2])) for row in conn.execute(sql, params)]
 
     def stats(self) -> dict[str, Any]:
         """Counts and ranges for `lagebild stats` and the API's /stats."""

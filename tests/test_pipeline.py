@@ -95,3 +95,16 @@ def test_language_codes_are_normalised_and_unknown_ones_detected() -> None:
     for lang in ("DE-at", "xx", None):
         events = extract_text(text, lang=lang)
         assert any(e.type == "COERCE" and e.evidence[0].lang == "de" for e in events), lang
+
+
+def test_state_forces_are_not_the_actors_of_a_protest():
+    from lagebild.pipeline import extract_text
+
+    events = extract_text(
+        "Soldiers were deployed as thousands of protesters marched through the capital on Friday.",
+        lang="en",
+        published="2022-01-07",
+    )
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert protests
+    assert all(a.sector not in ("MIL", "COP") for e in protests for a in e.actors)

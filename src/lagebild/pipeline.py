@@ -42,6 +42,8 @@ _MIN_PLACE_SCORE = 0.45
 _FAR_PLACE_COST = 100
 # Types whose passive subject is acted upon ("were arrested"), unlike troops that "were deployed".
 _PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"})
+# Armed state forces do not protest: named beside a protest they police it or are its target.
+_STATE_FORCES = frozenset({"MIL", "COP", "SPY"})
 # Event types whose actor may be taken from the previous sentence when the sentence names none.
 _CARRY_ACTOR = frozenset(
     {"RETREAT", "MOBILIZE", "COERCE", "ASSAULT", "AGREE", "CONSULT", "SANCTION", "AID", "COOPERATE"}
@@ -191,6 +193,8 @@ def _link_actors(
         return [right[0].actor], [m.actor for m in right[1:2]]
     doers = doers or left
     objects = [m for m in right if not _is_speaker(text, m, lex)]
+    if anchor.type == "PROTEST":
+        doers = [m for m in doers if m.actor.sector not in _STATE_FORCES]
     return [m.actor for m in doers[:1]], [m.actor for m in objects[:1]]
 
 

@@ -254,6 +254,11 @@ def run(n_events: int, n_requests: int, db: Path) -> dict[str, Any]:
         results["timeline_bbox_time"] = measure(client, "/api/timeline", views[:100])
         results["events_unfiltered"] = measure(client, "/api/events", [{}] * 20)
         results["events_world"] = measure(client, "/api/events", [{"bbox": "-180,-90,180,90"}] * 20)
+        world = {"bbox": "-180,-90,180,90", "limit": "100000"}
+        results["geojson_100k"] = measure(client, "/api/events.geojson", [world] * 3)
+        results["geojson_100k_lean"] = measure(
+            client, "/api/events.geojson", [{**world, "evidence": "false"}] * 3
+        )
     return results
 
 
@@ -281,6 +286,8 @@ def report(r: dict[str, Any]) -> str:
             row("`/api/timeline` bbox + since/until (100 requests)", "timeline_bbox_time"),
             row("`/api/events` no filter, first page (20 requests)", "events_unfiltered"),
             row("`/api/events` whole-world bbox, no dates: a zoomed-out map (20 requests)", "events_world"),
+            row("`/api/events.geojson` 100,000 events, whole body (3 requests)", "geojson_100k"),
+            row("`/api/events.geojson` 100,000 events, `evidence=false` (3 requests)", "geojson_100k_lean"),
             "",
             "bbox + dates is one search of the space-time R*Tree (schema 2); a box holding more than 50,000 "
             "events is read in date order instead, and its `total` costs one pass over the table. The store "

@@ -310,6 +310,15 @@ def test_geojson_holds_the_filtered_events_with_points(client: TestClient) -> No
     assert by_id["national"]["properties"]["location"]["precision"] == "country"
 
 
+def test_geojson_without_evidence_for_big_maps(client: TestClient) -> None:
+    full = client.get("/api/events.geojson", params={"country": "UA"}).json()["features"]
+    lean = client.get("/api/events.geojson", params={"country": "UA", "evidence": "false"}).json()["features"]
+    assert [f["id"] for f in lean] == [f["id"] for f in full]
+    assert all(f["properties"]["evidence"] == [] for f in lean)
+    assert all(f["properties"]["evidence"] for f in full)
+    assert [f["geometry"] for f in lean] == [f["geometry"] for f in full]
+
+
 def test_geojson_keeps_unlocated_events_without_geometry(client: TestClient) -> None:
     features = client.get("/api/events.geojson", params={"type": "CONSULT"}).json()["features"]
     assert [(f["id"], f["geometry"]) for f in features] == [("unlocated", None)]

@@ -43,7 +43,7 @@ from lagebild.store import EventQuery, StoreError
 
 STATIC_DIR = Path(lagebild.__file__).parent / "web" / "static"
 MAX_BODY_BYTES = 20 * 1024 * 1024  # one article, even as a full web page, is far smaller
-EXPORT_PAGE = 500
+EXPORT_PAGE = 5000  # events per store query while streaming an export: fewer, larger queries
 MAX_TIMELINE_BUCKETS = 5000
 
 # Same-origin only; scripts strictly so. MapLibre needs blob: workers and data:/blob: images,
@@ -161,13 +161,17 @@ def create_app(
             total = store.count_events(query)
         return json_response({"events": [e.to_dict() for e in events], "next": next_cursor, "total": total})
 
-    def export(fmt: str, filters: EventQuery, limit: int | None, filename: str | None) -> Response:
+    def export(
+        fmt: str, filters: EventQuery, limit: int | None, filename: str | None, evidence: bool = True
+    ) -> Response:
         # The first page is read before the response starts: bad filters still get their 422.
         query = replace(filters, limit=None, cursor=None)
         first_size = EXPORT_PAGE if limit is None else min(EXPORT_PAGE, limit)
         with pool.store() as store:
             first, cursor = store.query_events(replace(query, limit=first_size))
         events = _pages(pool, query, first, cursor, limit)
+        if not evidence:
+            events = _without_evidence(events)
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'} if filename else None
         media_type = MEDIA_TYPES[fmt] + ("; charset=utf-8" if MEDIA_TYPES[fmt].startswith("text/") else "")
         return StreamingResponse(stream_export(FORMATS[fmt], events), media_type=media_type, headers=headers)
@@ -184,9 +188,16 @@ def create_app(
         responses={200: {"content": {"application/geo+json": {}}}, **_PROBLEMS},
     )
     def events_geojson(
-        filters: Annotated[EventQuery, Depends(event_filters)], limit: ExportLimit = None
+        filters: Annotated[EventQuery, Depends(event_filters)],
+        limit: ExportLimit = None,
+        evidence: Annotated[
+            bool,
+            Query(
+                description="false: leave out the evidence (`[]`), smaller and faster for maps of many events"
+            ),
+        ] = True,
     ) -> Response:
-        return export("geojson", filters, limit, None)
+        return export("geojson", filters, limit, None, evidence)
 
     @app.get(
         "/api/events.csv",
@@ -419,6 +430,12 @@ def _pages(
         size = EXPORT_PAGE if remaining is None else min(EXPORT_PAGE, remaining)
         with pool.store() as store:
             page, cursor = store.query_events(replace(query, limit=size, cursor=cursor))
+
+
+def _without_evidence(events: Iterator[Event]) -> Iterator[Event]:
+    for event in events:
+        event.evidence = []
+        yield event
 
 
 def _ingest_record(pool: StorePool, record: dict[str, Any]) -> tuple[int, dict[str, Any]]:

@@ -261,8 +261,10 @@ class SQLiteStore:
         with self._read() as conn:
             where, params = _where(query, conn, ordered=True)
             if cursor is not None:
-                where.append(f"({_SORT_KEY}, e.seq) < (?, ?)")
-                params += list(cursor)
+                # (date, seq) < (d, s), spelled so that the events_order index starts the scan at
+                # the cursor: a row-value comparison would scan every earlier page again.
+                where.append(f"{_SORT_KEY} <= ? AND ({_SORT_KEY} < ? OR e.seq < ?)")
+                params += [cursor[0], cursor[0], cursor[1]]
             sql = f"SELECT e.*, {_SORT_KEY} AS sort_date FROM events e"
             if where:
                 sql += " WHERE " + " AND ".join(where)

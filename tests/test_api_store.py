@@ -135,3 +135,21 @@ def test_map_view_search_matches_a_plain_scan(
                 # Pages of 7 events: the cursor works the same way on both plans.
                 assert [e.id for e in store.iter_events(query)] == found
                 assert store.count_events(query) == len(expected)
+
+
+def test_a_cursor_starts_the_scan_where_the_page_ends(store: SQLiteStore) -> None:
+    """Deep pages must not read every earlier page again (exports page through everything)."""
+    doc = Document.create("Many.")
+    store.add_document(
+        doc, [event(doc, f"e{i}", "ASSAULT", f"2024-01-{i % 28 + 1:02d}", i) for i in range(30)]
+    )
+    _, cursor = store.query_events(EventQuery(limit=10))
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    try:
+        store.query_events(EventQuery(limit=10, cursor=cursor))
+    finally:
+        store._db.set_trace_callback(None)
+    page_sql = next(s for s in statements if s.startswith("SELECT e.*"))
+    plan = " ".join(str(row[3]) for row in store._db.execute("EXPLAIN QUERY PLAN " + page_sql))
+    assert "SEARCH e USING INDEX events_order" in plan, plan

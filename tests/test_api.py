@@ -596,3 +596,12 @@ def test_stream_from_a_mark_of_another_database_starts_at_the_present(client: Te
         ready = read_messages(response.iter_lines(), lambda m: True)[0]
     assert ready["event"] == "ready"
     assert ready["data"]["mark"] == client.get("/api/status").json()["last_change"]
+
+
+def test_a_database_the_server_cannot_use_is_503_not_422(db: str) -> None:
+    app = create_app(db, token=TOKEN)
+    app.state.pool.close()  # as if the file had gone away underneath the server
+    with TestClient(app) as client:
+        response = client.get("/api/events")
+    assert response.status_code == 503
+    assert "closed" in response.json()["detail"]

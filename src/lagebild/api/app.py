@@ -119,7 +119,7 @@ def create_app(
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
-        return json_response({"detail": str(exc)}, 422)
+        return json_response({"detail": str(exc)}, 503 if is_unavailable(exc) else 422)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -396,6 +396,15 @@ def create_app(
             return HTMLResponse(pages.map_not_built(), headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+# The store raises StoreError both for values it refuses (a client's fault: 422) and for a
+# database it cannot use (locked, full, closed: 503). These openings are the latter's.
+_UNAVAILABLE = ("database error", "cannot write", "cannot commit", "cannot open", "the store ")
+
+
+def is_unavailable(exc: StoreError) -> bool:
+    return str(exc).startswith(_UNAVAILABLE)
 
 
 def validation_message(exc: RequestValidationError) -> str:

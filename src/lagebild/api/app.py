@@ -253,7 +253,7 @@ def create_app(
         filters: Annotated[EventQuery, Depends(event_filters)],
         bucket: Annotated[
             str, Query(pattern="^(auto|day|week|month)$", description="auto, day, week or month")
-        ] = ("auto"),
+        ] = "auto",
     ) -> Response:
         # One query: "auto" counts per day and rolls the days up once their span is known.
         with pool.store() as store:

@@ -605,3 +605,36 @@ def test_a_database_the_server_cannot_use_is_503_not_422(db: str) -> None:
         response = client.get("/api/events")
     assert response.status_code == 503
     assert "closed" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("from_env", [False, True])
+def test_run_prints_the_url_and_guards_writes_with_the_token(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], from_env: bool
+) -> None:
+    import uvicorn
+
+    from lagebild.api.server import run
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(app=app, **options))
+    if from_env:
+        monkeypatch.setenv("LAGEBILD_TOKEN", "from-the-environment")
+    else:
+        monkeypatch.delenv("LAGEBILD_TOKEN", raising=False)
+    run(db, port=8123)
+    err = capsys.readouterr().err
+    assert "http://127.0.0.1:8123/" in err
+    assert served["host"] == "127.0.0.1" and served["port"] == 8123
+    if from_env:
+        token = "from-the-environment"
+        assert token not in err  # a secret someone chose is not echoed
+    else:
+        token = err.split("write token for POST /api/documents: ")[1].split()[0]
+    with TestClient(served["app"]) as client:
+        assert client.post("/api/documents", json={"text": "x"}).status_code == 401
+        assert (
+            client.post(
+                "/api/documents", json={"text": "   "}, headers={"Authorization": f"Bearer {token}"}
+            ).status_code
+            == 422
+        )

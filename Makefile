@@ -12,7 +12,17 @@ $(BIN)/lagebild: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $@
 
-install: $(BIN)/lagebild  ## create .venv with the lagebild command and everything it needs
+install: $(BIN)/lagebild  ## create .venv with the lagebild command and everything it needs; build the map page
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "make install: npm not found: the map page is not built (the API and the CLI work without it;" \
+	       "install Node.js 20.19+ with npm, then run make install again)"; \
+	elif [ -f src/lagebild/web/static/index.html ] && [ -z "$$(find frontend/index.html \
+	       frontend/package-lock.json frontend/vite.config.js frontend/src frontend/public \
+	       -newer src/lagebild/web/static/index.html 2>/dev/null)" ]; then \
+	  echo "make install: the map page is up to date"; \
+	else \
+	  cd frontend && npm ci --no-audit --no-fund && npm run build; \
+	fi
 
 demo: install  ## ingest the bundled demo corpus and show its events
 	$(BIN)/lagebild ingest --db sqlite:///$(DEMO_DB) $$($(BIN)/python -c 'import lagebild.demo as d; print(d.corpus_path())')

@@ -184,22 +184,22 @@ def wait_idle(page) -> None:
     page.evaluate(
         """() => new Promise((resolve) => {
             const map = window.__lagebild.map;
-            if (map.loaded() && !map.isMoving()) { map.once('idle', resolve); map.triggerRepaint(); }
-            else map.once('idle', resolve);
+            if (map.loaded() && !map.isMoving()) { map.once('idle', () => resolve()); map.triggerRepaint(); }
+            else map.once('idle', () => resolve());
         })"""
     )
 
 
 def drawn_ids(page) -> set[str]:
-    """Ids of the events the map draws now: single pins, rings, and pins inside clusters."""
+    """Ids of the events the map draws now: single pins and rings, and those inside clusters."""
     return set(
         page.evaluate(
             """async () => {
                 const map = window.__lagebild.map;
                 const ids = new Set();
                 for (const f of map.queryRenderedFeatures({layers: ['points', 'areas']})) ids.add(f.properties.id);
-                const src = map.getSource('events');
-                for (const c of map.queryRenderedFeatures({layers: ['clusters']})) {
+                for (const c of map.queryRenderedFeatures({layers: ['clusters', 'area-clusters']})) {
+                    const src = map.getSource(c.layer.source);
                     const leaves = await src.getClusterLeaves(c.properties.cluster_id, 100000, 0);
                     for (const l of leaves) ids.add(l.properties.id);
                 }
@@ -281,7 +281,9 @@ def test_an_event_stored_while_the_page_is_open_appears_live(page, site) -> None
     finally:
         writer.close()
     wait_until(page, f"window.__lagebild.records.has('{ev.id}')")
-    wait_idle(page)
+    deadline = time.monotonic() + 20
+    while ev.id not in drawn_ids(page) and time.monotonic() < deadline:
+        wait_idle(page)
     assert drawn_ids(page) == before | {ev.id}
     item = page.locator(f'#event-list button[data-id="{ev.id}"]')
     assert item.locator(".badge-new").inner_text() == "new"
@@ -308,3 +310,27 @@ def test_the_page_works_by_keyboard(page, site) -> None:
     page.keyboard.press("Escape")
     assert page.locator("#panel").is_hidden()
     assert page.evaluate("document.activeElement.dataset.id") == second_id  # focus goes back
+
+
+# What the page needs and nothing more: no inline script or style, no eval, no blob: worker; only
+# MapLibre's control icons are data: images in its stylesheet.
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'"
+)
+
+
+def test_the_page_needs_no_more_than_a_strict_content_security_policy(page, site) -> None:
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+
+    def strict(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": STRICT_CSP})
+
+    page.route(f"{site['url']}**", strict)
+    open_map(page, site["url"])
+    assert len(drawn_ids(page)) >= len(STORED)
+    page.locator("#event-list button[data-id]").first.click()
+    page.locator("#panel mark").wait_for()
+    assert violations == []

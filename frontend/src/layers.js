@@ -30,12 +30,36 @@ export function addEventLayers(map, colours) {
     clusterProperties: { fresh: ["+", ["get", "fresh"]] },
     promoteId: "id",
   });
-  map.addSource("areas", { type: "geojson", data: empty, promoteId: "id" });
+  // Rings are clustered too, but only with each other: a cluster of rings is drawn as a
+  // hollow double ring, never as a pin cluster, so coarse events never pose as precise ones.
+  map.addSource("areas", {
+    type: "geojson",
+    data: empty,
+    cluster: true,
+    clusterRadius: 40,
+    clusterMaxZoom: 9,
+    clusterProperties: { fresh: ["+", ["get", "fresh"]] },
+    promoteId: "id",
+  });
   const colour = typeColourExpression();
+  map.addLayer({
+    id: "area-clusters",
+    type: "circle",
+    source: "areas",
+    filter: ["has", "point_count"],
+    paint: {
+      "circle-color": colours.cluster,
+      "circle-opacity": 0.1,
+      "circle-stroke-color": colours.cluster,
+      "circle-stroke-width": 3,
+      "circle-radius": ["step", ["get", "point_count"], 15, 10, 18, 100, 22, 1000, 27, 10000, 32],
+    },
+  });
   map.addLayer({
     id: "areas",
     type: "circle",
     source: "areas",
+    filter: ["!", ["has", "point_count"]],
     paint: {
       "circle-color": colour,
       "circle-opacity": 0.08,
@@ -85,12 +109,12 @@ export function addEventLayers(map, colours) {
     id: "fresh-areas",
     type: "circle",
     source: "areas",
-    filter: [">", ["get", "fresh"], 0],
+    filter: [">", ["coalesce", ["get", "fresh"], 0], 0],
     paint: {
       "circle-color": "rgba(0,0,0,0)",
       "circle-stroke-color": colours.fresh,
       "circle-stroke-width": 3,
-      "circle-radius": ["match", ["get", "precision"], "admin1", 15, "country", 19, 23],
+      "circle-radius": ["case", ["has", "point_count"], 37, ["match", ["get", "precision"], "admin1", 15, "country", 19, 23]],
     },
   });
   for (const [id, source] of [

@@ -22,9 +22,9 @@ const LIST_MAX = 300;
 
 const PALETTES = {
   light: {
-    water: "#dce7f0",
-    land: "#f6f4ef",
-    border: "#b4b0a8",
+    water: "#c6d9ea",
+    land: "#f4f1ea",
+    border: "#a8a39a",
     cluster: "#34495e",
     clusterStroke: "#ffffff",
     fresh: "#ff00aa",
@@ -55,7 +55,13 @@ const form = $("#filters");
 
 let resolveReady;
 const ready = new Promise((r) => (resolveReady = r));
-window.__lagebild = { ready, records, state, map: null, loads: 0, live: 0 };
+// For tests and the benchmark: the map, the loaded records and when the page got usable.
+window.__lagebild = { ready, records, state, map: null, loads: 0, live: 0, timings: {}, longTasks: [] };
+if (window.PerformanceObserver?.supportedEntryTypes?.includes("longtask")) {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__lagebild.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: "longtask" });
+}
 
 // ---------------------------------------------------------------- URL state
 
@@ -126,6 +132,8 @@ darkQuery.addEventListener("change", () => {
   }
   map.setPaintProperty("clusters", "circle-color", p.cluster);
   map.setPaintProperty("clusters", "circle-stroke-color", p.clusterStroke);
+  map.setPaintProperty("area-clusters", "circle-color", p.cluster);
+  map.setPaintProperty("area-clusters", "circle-stroke-color", p.cluster);
 });
 
 map.on("moveend", () => {
@@ -135,51 +143,67 @@ map.on("moveend", () => {
   renderList();
 });
 
-// Cluster counts are HTML markers: the map has no font (no glyphs from any host).
+// Cluster counts are HTML markers: the map has no font (no glyphs from any host). Markers are
+// only added and removed here, never re-added: adding one makes MapLibre draw again. A marker
+// sits on one world copy, so a cluster seen twice (zoomed far out) gets one per copy in view.
 const countMarkers = new Map();
 function updateCountMarkers() {
-  if (!map.getSource("events") || !map.isSourceLoaded("events")) return;
   const seen = new Set();
-  for (const f of map.querySourceFeatures("events", { filter: ["has", "point_count"] })) {
-    const id = f.properties.cluster_id;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    let m = countMarkers.get(id);
-    const n = f.properties.point_count;
-    const text = n >= 10000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
-    if (!m) {
-      const node = h("div", { class: "cluster-count", "aria-hidden": "true" });
-      m = new Marker({ element: node }).setLngLat(f.geometry.coordinates);
-      countMarkers.set(id, m);
+  const bounds = map.getBounds();
+  const west = bounds.getWest();
+  const east = bounds.getEast();
+  for (const source of ["events", "areas"]) {
+    if (!map.getSource(source) || !map.isSourceLoaded(source)) continue;
+    for (const f of map.querySourceFeatures(source, { filter: ["has", "point_count"] })) {
+      const n = f.properties.point_count;
+      const text = n >= 10000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
+      const [lon0, lat] = f.geometry.coordinates;
+      for (const shift of [-360, 0, 360]) {
+        const lon = lon0 + shift;
+        if (shift !== 0 && (lon < west || lon > east)) continue;
+        const key = `${source}:${f.properties.cluster_id}:${shift}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let m = countMarkers.get(key);
+        if (!m) {
+          const node = h("div", { class: `cluster-count cluster-count-${source}`, "aria-hidden": "true" });
+          m = new Marker({ element: node }).setLngLat([lon, lat]).addTo(map);
+          countMarkers.set(key, m);
+        } else {
+          const at = m.getLngLat();
+          if (at.lng !== lon || at.lat !== lat) m.setLngLat([lon, lat]);
+        }
+        if (m.getElement().textContent !== text) m.getElement().textContent = text;
+      }
     }
-    m.getElement().textContent = text;
-    m.setLngLat(f.geometry.coordinates).addTo(map);
   }
-  for (const [id, m] of countMarkers) {
-    if (!seen.has(id)) {
+  for (const [key, m] of countMarkers) {
+    if (!seen.has(key)) {
       m.remove();
-      countMarkers.delete(id);
+      countMarkers.delete(key);
     }
   }
 }
-map.on("render", throttle(updateCountMarkers, 100));
+map.on("moveend", updateCountMarkers);
+map.on("idle", updateCountMarkers);
+map.on("sourcedata", throttle((e) => e.isSourceLoaded && updateCountMarkers(), 150));
 
-for (const layer of ["points", "areas", "clusters"]) {
+for (const layer of ["points", "areas", "clusters", "area-clusters"]) {
   map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
   map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
 }
 
 map.on("click", async (e) => {
-  const hits = map.queryRenderedFeatures(e.point, { layers: ["points", "areas", "clusters"] });
+  const hits = map.queryRenderedFeatures(e.point, { layers: ["points", "areas", "clusters", "area-clusters"] });
   if (!hits.length) return;
-  const cluster = hits.find((f) => f.layer.id === "clusters");
-  const events = [...new Set(hits.filter((f) => f.layer.id !== "clusters").map((f) => f.properties.id))];
+  const cluster = hits.find((f) => f.layer.id === "clusters" || f.layer.id === "area-clusters");
+  const events = [...new Set(hits.filter((f) => !f.properties.cluster_id).map((f) => f.properties.id))];
   if (events.length === 1) return openEvent(events[0]);
   if (events.length > 1) {
     return openChooser(events.map((id) => records.get(id)).filter(Boolean));
   }
   if (cluster) {
-    const source = map.getSource("events");
+    const source = map.getSource(cluster.layer.source);
     const zoom = await source.getClusterExpansionZoom(cluster.properties.cluster_id);
     map.easeTo({ center: cluster.geometry.coordinates, zoom });
   }
@@ -224,6 +248,7 @@ async function reload() {
     refreshSources();
     if (!state.view && records.size) fitToRecords();
     await idle();
+    window.__lagebild.timings.ready ??= performance.now();
     resolveReady();
     // ... then all of them, streamed, drawn as they arrive.
     if (first.next) {
@@ -248,6 +273,8 @@ async function reload() {
   }
   window.__lagebild.loads += 1;
   renderStatus();
+  await idle();
+  window.__lagebild.timings.complete ??= performance.now();
 }
 
 function idle() {
@@ -288,7 +315,8 @@ function renderList() {
     count++;
     visible.push(r);
   }
-  visible.sort((a, b) => (b.isNew - a.isNew) || (b.date ?? "").localeCompare(a.date ?? ""));
+  // Newest first, new (live) ones on top; plain comparison: localeCompare is slow on 100k.
+  visible.sort((a, b) => b.isNew - a.isNew || ((b.date ?? "") > (a.date ?? "") ? 1 : (b.date ?? "") < (a.date ?? "") ? -1 : 0));
   const items = visible.slice(0, LIST_MAX).map((r) => {
     const b = h(
       "button",
@@ -537,16 +565,16 @@ function debounce(fn, ms) {
 function throttle(fn, ms) {
   let last = 0;
   let t = null;
-  return () => {
+  return (...args) => {
     const now = performance.now();
     if (now - last >= ms) {
       last = now;
-      fn();
+      fn(...args);
     } else if (!t) {
       t = setTimeout(() => {
         t = null;
         last = performance.now();
-        fn();
+        fn(...args);
       }, ms);
     }
   };
@@ -555,6 +583,11 @@ function throttle(fn, ms) {
 // ---------------------------------------------------------------- start
 
 fillForm();
+if (window.matchMedia("(max-width: 760px)").matches) {
+  // Phones: the map first; filters and legend open on demand (active filters stay visible).
+  $(".filters-wrap").open = Object.keys(state.filters).length > 0;
+  $(".legend").open = false;
+}
 map.once("load", () => {
   reload();
   connectStream();

@@ -1,0 +1,224 @@
+"""Time until the map page is interactive with 100,000 events in view -> docs/PERFORMANCE.md ("Map page").
+
+    .venv/bin/python benchmarks/bench_web.py [--events 100000] [--runs 3] [--db PATH] [--out FILE]
+                                             [--screenshot FILE.png]
+
+The store is bench_api's synthetic one (made-up events round a few dozen hotspots, written in
+bulk), with every event asserted so that all of them are on the map. The real server (uvicorn on
+a free loopback port) serves the built page; Debian's Chromium (via Playwright) loads it with no
+view in the URL, so the page fits the whole world: every event is in view.
+
+Measured in the page (performance.now(), from navigation start):
+- interactive: the newest 1,000 events are drawn, MapLibre is idle and every control works;
+- complete: all events are streamed in, clustered and drawn (the page stays usable meanwhile);
+- longest main-thread task after interactive (Long Tasks API): how long the page can stall;
+- pan: a 300 px pan until MapLibre is idle again, with everything loaded;
+- open: a click on the first event in the list until its evidence shows.
+Software rendering (SwiftShader), 2 cores: a laptop with a GPU is faster. Not part of `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import re
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+START, END = "<!-- web:start -->", "<!-- web:end -->"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--enable-unsafe-swiftshader",
+    "--disable-background-networking",
+]
+
+
+def build(db: Path, n_events: int) -> None:
+    from bench_api import build_store
+
+    print(f"building {n_events:,} synthetic events in {db.name} ...", file=sys.stderr)
+    build_store(db, n_events)
+    conn = sqlite3.connect(db)
+    with conn:  # the map shows asserted events: make every synthetic event one
+        conn.execute("UPDATE events SET modality = 'asserted'")
+    conn.close()
+
+
+SERVER = (
+    "import sys, uvicorn; from lagebild.api.app import create_app; "
+    "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')"
+)
+
+
+def serve(db: Path) -> tuple[str, subprocess.Popen]:
+    """The real server in a process of its own, as `lagebild serve` runs it beside a browser."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-c", SERVER, f"sqlite:///{db}", str(port)])
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise SystemExit("the server did not start") from None
+            time.sleep(0.1)
+    return f"http://127.0.0.1:{port}/", server
+
+
+def wait_until(page: Any, expression: str, timeout: float = 300.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(f"!!({expression})"):
+        if time.monotonic() > deadline:
+            raise SystemExit(f"timed out waiting for {expression}")
+        time.sleep(0.05)
+
+
+PAN = """() => new Promise((resolve) => {
+    const map = window.__lagebild.map;
+    map.once('moveend', () => map.once('idle', () => resolve()));
+    map.panBy([300, 0], {animate: false});
+})"""
+IDLE = """() => new Promise((resolve) => {
+    const map = window.__lagebild.map;
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+})"""
+
+
+def one_run(browser: Any, url: str, n_events: int, screenshot: Path | None) -> dict[str, float]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(url)
+    wait_until(page, "window.__lagebild && window.__lagebild.timings.ready")
+    wait_until(page, "window.__lagebild.timings.complete")
+    loaded = page.evaluate("window.__lagebild.records.size")
+    if loaded < n_events:
+        raise SystemExit(f"the page loaded {loaded:,} of {n_events:,} events")
+    timings = page.evaluate("window.__lagebild.timings")
+    long_tasks = page.evaluate("window.__lagebild.longTasks")
+    after = [d for start, d in long_tasks if start >= timings["ready"]]
+    t0 = time.perf_counter()
+    page.evaluate(PAN)
+    pan = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    page.locator("#event-list button[data-id]").first.click()
+    page.locator("#panel mark").wait_for()
+    open_ms = (time.perf_counter() - t0) * 1000
+    if screenshot:
+        page.keyboard.press("Escape")
+        page.evaluate(IDLE)
+        page.screenshot(path=str(screenshot))
+    context.close()
+    return {
+        "interactive": timings["ready"],
+        "complete": timings["complete"],
+        "longest_task": max(after, default=0.0),
+        "pan": pan,
+        "open": open_ms,
+        "events": float(loaded),
+    }
+
+
+def run(n_events: int, runs: int, db: Path, screenshot: Path | None) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    from lagebild.web import is_built
+
+    if not is_built():
+        raise SystemExit("the map page is not built: run make install (npm ci && npm run build in frontend/)")
+    if not Path(CHROMIUM).exists():
+        raise SystemExit("Debian's chromium is missing: apt-get install chromium")
+    if not db.exists():
+        build(db, n_events)
+    url, server = serve(db)
+    results = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            for i in range(runs):
+                r = one_run(browser, url, n_events, screenshot if i == runs - 1 else None)
+                print(
+                    "  run {}: interactive {:.0f} ms, complete {:.0f} ms, longest task {:.0f} ms, pan {:.0f} ms,"
+                    " open {:.0f} ms".format(
+                        i + 1, *(r[k] for k in ("interactive", "complete", "longest_task", "pan", "open"))
+                    ),
+                    file=sys.stderr,
+                )
+                results.append(r)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    median = {k: statistics.median(r[k] for r in results) for k in results[0]}
+    return {"events": n_events, "runs": runs, **median}
+
+
+def report(result: dict[str, Any]) -> str:
+    return "\n".join(
+        [
+            START,
+            "## Map page",
+            "",
+            f"Measured by `benchmarks/bench_web.py --events {result['events']:.0f}` on {platform.machine()}, "
+            f"{time.strftime('%Y-%m-%d')}: the built page served by `lagebild serve`'s app (uvicorn, "
+            "loopback) over a synthetic SQLite store, loaded by headless Chromium with software WebGL "
+            f"(SwiftShader) on a 2-core machine; median of {result['runs']} page loads, world view (every "
+            "event in view).",
+            "",
+            "| what | time |",
+            "|---|---|",
+            f"| interactive: newest 1,000 of {result['events']:,.0f} events drawn, map idle, controls usable "
+            f"| {result['interactive'] / 1000:.2f} s |",
+            f"| complete: all {int(result['events']):,} events streamed in, clustered and drawn "
+            f"| {result['complete'] / 1000:.2f} s |",
+            f"| longest main-thread task after interactive | {result['longest_task']:.0f} ms |",
+            f"| pan 300 px until idle, all loaded | {result['pan']:.0f} ms |",
+            f"| click an event in the list until its evidence shows | {result['open']:.0f} ms |",
+            END,
+        ]
+    )
+
+
+def write(out: Path, section: str) -> None:
+    text = out.read_text(encoding="utf-8") if out.exists() else "# Performance\n"
+    if START in text and END in text:
+        text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: section, text, flags=re.S)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    out.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--db", type=Path, help="keep the synthetic store here (built when absent)")
+    parser.add_argument("--out", type=Path, help="write the section into this Markdown file")
+    parser.add_argument("--screenshot", type=Path, help="PNG of the page after the last run")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or Path(tmp) / f"web-{args.events}.db"
+        result = run(args.events, args.runs, db, args.screenshot)
+    section = report(result)
+    print(section)
+    if args.out:
+        write(args.out, section)
+
+
+if __name__ == "__main__":
+    main()

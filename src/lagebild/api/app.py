@@ -39,7 +39,7 @@ from lagebild.api.schemas import (
 from lagebild.api.streaming import live_events, stream_export
 from lagebild.export import FORMATS, MEDIA_TYPES
 from lagebild.model import Event
-from lagebild.store import EventQuery, StoreError
+from lagebild.store import EventQuery, StoreError, StoreUnavailable
 
 STATIC_DIR = Path(lagebild.__file__).parent / "web" / "static"
 MAX_BODY_BYTES = 20 * 1024 * 1024  # one article, even as a full web page, is far smaller
@@ -398,13 +398,9 @@ def create_app(
     return app
 
 
-# The store raises StoreError both for values it refuses (a client's fault: 422) and for a
-# database it cannot use (locked, full, closed: 503). These openings are the latter's.
-_UNAVAILABLE = ("database error", "cannot write", "cannot commit", "cannot open", "the store ")
-
-
 def is_unavailable(exc: StoreError) -> bool:
-    return str(exc).startswith(_UNAVAILABLE)
+    """A database the server cannot use (503), as opposed to a value the store refuses (422)."""
+    return isinstance(exc, StoreUnavailable)
 
 
 def validation_message(exc: RequestValidationError) -> str:

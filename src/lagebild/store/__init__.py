@@ -1,5 +1,5 @@
 """Storage: one interface, SQLite by default (zero setup), PostgreSQL/PostGIS in production."""
 
-from lagebild.store.base import EventQuery, Store, StoreError, open_store
+from lagebild.store.base import EventQuery, Store, StoreError, StoreUnavailable, open_store
 
-__all__ = ["EventQuery", "Store", "StoreError", "open_store"]
+__all__ = ["EventQuery", "Store", "StoreError", "StoreUnavailable", "open_store"]

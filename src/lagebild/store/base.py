@@ -13,7 +13,11 @@ from lagebild.model import Document, Event, Evidence
 
 
 class StoreError(Exception):
-    """A store could not be opened or used; the message says why, for the user."""
+    """A value the store refuses, or a store that cannot be used; the message says why."""
+
+
+class StoreUnavailable(StoreError):
+    """The database itself cannot be used (cannot open, locked, full, closed): not the caller's fault."""
 
 
 @dataclass(slots=True)

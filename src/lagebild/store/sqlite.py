@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.model import MODALITIES, Actor, Document, Event, Evidence, Place, utcnow
-from lagebild.store.base import EventQuery, StoreError
+from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
 from lagebild.store.migrations import MigrationError, migrate, schema_version
 
 PAGE_SIZE = 500  # events per page when iterating over everything (exports)
@@ -86,7 +86,7 @@ class SQLiteStore:
         try:
             conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+            raise StoreUnavailable(f"cannot open database {self.path}: {exc}") from None
         try:
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
@@ -96,7 +96,7 @@ class SQLiteStore:
             migrate(conn)
         except (sqlite3.Error, MigrationError) as exc:
             conn.close()
-            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+            raise StoreUnavailable(f"cannot open database {self.path}: {exc}") from None
         self._conn: sqlite3.Connection | None = conn
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -104,7 +104,7 @@ class SQLiteStore:
     @property
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise StoreError(f"the store {self.path} is closed")
+            raise StoreUnavailable(f"the store {self.path} is closed")
         return self._conn
 
     @contextmanager
@@ -113,7 +113,7 @@ class SQLiteStore:
             try:
                 yield self._db
             except sqlite3.Error as exc:
-                raise StoreError(f"database error in {self.path}: {exc}") from None
+                raise StoreUnavailable(f"database error in {self.path}: {exc}") from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -123,19 +123,19 @@ class SQLiteStore:
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise StoreError(f"cannot write to {self.path}: {exc}") from None
+                raise StoreUnavailable(f"cannot write to {self.path}: {exc}") from None
             try:
                 yield conn
             except BaseException as exc:
                 conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise StoreError(f"database error in {self.path}: {exc}") from None
+                    raise StoreUnavailable(f"database error in {self.path}: {exc}") from None
                 raise
             try:
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 conn.execute("ROLLBACK")
-                raise StoreError(f"cannot commit to {self.path}: {exc}") from None
+                raise StoreUnavailable(f"cannot commit to {self.path}: {exc}") from None
 
     def close(self) -> None:
         with self._lock:

@@ -177,8 +177,9 @@ def report(result: dict[str, Any]) -> str:
             f"Measured by `benchmarks/bench_web.py --events {result['events']:.0f}` on {platform.machine()}, "
             f"{time.strftime('%Y-%m-%d')}: the built page served by `lagebild serve`'s app (uvicorn, "
             "loopback) over a synthetic SQLite store, loaded by headless Chromium with software WebGL "
-            f"(SwiftShader) on a 2-core machine; median of {result['runs']} page loads, world view (every "
-            "event in view).",
+            f"(SwiftShader) on 2 CPUs shared with other work (runs differ by 2x or more); median of "
+            f"{result['runs']} page loads, world view (every event in view). Complete is bound by the "
+            "server writing the full event contract per feature (about 0.9 kB each).",
             "",
             "| what | time |",
             "|---|---|",

@@ -268,6 +268,26 @@ def test_a_time_filter_changes_what_is_shown(page, site) -> None:
     assert drawn_ids(page) == march
 
 
+def test_brushing_the_timeline_selects_a_time_range(page, site) -> None:
+    open_map(page, site["url"])
+    wait_until(page, "document.querySelectorAll('.tl-svg rect').length > 0")
+    box = page.locator(".tl-svg").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.6, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.8, y, steps=4)
+    page.mouse.move(box["x"] + box["width"] - 2, y, steps=4)
+    page.mouse.up()
+    wait_until(page, "new URLSearchParams(location.search).has('since') && !window.__lagebild.loading")
+    params = page.evaluate("Object.fromEntries(new URLSearchParams(location.search))")
+    inside = {site["ids"][t] for t, _, d, _, _ in STORED if params["since"] <= d <= params["until"]}
+    assert 0 < len(inside) < len(STORED)
+    wait_until(page, f"window.__lagebild.records.size === {len(inside)}")
+    wait_idle(page)
+    assert drawn_ids(page) == inside
+    assert page.locator("#f-since").input_value() == params["since"]
+
+
 def test_an_event_stored_while_the_page_is_open_appears_live(page, site) -> None:
     open_map(page, site["url"])
     before = drawn_ids(page)

@@ -49,6 +49,7 @@ let loadController = null;
 let total = null;
 let playing = null;
 let panelReturnFocus = null;
+let timelineLabel = "";
 
 const $ = (sel) => document.querySelector(sel);
 const form = $("#filters");
@@ -81,6 +82,9 @@ function fillForm() {
   $("#f-conf-out").value = f.min_confidence ?? "0";
   $("#f-since").value = f.since ?? "";
   $("#f-until").value = f.until ?? "";
+  for (const b of document.querySelectorAll(".legend-item")) {
+    b.setAttribute("aria-pressed", String(b.dataset.type === f.type));
+  }
 }
 
 function readForm() {
@@ -161,7 +165,9 @@ function updateCountMarkers() {
       for (const shift of [-360, 0, 360]) {
         const lon = lon0 + shift;
         if (shift !== 0 && (lon < west || lon > east)) continue;
-        const key = `${source}:${f.properties.cluster_id}:${shift}`;
+        // By place and size, not cluster_id: tiles of two zoom levels can both be loaded,
+        // and each numbers its clusters anew.
+        const key = `${source}:${lon.toFixed(4)},${lat.toFixed(4)}:${n}`;
         if (seen.has(key)) continue;
         seen.add(key);
         let m = countMarkers.get(key);
@@ -410,6 +416,7 @@ for (const [type, [, , name]] of Object.entries(TYPES)) {
     else f.type = type;
     setFilters(f);
   });
+  b.title = `Show only ${name} events (again: all types)`;
   $("#legend-types").append(h("li", {}, b));
 }
 
@@ -443,7 +450,8 @@ async function loadTimeline(signal) {
       state.filters.since || state.filters.until
         ? `${state.filters.since ?? "…"} to ${state.filters.until ?? "…"}`
         : "all time";
-    $("#tl-label").textContent = `${data.total} dated events per ${data.bucket}; shown: ${range}`;
+    timelineLabel = `${data.total} dated events per ${data.bucket}; shown: ${range}`;
+    if (!playing) $("#tl-label").textContent = timelineLabel;
   } catch (err) {
     if (err.name !== "AbortError") $("#tl-label").textContent = `Timeline unavailable: ${err.message}`;
   }
@@ -454,6 +462,8 @@ function stopPlay() {
   clearTimeout(playing.timer);
   playing = null;
   timeline.setCursor(null);
+  $("#announce").textContent = "Replay stopped";
+  $("#tl-label").textContent = timelineLabel;
   $("#play").textContent = "▶ Play";
   $("#play").setAttribute("aria-pressed", "false");
   refreshSources();
@@ -467,6 +477,7 @@ $("#play").addEventListener("click", () => {
   // Replays cumulatively: each step adds the events of the next bucket, over about 15 s.
   const delay = Math.max(250, Math.min(1200, 15000 / buckets.length));
   playing = { from, to: from, i: 0, timer: null };
+  $("#announce").textContent = `Replaying events from ${from}`;
   $("#play").textContent = "■ Stop";
   $("#play").setAttribute("aria-pressed", "true");
   const step = () => {
@@ -474,7 +485,7 @@ $("#play").addEventListener("click", () => {
     const b = buckets[playing.i];
     playing.to = timelineEnd(b.date);
     timeline.setCursor(b.date);
-    $("#announce").textContent = `Up to ${playing.to}`;
+    $("#tl-label").textContent = `Replaying: events from ${from} to ${playing.to}`;
     refreshSources();
     playing.i += 1;
     if (playing.i < buckets.length) playing.timer = setTimeout(step, delay);

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -106,9 +107,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
-    db = tmp_path_factory.mktemp("web") / "events.db"
+@contextmanager
+def serve_store(db: Path) -> Iterator[dict]:
+    """A store of the STORED events at `db`, served by the real app on a free loopback port."""
     store = SQLiteStore(db)
     ids = {}
     for text, type_, date, place, url in STORED:
@@ -128,9 +129,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start")
         time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}/", "db": db, "ids": ids}
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield {"url": f"http://127.0.0.1:{port}/", "db": db, "ids": ids}
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    """Shared by the tests that only read."""
+    with serve_store(tmp_path_factory.mktemp("web") / "events.db") as s:
+        yield s
+
+
+@pytest.fixture
+def own_site(tmp_path: Path) -> Iterator[dict]:
+    """For a test that writes: a store and server of its own."""
+    with serve_store(tmp_path / "events.db") as s:
+        yield s
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +159,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, site) -> Iterator[object]:
+def page(browser) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.errors = []  # type: ignore[attr-defined]
@@ -154,7 +171,7 @@ def page(browser, site) -> Iterator[object]:
         "request",
         lambda r: (
             foreign.append(r.url)
-            if not r.url.startswith(site["url"]) and not r.url.startswith(("blob:", "data:"))
+            if not r.url.startswith("http://127.0.0.1:") and not r.url.startswith(("blob:", "data:"))
             else None
         ),
     )
@@ -268,6 +285,22 @@ def test_a_time_filter_changes_what_is_shown(page, site) -> None:
     assert drawn_ids(page) == march
 
 
+def test_type_and_text_filters_narrow_the_map_and_live_in_the_url(page, site) -> None:
+    open_map(page, site["url"])
+    page.locator('.legend-item[data-type="PROTEST"]').click()
+    wait_until(page, "new URLSearchParams(location.search).get('type') === 'PROTEST'")
+    wait_until(page, "window.__lagebild.records.size === 1 && !window.__lagebild.loading")
+    wait_idle(page)
+    assert drawn_ids(page) == {site["ids"][t] for t, type_, *_ in STORED if type_ == "PROTEST"}
+    page.locator('.legend-item[data-type="PROTEST"]').click()  # again: all types
+    page.fill("#f-q", "drones")
+    wait_until(page, "new URLSearchParams(location.search).get('q') === 'drones'")
+    wait_until(page, "!new URLSearchParams(location.search).has('type')")
+    wait_until(page, "window.__lagebild.records.size === 1 && !window.__lagebild.loading")
+    wait_idle(page)
+    assert drawn_ids(page) == {site["ids"][STORED[1][0]]}
+
+
 def test_brushing_the_timeline_selects_a_time_range(page, site) -> None:
     open_map(page, site["url"])
     wait_until(page, "document.querySelectorAll('.tl-svg rect').length > 0")
@@ -288,7 +321,8 @@ def test_brushing_the_timeline_selects_a_time_range(page, site) -> None:
     assert page.locator("#f-since").input_value() == params["since"]
 
 
-def test_an_event_stored_while_the_page_is_open_appears_live(page, site) -> None:
+def test_an_event_stored_while_the_page_is_open_appears_live(page, own_site) -> None:
+    site = own_site
     open_map(page, site["url"])
     before = drawn_ids(page)
     text = "Police dispersed a rally in Lviv with tear gas."

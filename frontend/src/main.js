@@ -328,7 +328,7 @@ function renderList() {
       "button",
       { type: "button", class: "list-item", "data-id": r.id },
       iconCanvas(r.type, 16),
-      h("span", { class: "li-text", text: label(r) }),
+      h("span", { class: "li-text", dir: "auto", text: label(r) }),
       r.isNew ? h("span", { class: "badge-new", text: "new" }) : null,
       PIN_PRECISIONS.has(r.precision ?? "city") ? null : h("span", { class: "badge-prec", text: r.precision }),
     );

@@ -111,7 +111,8 @@ export function renderEvent(container, ev) {
         meta ? h("div", { class: "source-meta", text: meta }) : null,
         h(
           "blockquote",
-          { class: "evidence", lang: e.lang && e.lang !== "und" ? e.lang : null },
+          // dir=auto: Arabic and Persian sentences read right to left.
+          { class: "evidence", lang: e.lang && e.lang !== "und" ? e.lang : null, dir: "auto" },
           h("mark", { text: e.sentence }),
         ),
         h("div", { class: "source-meta", text: `characters ${e.start}–${e.end} of the article` }),

@@ -24,9 +24,11 @@ install: $(BIN)/lagebild  ## create .venv with the lagebild command and everythi
 	  cd frontend && npm ci --no-audit --no-fund && npm run build; \
 	fi
 
-demo: install  ## ingest the bundled demo corpus and show its events
+demo: install  ## ingest the demo corpus, show its events, then serve the map and watch the news feeds
 	$(BIN)/lagebild ingest --db sqlite:///$(DEMO_DB) $$($(BIN)/python -c 'import lagebild.demo as d; print(d.corpus_path())')
 	$(BIN)/lagebild events --db sqlite:///$(DEMO_DB) --format table
+	@echo "Starting the map on http://127.0.0.1:8765 and the watcher on the default feeds (Ctrl-C stops)."
+	$(BIN)/lagebild up --db sqlite:///$(DEMO_DB)
 
 test: install  ## the whole test suite
 	$(BIN)/python -m pytest

@@ -108,3 +108,12 @@ def test_state_forces_are_not_the_actors_of_a_protest():
     protests = [e for e in events if e.type == "PROTEST"]
     assert protests
     assert all(a.sector not in ("MIL", "COP") for e in protests for a in e.actors)
+
+
+def test_a_published_value_that_is_no_date_is_ignored():
+    from lagebild.pipeline import extract_text
+
+    events = extract_text(
+        "Police arrested twelve protesters in Paris on Tuesday.", lang="en", published="9:55 AM ET"
+    )
+    assert events and all(e.date is None for e in events)

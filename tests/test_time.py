@@ -211,3 +211,11 @@ def test_a_count_of_things_is_not_a_year():
     assert find_timexes("контингент численностью 1960 военнослужащих", "ru", "2020-11-10") == []
     assert find_timexes("About 2000 people marched.", "en", "2020-11-10") == []
     assert [t.value for t in find_timexes("the 2019 protests", "en", "2020-11-10")] == ["2019"]
+
+
+def test_dates_without_a_year_and_no_dct_do_not_crash():
+    from lagebild.time import find_timexes
+
+    found = find_timexes("„Der Abzug hat bereits heute, am 5. April, begonnen.“", "de", None)
+    assert [t.value for t in found if t.text == "5. April"] == ["XXXX-04-05"]
+    assert find_timexes("Troops leave tomorrow.\n— Some One (@someone) April 5", "en", None)

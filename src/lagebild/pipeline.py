@@ -28,6 +28,7 @@ from lagebild.events.lexicon import Lexicon, lexicon
 from lagebild.events.ontology import CIVILIAN_SECTORS, acled_for, acled_role, cameo_for
 from lagebild.model import Actor, Document, Event, Evidence, Place, event_id, normalise_text
 from lagebild.nlp.sentences import Sentence
+from lagebild.time.values import parse_iso_date
 
 log = logging.getLogger(__name__)
 
@@ -462,7 +463,9 @@ def extract(doc: Document, learned: bool = False) -> list[Event]:
                     cands.append(extra.anchor)
     if not cands:
         return []
-    dct = doc.published[:10] if doc.published else None
+    # Feeds and pages put all sorts of strings in `published`; only a real date anchors time.
+    day = parse_iso_date(doc.published)
+    dct = day.isoformat() if day else None
     actors = sorted(_call("lagebild.actors", "find_actors", text, lang, dct), key=lambda m: m.start)
     # A trigger word inside a name is no trigger: "Rapid Support Forces", "Liberation Army".
     names = [(m.start, m.end) for m in actors if m.kind in ("group", "igo", "person")]

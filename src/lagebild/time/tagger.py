@@ -657,11 +657,12 @@ def _dated_blocks(text: str, lex: Lexicon, cands: list[_Cand], ctx: _Context) ->
         if not inside:
             continue
         got = _evaluate(inside[-1], lex, ctx)
-        if not got or got[2] != "day":
+        # A date without a year and no DCT ("XXXX-04-05") cannot anchor anything.
+        if not got or got[2] != "day" or (day := parse_iso_date(got[1])) is None:
             continue
         previous = max([e for _, e, _ in ctx.blocks if e <= sig.start()], default=0)
         begin = _post_start(text, sig.start(), previous)
-        ctx.blocks.append((begin, sig.end(), Point(date.fromisoformat(got[1][:10]), "day")))
+        ctx.blocks.append((begin, sig.end(), Point(day, "day")))
     # Quotes whose "today" an apposition names: "heute, am 13. Januar dieses Jahres".
     quotes = [(q.start(), q.end()) for q in _QUOTES.finditer(text)]
     for a, b in itertools.pairwise(cands):
@@ -672,10 +673,10 @@ def _dated_blocks(text: str, lex: Lexicon, cands: list[_Cand], ctx: _Context) ->
         if not re.fullmatch(r"\s*[,(–—-]?\s*(?:\w{1,4}\s+)?", text[a.end : b.start]):
             continue
         got = _evaluate(b, lex, ctx)
-        if not got or got[2] != "day":
+        if not got or got[2] != "day" or (named := parse_iso_date(got[1])) is None:
             continue
         fixed[a.start] = got[1]
-        day = Point(date.fromisoformat(got[1][:10]), "day")
+        day = Point(named, "day")
         span = next(((s, e) for s, e in quotes if s <= a.start < e), None)
         if span:
             ctx.blocks.append((span[0], span[1], day))

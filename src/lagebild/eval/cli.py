@@ -82,13 +82,22 @@ def time_(data: DataOption, as_json: JsonOption = False, limit: LimitOption = No
 
 
 @app.command()
-def ner(data: DataOption, as_json: JsonOption = False, limit: LimitOption = None) -> None:
+def ner(
+    data: DataOption,
+    as_json: JsonOption = False,
+    limit: LimitOption = None,
+    system: Annotated[
+        str, typer.Option(help="lagebild, natasha (Russian peer) or lagebild+natasha.")
+    ] = "lagebild",
+) -> None:
     """Named entities, CoNLL-style (GermEval 2014, FactRuEval 2016 format)."""
+    if system not in ("lagebild", "natasha", "lagebild+natasha"):
+        raise typer.BadParameter("choose lagebild, natasha or lagebild+natasha", param_hint="--system")
 
     def run(path: Path, progress: Any = None, limit: int | None = None) -> dict[str, Any]:
         from lagebild.eval.ner import evaluate_ner
 
-        return evaluate_ner(path, limit)
+        return evaluate_ner(path, limit, system=system)
 
     _run("ner", run, data, as_json, limit=limit)
 

@@ -19,7 +19,6 @@ import json
 import os
 import platform
 import random
-import re
 import statistics
 import sys
 import tempfile
@@ -30,8 +29,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sections import write_section
+
 REPO = Path(__file__).resolve().parents[1]
-START, END = "<!-- api:start -->", "<!-- api:end -->"
 
 TYPES = (
     "ASSAULT",
@@ -270,7 +271,6 @@ def report(r: dict[str, Any]) -> str:
     built = f" (built in {r['build_s']:.0f} s)" if r.get("build_s") else ""
     return "\n".join(
         [
-            START,
             "## API",
             "",
             f"`/api/events` on a SQLite store of {r['events']:,} synthetic events{built}: places around 40 "
@@ -296,20 +296,8 @@ def report(r: dict[str, Any]) -> str:
             f"Machine: {platform.machine()}, {os.cpu_count()} CPUs shared with other work (runs differ by up to "
             f"2x), Python {platform.python_version()}, {datetime.now(UTC).date().isoformat()}. "
             "Command: `.venv/bin/python benchmarks/bench_api.py`.",
-            END,
         ]
     )
-
-
-def write_section(out: Path, section: str) -> None:
-    """Replace our section of `out` (between the api markers), or append it; other sections stay."""
-    text = out.read_text(encoding="utf-8") if out.exists() else "# Performance\n"
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    out.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -322,7 +310,7 @@ def main() -> None:
     results = run(args.events, args.requests, args.db)
     section = report(results)
     print(section)
-    write_section(args.out, section)
+    write_section(args.out, "api", section)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ import argparse
 import os
 import platform
 import random
-import re
 import statistics
 import sys
 import tempfile
@@ -28,12 +27,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
+from sections import write_section  # noqa: E402
+
 from lagebild.store.sqlite import SQLiteStore  # noqa: E402
 from lagebild.watch import Feed, Politeness, Watcher  # noqa: E402
 from watch_server import Route, Server, article_html, article_text, fake_extract, rss  # noqa: E402
 
 PERF = REPO / "docs" / "PERFORMANCE.md"
-START, END = "<!-- watch:start -->", "<!-- watch:end -->"
 CITIES = [
     "Kharkiv",
     "Lyon",
@@ -161,7 +161,6 @@ def main() -> None:
     cpu = platform.processor() or platform.machine()
     report = "\n".join(
         [
-            START,
             "## Live monitoring (`lagebild watch`)",
             "",
             f"`.venv/bin/python benchmarks/bench_watch.py --trials {args.trials} --items {args.items}` "
@@ -182,22 +181,11 @@ def main() -> None:
             "article; the API reads the store directly, so an event is served as soon as its "
             "document's transaction commits. Live sites add their network time and the watcher's "
             "politeness: one request per second per site by default (`--host-delay`).",
-            END,
         ]
     )
     print(report)
     if not args.no_write:
-        write_section(report)
-
-
-def write_section(report: str) -> None:
-    """Replace our marked section of docs/PERFORMANCE.md (others own the rest), or append it."""
-    text = PERF.read_text("utf-8") if PERF.exists() else "# Performance\n"
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-    text = (
-        pattern.sub(lambda _: report, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + report
-    )
-    PERF.write_text(text.rstrip("\n") + "\n", "utf-8")
+        write_section(PERF, "watch", report)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import re
 import socket
 import sqlite3
 import statistics
@@ -32,9 +31,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-START, END = "<!-- web:start -->", "<!-- web:end -->"
+from sections import write_section
+
+REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -171,7 +171,6 @@ def run(n_events: int, runs: int, db: Path, screenshot: Path | None) -> dict[str
 def report(result: dict[str, Any]) -> str:
     return "\n".join(
         [
-            START,
             "## Map page",
             "",
             f"Measured by `benchmarks/bench_web.py --events {result['events']:.0f}` on {platform.machine()}, "
@@ -190,18 +189,8 @@ def report(result: dict[str, Any]) -> str:
             f"| longest main-thread task after interactive | {result['longest_task']:.0f} ms |",
             f"| pan 300 px until idle, all loaded | {result['pan']:.0f} ms |",
             f"| click an event in the list until its evidence shows | {result['open']:.0f} ms |",
-            END,
         ]
     )
-
-
-def write(out: Path, section: str) -> None:
-    text = out.read_text(encoding="utf-8") if out.exists() else "# Performance\n"
-    if START in text and END in text:
-        text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    out.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -218,7 +207,7 @@ def main() -> None:
     section = report(result)
     print(section)
     if args.out:
-        write(args.out, section)
+        write_section(args.out, "web", section)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -87,16 +88,27 @@ class SQLiteStore:
             conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"cannot open database {self.path}: {exc}") from None
-        try:
-            conn.row_factory = sqlite3.Row
-            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(conn)
-        except (sqlite3.Error, MigrationError) as exc:
-            conn.close()
-            raise StoreUnavailable(f"cannot open database {self.path}: {exc}") from None
+        conn.row_factory = sqlite3.Row
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(conn)
+                break
+            except sqlite3.OperationalError as exc:
+                # Switching a new file to WAL needs an exclusive lock, and SQLite answers "locked"
+                # there without waiting: another process is creating the same store. Wait for it.
+                if "locked" in str(exc) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                conn.close()
+                raise StoreUnavailable(f"cannot open database {self.path}: {exc}") from None
+            except (sqlite3.Error, MigrationError) as exc:
+                conn.close()
+                raise StoreUnavailable(f"cannot open database {self.path}: {exc}") from None
         self._conn: sqlite3.Connection | None = conn
 
     # -- plumbing ---------------------------------------------------------------------------

@@ -477,18 +477,23 @@ def test_cli_ner_delegates_to_the_ner_module(tmp_path, monkeypatch, cli_app):
     import types
 
     fake = types.ModuleType("lagebild.eval.ner")
-    fake.evaluate_ner = lambda path, limit: {
+    fake.evaluate_ner = lambda path, limit, system: {
         "overall": {"precision": 1.0, "recall": 0.5, "f1": 0.6667},
         "limit": limit,
+        "system": system,
     }
     monkeypatch.setitem(sys.modules, "lagebild.eval.ner", fake)
     data = write_jsonl(tmp_path / "ner.jsonl", [{"text": "a", "gold_entities": []}])
-    result = CliRunner().invoke(cli_app, ["ner", "--data", str(data), "--json", "--limit", "3"])
+    args = ["ner", "--data", str(data), "--json", "--limit", "3", "--system", "natasha"]
+    result = CliRunner().invoke(cli_app, args)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {
         "overall": {"precision": 1.0, "recall": 0.5, "f1": 0.6667},
         "limit": 3,
+        "system": "natasha",
     }
+    bad = CliRunner().invoke(cli_app, ["ner", "--data", str(data), "--system", "spacy"])
+    assert bad.exit_code == 2
 
 
 def test_cli_names_the_missing_field_of_a_wrong_family_file(tmp_path, cli_app):

@@ -259,6 +259,13 @@ def build_report(
             geo.rows += [
                 (name, "recognition P / R / F1 (exact)", _prf(rec), "–", ANCHOR_GEO_P),
                 (name, "recognition P / R / F1 (overlap)", _prf(ovl), "–", ""),
+                (
+                    name,
+                    "recognition P / R / F1 (exact, demonyms left out)",
+                    _prf(res["recognition_places_only"]),
+                    "–",
+                    "",
+                ),
                 (name, "gold spans: acc@161", _f(g["acc161"]), _f(b["acc161"]), ANCHOR_GEO_161),
                 (
                     name,

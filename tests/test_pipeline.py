@@ -117,3 +117,21 @@ def test_a_published_value_that_is_no_date_is_ignored():
         "Police arrested twelve protesters in Paris on Tuesday.", lang="en", published="9:55 AM ET"
     )
     assert events and all(e.date is None for e in events)
+
+
+def test_a_country_as_subject_acts_and_is_not_the_location():
+    from lagebild.pipeline import extract_text
+
+    events = extract_text(
+        "Die USA verlegten zusätzliche Soldaten an den Flughafen von Kabul.",
+        lang="de",
+        published="2021-08-16",
+    )
+    mobilize = [e for e in events if e.type == "MOBILIZE"]
+    assert mobilize and mobilize[0].location.country == "AF"
+    assert [a.country for a in mobilize[0].actors] == ["US"]
+    # A country after a locative preposition stays the place.
+    protest = extract_text(
+        "Protesters gathered in the United States on Sunday.", lang="en", published="2021-08-16"
+    )
+    assert [e.location.country for e in protest if e.type == "PROTEST"] == ["US"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 # How far (characters) from a trigger an argument may be to count as its own.
 _ACTOR_REACH = 160
+_SUBJECT_REACH = 40  # characters from a subject to its verb
 _PLACE_REACH = 200
 _NOT_LOCATION_REACH = 30
 # Place mentions the geoparser is less sure of than this are not used as locations.
@@ -232,6 +234,44 @@ def _clause_of(s: Sentence, pos: int) -> tuple[int, int]:
     return s.start + lo, s.start + (min(his) if his else len(s.text))
 
 
+_JOINER = re.compile(r"\s*(?:,|\w{1,3})?\s*")  # "EU and US", "UE y EE. UU.", "ЕС и США"
+
+
+def _country_as_subject(text: str, pm: Any, anchor: Candidate, c0: int, ctx: _Context) -> bool:
+    """A country named as the subject of the trigger acts; it is not where the event happened.
+
+    "Die USA verlegten Soldaten an den Flughafen": the USA deploy, the place is elsewhere. A
+    subject stands before its verb in the same clause with no preposition before it, and no
+    other actor stands between it and the clause start unless joined to it ("EU and US").
+    """
+    if pm.place.precision != "country" or pm.end > anchor.trigger_start or pm.start < c0:
+        return False
+    if anchor.trigger_start - pm.end > _SUBJECT_REACH:
+        return False
+    from lagebild.places.langdata import hints
+    from lagebild.places.normalise import fold
+
+    before = re.findall(r"\w+", text[max(c0, pm.start - 30) : pm.start])
+    if any(fold(w) in hints(ctx.lang).prepositions for w in before[-2:]):
+        return False  # "in the United States", "in den USA"
+    between = [m for m in ctx.actors if m.kind != "country" and pm.end <= m.start < anchor.trigger_start]
+    if between:
+        return False  # "the USA's envoy said": someone else is the subject
+    earlier = [m for m in ctx.actors if c0 <= m.start and m.end <= pm.start and m.kind != "country"]
+    return all(_JOINER.fullmatch(text[m.end : pm.start]) for m in earlier[-1:])
+
+
+def _subject_countries(text: str, s: Sentence, anchor: Candidate, ctx: _Context) -> list[Actor]:
+    """The country that is the subject of the trigger, as an actor ("Die USA verlegten ...")."""
+    c0 = _clause_of(s, anchor.trigger_start)[0]
+    for pm in ctx.places:
+        if s.start <= pm.start < s.end and _country_as_subject(text, pm, anchor, c0, ctx):
+            for m in ctx.actors:
+                if m.kind == "country" and m.start < pm.end and pm.start < m.end:
+                    return [m.actor]
+    return []
+
+
 def _link_place(text: str, s: Sentence, anchor: Candidate, ctx: _Context) -> Place | None:
     best: tuple[float, Place] | None = None
     c0, c1 = _clause_of(s, anchor.trigger_start)
@@ -239,6 +279,8 @@ def _link_place(text: str, s: Sentence, anchor: Candidate, ctx: _Context) -> Pla
         if pm.start < s.start or pm.end > s.end:
             continue
         if _not_location(text, pm, s, ctx.lex, anchor.type):
+            continue
+        if _country_as_subject(text, pm, anchor, c0, ctx):
             continue
         after = pm.start >= anchor.trigger_end
         dist = pm.start - anchor.trigger_end if after else anchor.trigger_start - pm.end
@@ -319,6 +361,8 @@ def _events_of_sentence(
         anchor = reading.anchor
         place = _link_place(text, s, anchor, ctx)
         actors, recipients = _link_actors(text, s, anchor, ctx.actors, ctx.lex, place)
+        if not actors:
+            actors = _subject_countries(text, s, anchor, ctx)
         if not actors and carry and reading.type in _CARRY_ACTOR:
             actors = carry[:1]
         if reading.acled:

@@ -60,7 +60,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "COERCE/censor": ("حجب", "رقابة", "قطع الإنترنت", "قطع الانترنت"),
     "COERCE/curfew": ("حظر التجول", "حظر تجول"),
     "COERCE/martial-law": ("حالة الطوارئ", "الأحكام العرفية"),
-    "COERCE/deport": ("ترحيل", "رحل*", "طرد*"),
+    # "رحل*" alone would read every "الرحلات" (flights) as a deportation: only the verbal noun and
+    # the causative written with its shadda say "deport".
+    "COERCE/deport": ("ترحيل*", "رحّل*", "طرد*"),
     "COERCE/disperse": ("تفريق", "فرق*", "الغاز المسيل للدموع", "غاز مسيل للدموع", "خراطيم المياه",
                         "الرصاص المطاطي", "قمع*"),
     "COERCE/defuse": ("تفكيك", "فكك*", "إبطال مفعول", "ضبط أسلحة", "مخزن أسلحة", "اعتراض", "اعترض*",

@@ -638,3 +638,19 @@ def test_run_prints_the_url_and_guards_writes_with_the_token(
             ).status_code
             == 422
         )
+
+
+def test_an_online_tile_style_is_offered_and_only_its_host_allowed(db: str, tmp_path: Path) -> None:
+    offline = TestClient(create_app(db, static_dir=tmp_path))
+    assert offline.get("/api/config").json() == {"tile_style": None}
+    assert "tiles.example.org" not in offline.get("/api/status").headers["Content-Security-Policy"]
+
+    style = "https://tiles.example.org/styles/basic/style.json"
+    online = TestClient(create_app(db, static_dir=tmp_path, tile_style=style))
+    assert online.get("/api/config").json() == {"tile_style": style}
+    policy = online.get("/api/status").headers["Content-Security-Policy"]
+    assert "connect-src 'self' https://tiles.example.org" in policy
+    assert "script-src 'self';" in policy  # scripts stay same-origin whatever the style
+
+    with pytest.raises(ValueError):
+        create_app(db, tile_style="javascript:alert(1)")

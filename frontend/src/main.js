@@ -109,9 +109,14 @@ function setFilters(filters) {
 // ---------------------------------------------------------------- map
 
 const world = await fetch(atlasUrl).then((r) => r.json()).then(worldLayers);
+// An online style: ?style=URL in the link, else the server's --tile-style; else the offline map.
+const config = await fetch("/api/config")
+  .then((r) => (r.ok ? r.json() : {}))
+  .catch(() => ({}));
+const onlineStyle = state.style || config.tile_style || null;
 const map = new MapLibre({
   container: "map",
-  style: state.style ? state.style : baseStyle(world, palette()),
+  style: onlineStyle ? onlineStyle : baseStyle(world, palette()),
   center: state.view?.center ?? [20, 25],
   zoom: state.view?.zoom ?? 1.3,
   attributionControl: { compact: true, customAttribution: "Natural Earth" },
@@ -129,7 +134,7 @@ map.on("style.load", () => {
 
 darkQuery.addEventListener("change", () => {
   const p = palette();
-  if (!state.style) {
+  if (!onlineStyle) {
     map.setPaintProperty("background", "background-color", p.water);
     map.setPaintProperty("land", "fill-color", p.land);
     map.setPaintProperty("borders", "line-color", p.border);

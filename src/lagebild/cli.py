@@ -18,7 +18,7 @@ from rich.console import Console
 from lagebild import __version__
 from lagebild.eval.cli import app as eval_app
 from lagebild.places.cli import app as gazetteer_app
-from lagebild.watch.cli import up_command, watch_command
+from lagebild.watch.cli import TileStyleOption, up_command, watch_command
 
 app = typer.Typer(
     name="lagebild",
@@ -259,13 +259,17 @@ def serve(
         str, typer.Option(help="Address to bind; 0.0.0.0 exposes the server to your network.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8765,
+    tile_style: TileStyleOption = None,
 ) -> None:
     """Serve the map, the timeline and the JSON/GeoJSON API."""
     from lagebild.api.server import run
 
     store = _open(db)
     store.close()  # fail early and clearly on a bad --db; the server opens its own
-    run(store.url, host=host, port=port)
+    try:
+        run(store.url, host=host, port=port, tile_style=tile_style)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--tile-style") from None
 
 
 @app.command()

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -46,13 +47,20 @@ MAX_BODY_BYTES = 20 * 1024 * 1024  # one article, even as a full web page, is fa
 EXPORT_PAGE = 5000  # events per store query while streaming an export: fewer, larger queries
 MAX_TIMELINE_BUCKETS = 5000
 
+
 # Same-origin only; scripts strictly so. MapLibre needs blob: workers and data:/blob: images,
 # and sets style attributes on its markers.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; worker-src 'self' blob:; child-src 'self' blob:; "
-    "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-)
+def content_security_policy(tile_origin: str | None = None) -> str:
+    """The page's policy; an online tile style's origin is allowed for its tiles, glyphs, sprites."""
+    extra = f" {tile_origin}" if tile_origin else ""
+    return (
+        "default-src 'self'; script-src 'self'; worker-src 'self' blob:; child-src 'self' blob:; "
+        f"img-src 'self' data: blob:{extra}; style-src 'self' 'unsafe-inline'; connect-src 'self'{extra}; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    )
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -94,13 +102,22 @@ def create_app(
     static_dir: Path | None = None,
     stream_poll_s: float = 1.0,
     keepalive_s: float = 15.0,
+    tile_style: str | None = None,
 ) -> FastAPI:
     """The whole server for the store at `db_url`.
 
     `token` is what `POST /api/documents` must present as a Bearer token; without one, writing
     is disabled. `static_dir` holds the built map page (default: the package's web/static).
+    `tile_style` is the URL of an online MapLibre style the page uses instead of its offline
+    base map; the page may then load from that style's host (and only from it).
     """
     pool = StorePool(db_url)
+    headers_out = dict(SECURITY_HEADERS)
+    if tile_style:
+        parts = urlsplit(tile_style)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"tile style must be an http(s) URL, got {tile_style!r}")
+        headers_out["Content-Security-Policy"] = content_security_policy(f"{parts.scheme}://{parts.netloc}")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -131,7 +148,7 @@ def create_app(
         if length.isdigit() and int(length) > MAX_BODY_BYTES:
             return json_response({"detail": f"request body over {MAX_BODY_BYTES // 2**20} MiB"}, 413)
         response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
+        for name, value in headers_out.items():
             response.headers.setdefault(name, value)
         if request.url.path.startswith("/api/"):
             response.headers.setdefault("Cache-Control", "no-cache")
@@ -318,6 +335,10 @@ def create_app(
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
+
+    @app.get("/api/config", summary="What the map page needs to know: the online tile style, if any")
+    def config() -> dict[str, Any]:
+        return {"tile_style": tile_style}
 
     @app.get(
         "/api/status",

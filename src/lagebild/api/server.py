@@ -7,7 +7,13 @@ import secrets
 import sys
 
 
-def run(db_url: str, host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> None:
+def run(
+    db_url: str,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    token: str | None = None,
+    tile_style: str | None = None,
+) -> None:
     """Serve the store at `db_url` until interrupted.
 
     The write token is `token`, else LAGEBILD_TOKEN, else a new random one that is printed:
@@ -19,7 +25,8 @@ def run(db_url: str, host: str = "127.0.0.1", port: int = 8765, token: str | Non
 
     generated = not (token or os.environ.get("LAGEBILD_TOKEN"))
     token = token or os.environ.get("LAGEBILD_TOKEN") or secrets.token_urlsafe(24)
-    app = create_app(db_url, token=token)
+    tile_style = tile_style or os.environ.get("LAGEBILD_TILE_STYLE") or None
+    app = create_app(db_url, token=token, tile_style=tile_style)
     shown = f"[{host}]" if ":" in host else host
     print(f"lagebild: serving {db_url} at http://{shown}:{port}/ (API reference: /docs)", file=sys.stderr)
     if generated:

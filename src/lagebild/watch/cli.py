@@ -47,6 +47,14 @@ PrintDefaultsOption = Annotated[
         "--print-default-feeds", help="Print the shipped feed list (OPML) to copy and edit, and exit."
     ),
 ]
+TileStyleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--tile-style",
+        help="URL of an online MapLibre style to use instead of the offline base map "
+        "(default: $LAGEBILD_TILE_STYLE).",
+    ),
+]
 
 
 def _feeds(path: str | None) -> list[Feed]:
@@ -119,6 +127,7 @@ def up_command(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8765,
     host_delay: HostDelayOption = 1.0,
+    tile_style: TileStyleOption = None,
 ) -> None:
     """Watch the news and serve the map in one command: new events appear as they arrive."""
     from lagebild.api.server import run
@@ -138,7 +147,7 @@ def up_command(
     err.print(f"watching {len(feed_list)} feeds every {interval:g} s into {url}", highlight=False)
     thread.start()
     try:
-        run(url, host=host, port=port)
+        run(url, host=host, port=port, tile_style=tile_style)
     finally:
         stop.set()
         thread.join(timeout=5)

@@ -77,3 +77,22 @@ def test_phrases_that_contain_a_trigger_word_are_no_trigger() -> None:
 def test_harm_in_an_accident_is_no_assault_but_named_violence_stays() -> None:
     assert not any(t == "ASSAULT" for t, _, _ in _found("Five people died when the bus crashed.", "en"))
     assert any(t == "ASSAULT" for t, _, _ in _found("Gunmen shot dead five people after the crash.", "en"))
+
+
+def test_a_lone_weak_trigger_reads_less_sure_than_a_strong_one():
+    from lagebild.events.compose import compose
+    from lagebild.events.detect import Candidate
+    from lagebild.nlp.sentences import split_sentences
+
+    sentence = split_sentences("Rebels seized the headquarters.")[0]
+
+    def cand(score: float) -> Candidate:
+        return Candidate(
+            type="MOBILIZE", mode="base", score=score, modality="asserted", trigger_start=19,
+            trigger_end=31, trigger="headquarters", sentence=sentence, lexical_mode="base",
+        )  # fmt: skip
+
+    weak, strong = compose([cand(0.6)])[0], compose([cand(1.1)])[0]
+    assert weak.score < strong.score - 0.5
+    two_weak = compose([cand(0.6), cand(0.6)])
+    assert two_weak[0].score > weak.score

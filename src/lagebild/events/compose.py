@@ -96,6 +96,12 @@ def _clusters(cands: list[Candidate]) -> list[list[Candidate]]:
     return out
 
 
+# A weak trigger (weight 0.5, +0.1 for a mode) standing alone, without a second trigger of its
+# type, makes a doubtful reading: it stays (short snippets often have nothing else), less sure.
+WEAK_ALONE = 0.9
+WEAK_PENALTY = 0.15
+
+
 def _merge_type(cands: list[Candidate]) -> list[Reading]:
     """Candidates of one type in one sentence -> readings (one per modality and clause cluster)."""
     by_modality: dict[tuple[str, int], list[Candidate]] = {}
@@ -113,6 +119,8 @@ def _merge_type(cands: list[Candidate]) -> list[Reading]:
         else:
             best = max(group, key=lambda c: (c.mode is not None, c.score))
         score = max(c.score for c in group) + 0.1 * min(len(group) - 1, 3)
+        if len(group) == 1 and group[0].score < WEAK_ALONE:
+            score -= WEAK_PENALTY  # one weak, ambiguous trigger ("headquarters", "seized"): doubtful
         # The first trigger anchors the arguments (the event's verb usually comes first: "gunmen
         # opened fire ..., killing one"); the most specific one gives the mode.
         triggers = sorted(group, key=lambda c: c.trigger_start)

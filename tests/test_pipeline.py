@@ -130,6 +130,10 @@ def test_a_country_as_subject_acts_and_is_not_the_location():
     mobilize = [e for e in events if e.type == "MOBILIZE"]
     assert mobilize and mobilize[0].location.country == "AF"
     assert [a.country for a in mobilize[0].actors] == ["US"]
+    # A capital as subject stands for its government ("Moscow accused ...").
+    accuse = [e for e in extract_text("Moscow accused Kyiv of shelling.", lang="en") if e.type == "ACCUSE"]
+    assert accuse and accuse[0].actors[0].country == "RU"
+    assert accuse[0].location is None or accuse[0].location.name != "Moscow"
     # A country after a locative preposition stays the place.
     protest = extract_text(
         "Protesters gathered in the United States on Sunday.", lang="en", published="2021-08-16"

@@ -238,13 +238,17 @@ _JOINER = re.compile(r"\s*(?:,|\w{1,3})?\s*")  # "EU and US", "UE y EE. UU.", "Ð
 
 
 def _country_as_subject(text: str, pm: Any, anchor: Candidate, c0: int, ctx: _Context) -> bool:
-    """A country named as the subject of the trigger acts; it is not where the event happened.
+    """A country (or capital) named as the subject of the trigger acts; it is not where the
+    event happened.
 
     "Die USA verlegten Soldaten an den Flughafen": the USA deploy, the place is elsewhere. A
     subject stands before its verb in the same clause with no preposition before it, and no
     other actor stands between it and the clause start unless joined to it ("EU and US").
     """
-    if pm.place.precision != "country" or pm.end > anchor.trigger_start or pm.start < c0:
+    # Capitals stand for their governments as often as countries do ("Moscow said").
+    if pm.place.precision != "country" and getattr(pm, "feature", "") != "PPLC":
+        return False
+    if pm.end > anchor.trigger_start or pm.start < c0:
         return False
     if anchor.trigger_start - pm.end > _SUBJECT_REACH:
         return False

@@ -139,3 +139,14 @@ def test_a_country_as_subject_acts_and_is_not_the_location():
         "Protesters gathered in the United States on Sunday.", lang="en", published="2021-08-16"
     )
     assert [e.location.country for e in protest if e.type == "PROTEST"] == ["US"]
+
+
+def test_only_doers_carry_over_and_never_into_a_passive():
+    from lagebild.pipeline import extract_text
+
+    text = (
+        "Protesters set fire to the private home of Prime Minister Ranil Wickremesinghe. "
+        "Dozens of people were injured during the day."
+    )
+    injured = [e for e in extract_text(text, lang="en", published="2022-07-09") if e.type == "ASSAULT"]
+    assert injured and all(a.canonical != "Ranil Wickremesinghe" for e in injured for a in e.actors)

@@ -367,7 +367,9 @@ def _events_of_sentence(
         actors, recipients = _link_actors(text, s, anchor, ctx.actors, ctx.lex, place)
         if not actors:
             actors = _subject_countries(text, s, anchor, ctx)
-        if not actors and carry and reading.type in _CARRY_ACTOR:
+        # "They were injured": a passive without its agent names no doer, so none is carried in.
+        passive = _passive_before(text, anchor.trigger_start, ctx.lex)
+        if not actors and carry and reading.type in _CARRY_ACTOR and not passive:
             actors = carry[:1]
         if reading.acled:
             acled = reading.acled
@@ -551,8 +553,14 @@ def extract(doc: Document, learned: bool = False) -> list[Event]:
             s, by_sentence[start], ctx, carry, probs_of.get(start) if learned else None, rank
         )
         events.extend(found)
-        # Only named actors carry over to the next sentence: a bare "police" may be another force.
-        in_sentence = [m.actor for m in actors if s.start <= m.start < s.end and m.kind in ("person", "igo")]
+        # Only named doers carry over to the next sentence: a bare "police" may be another force,
+        # and a person the sentence's events were done to ("the home of the prime minister") is no doer.
+        doers = {id(a) for e in found for a in e.actors}
+        in_sentence = [
+            m.actor
+            for m in actors
+            if s.start <= m.start < s.end and m.kind in ("person", "igo") and id(m.actor) in doers
+        ]
         if in_sentence:
             carry = in_sentence[-1:]
     return dedupe(events, _headline_end(text))

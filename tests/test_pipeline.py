@@ -150,3 +150,17 @@ def test_only_doers_carry_over_and_never_into_a_passive():
     )
     injured = [e for e in extract_text(text, lang="en", published="2022-07-09") if e.type == "ASSAULT"]
     assert injured and all(a.canonical != "Ranil Wickremesinghe" for e in injured for a in e.actors)
+
+
+def test_a_scene_named_earlier_in_the_paragraph_holds():
+    from lagebild.pipeline import extract_text
+
+    text = (
+        "Angry crowds in Yerevan stormed the government building on Tuesday. "
+        "The speaker of parliament was beaten by protesters.\n\n"
+        "Azerbaijan's president spoke on television."
+    )
+    beaten = [
+        e for e in extract_text(text, lang="en", published="2020-11-10") if "beaten" in e.evidence[0].sentence
+    ]
+    assert beaten and all(e.location and e.location.name == "Yerevan" for e in beaten)

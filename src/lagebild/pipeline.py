@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 # How far (characters) from a trigger an argument may be to count as its own.
 _ACTOR_REACH = 160
 _SUBJECT_REACH = 40  # characters from a subject to its verb
+_SCENE_REACH = 400  # characters back within a paragraph that a named scene still holds
 _PLACE_REACH = 200
 _NOT_LOCATION_REACH = 30
 # Place mentions the geoparser is less sure of than this are not used as locations.
@@ -301,7 +302,27 @@ def _link_place(text: str, s: Sentence, anchor: Candidate, ctx: _Context) -> Pla
     # A place far off in another clause names something else ("... crackdown on protests in X").
     if best is not None and best[0] > _FAR_PLACE_COST:
         return ctx.main_place or best[1]
-    return best[1] if best else ctx.main_place
+    return best[1] if best else _previous_place(text, s, ctx) or ctx.main_place
+
+
+def _previous_place(text: str, s: Sentence, ctx: _Context) -> Place | None:
+    """The last place named before the sentence in its paragraph, finer than a country.
+
+    News tells a scene once and goes on ("Crowds gathered in Yerevan. The speaker of parliament
+    was beaten."); the scene holds until the paragraph ends. A country named earlier adds
+    nothing over the document's main place, so only finer places carry.
+    """
+    line_start = text.rfind("\n", 0, s.start) + 1
+    scene = Sentence(line_start, s.start, "", s.paragraph)  # the cue window may reach back to here
+    for pm in reversed(ctx.places):
+        if pm.end > s.start or pm.start < max(line_start, s.start - _SCENE_REACH):
+            continue
+        if pm.place.precision in ("country", "region"):
+            continue
+        if _not_location(text, pm, scene, ctx.lex, ""):
+            continue
+        return pm.place
+    return None
 
 
 # --- confidence ----------------------------------------------------------------------------------

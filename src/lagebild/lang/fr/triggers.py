@@ -3,7 +3,8 @@
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
     # Phrases that contain a trigger word but are no trigger.
-    "NONE": ("non-violent*", "anti-émeute", "forces de l'ordre"),
+    # A "motion de censure" is a vote of no confidence, no censorship.
+    "NONE": ("non-violent*", "anti-émeute", "forces de l'ordre", "motion de censure", "motions de censure"),
     "AGREE": ("accord*", "se sont entendus", "signé", "signe", "signent", "signature", "ont convenu",
               "a convenu",
               "promis", "s'est engagé*", "se sont engagés", "protocole d'accord"),
@@ -35,7 +36,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "REJECT": ("rejet*", "refus*", "opposé son veto", "veto", "décliné"),
     "THREATEN": ("menac*", "ultimatum", "averti", "mis en garde"),
     "PROTEST/demo": ("manifest*", "protest*", "rassemblement*", "marche", "marché contre", "sit-in",
-                     "descendus dans la rue", "descendues dans la rue", "mobilisation contre", "piquet*"),
+                     "descendus dans la rue", "descendues dans la rue", "mobilisation contre", "piquet*",
+                     "journée de mobilisation", "journées de mobilisation"),
     "PROTEST/strike-gen": ("grève*", "grévist*", "débray*"),
     "PROTEST/strike-hun": ("grève de la faim",),
     "PROTEST/obstruct": ("barrage*", "bloqué la route", "bloqué les routes", "blocage*", "barricade*"),
@@ -46,7 +48,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "SANCTION": ("sanction*", "embargo*", "rompu les relations", "expulsé* diplomat*", "gel des avoirs"),
     "SANCTION/convict": ("condamné à", "reconnu coupable", "condamnée à"),
     "SANCTION/cancel": ("annulé", "annulation"),
-    "MOBILIZE/troops": ("déploi*", "déployé*", "envoyé des troupes", "dépêché*", "renforts", "mobilis*",
+    "MOBILIZE/troops": ("déploi*", "déployé*", "envoyé des troupes", "dépêché*", "renforts", "~mobilis*",
                         "stationn*", "patrouill*", "redéploy*", "recrut*", "exercice* militaire*",
                         "manœuvres", "arrivée des troupes", "acheminé*"),
     "MOBILIZE/police": ("dispositif de sécurité", "renforcé la sécurité", "forces de l'ordre déployées",
@@ -75,7 +77,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          "tireur*",
                          "sniper*", "armes à feu"),
     "ASSAULT/clash": ("affrontement*", "combat*", "accrochage*", "offensive", "échange* de tirs", "bataille*",
-                      "repouss*", "contre-attaque*"),
+                      "~repouss*", "contre-attaque*"),  # "repousser l'âge": push back, no fighting
     "ASSAULT/heavy-weapons": ("bombard*", "pilonn*", "obus", "artillerie", "roquette*", "missile*",
                               "mortier*",
                               "tirs d'artillerie"),

@@ -4,7 +4,9 @@ PREPOSITIONS = frozenset({"en", "a", "de", "desde", "hacia", "cerca", "junto"})
 
 NOT_PLACES = frozenset(
     """enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
-    lunes martes miércoles jueves viernes sábado domingo dios policía gobierno presidente""".split()
+    lunes martes miércoles jueves viernes sábado domingo dios policía gobierno presidente
+    norte sur este oeste centro central noreste noroeste sureste suroeste oriente occidente
+    """.split()
 )
 
 DEMONYMS = {

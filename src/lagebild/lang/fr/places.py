@@ -4,7 +4,9 @@ PREPOSITIONS = frozenset({"à", "a", "en", "au", "aux", "de", "d", "près", "ver
 
 NOT_PLACES = frozenset(
     """janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-    lundi mardi mercredi jeudi vendredi samedi dimanche dieu police gouvernement président""".split()
+    lundi mardi mercredi jeudi vendredi samedi dimanche dieu police gouvernement président
+    nord sud est ouest centre central centrale
+    """.split()
 )
 
 DEMONYMS = {

@@ -4,7 +4,9 @@ PREPOSITIONS = frozenset({"a", "in", "da", "di", "presso", "vicino", "verso"})
 
 NOT_PLACES = frozenset(
     """gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
-    lunedì martedì mercoledì giovedì venerdì sabato domenica dio polizia governo presidente""".split()
+    lunedì martedì mercoledì giovedì venerdì sabato domenica dio polizia governo presidente
+    nord sud est ovest centro centrale
+    """.split()
 )
 
 DEMONYMS = {"american": "US", "russ": "RU", "ucrain": "UA", "tedesc": "DE", "frances": "FR", "italian": "IT"}

@@ -4,7 +4,9 @@ PREPOSITIONS = frozenset({"em", "no", "na", "nos", "nas", "de", "do", "da", "per
 
 NOT_PLACES = frozenset(
     """janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
-    domingo polícia governo presidente deus""".split()
+    domingo polícia governo presidente deus
+    norte sul leste oeste centro central
+    """.split()
 )
 
 DEMONYMS = {

@@ -96,3 +96,16 @@ def test_a_lone_weak_trigger_reads_less_sure_than_a_strong_one():
     assert weak.score < strong.score - 0.5
     two_weak = compose([cand(0.6), cand(0.6)])
     assert two_weak[0].score > weak.score
+
+
+def test_stems_do_not_swallow_other_words():
+    from lagebild.events.detect import detect
+
+    def types(text: str, lang: str) -> set[tuple[str, str | None]]:
+        return {(c.type, c.mode) for c in detect(text, lang) if c.score >= 1.0}
+
+    assert types("Бойцы смогут заключить контракты с Минобороны.", "ru") == set()
+    assert ("ASSAULT", "explosives") in types("На мине подорвался автомобиль.", "ru")
+    assert types("Міністр оборони провів нараду.", "uk") == set()
+    assert types("Die Hamas übergab 13 Geiseln an das Rote Kreuz.", "de") == set()
+    assert ("ASSAULT", "abduct") in types("Bewaffnete haben zwei Helfer als Geiseln genommen.", "de")

@@ -101,7 +101,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                                "sprengte sich", "sprengstoffgürtel*"),
     "ASSAULT/grenade": ("handgranate*",),
     "ASSAULT/chemical": ("chemiewaffe*", "giftgas*", "chemischen waffen", "chlorgas*", "sarin"),
-    "ASSAULT/abduct": ("entführ*", "verschleppt*", "geisel*", "verschwunden"),
+    # Hostages named are often being freed or exchanged: only taking them is an abduction.
+    "ASSAULT/abduct": ("entführ*", "verschleppt*", "~geisel*", "geiselnahme*", "als geisel*",
+                       "geiseln genommen", "verschwunden"),
     "ASSAULT/sexual": ("vergewaltig*", "sexuelle gewalt", "sexuell missbraucht", "sexuelle übergriff*"),
     "ASSAULT/beat": ("geschlagen", "verprügelt", "misshandelt"),
     "ASSAULT/primitive": ("erstochen", "messerangriff*", "niedergestochen", "angezündet"),

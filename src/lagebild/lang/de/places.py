@@ -17,7 +17,8 @@ SUFFIXES = (("s", ""), ("es", ""))
 NOT_PLACES = frozenset(
     """januar februar märz april mai juni juli august september oktober november dezember
     montag dienstag mittwoch donnerstag freitag samstag sonntag gott polizei regierung präsident
-    universität schule kirche straße nord süd ost west mitte ende""".split()
+    universität schule kirche straße nord süd ost west mitte ende
+    norden süden osten westen lage""".split()
 )
 
 DEMONYMS = {

@@ -124,3 +124,12 @@ def test_extract_prints_json_lines_and_stores_nothing(tmp_path: Path, monkeypatc
 def test_module_entry_point_runs():
     out = subprocess.run([sys.executable, "-m", "lagebild", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("lagebild ")
+
+
+def test_reading_commands_do_not_create_a_database_by_a_typo(tmp_path: Path):
+    missing = tmp_path / "typo" / "events.db"
+    for command in (["events"], ["stats"]):
+        result = runner.invoke(app, [*command, "--db", f"sqlite:///{missing}"])
+        assert result.exit_code == 2
+        assert "no database" in result.output
+    assert not missing.exists()

@@ -69,11 +69,18 @@ def _iso_date(value: str | None, option: str) -> str | None:
         ) from None
 
 
-def _open(db: str | None):
+def _open(db: str | None, *, must_exist: bool = False):
+    """Open the store; commands that only read refuse to create an empty one by a typo."""
+    from pathlib import Path
+
     from lagebild.config import default_db_url
     from lagebild.store import StoreError, open_store
 
     url = db or default_db_url()
+    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") or "://" not in url else None
+    if must_exist and path and path != ":memory:" and not Path(path).expanduser().exists():
+        err.print(f"[red]error:[/] no database at {path} (run `lagebild ingest` first, or check --db)")
+        raise typer.Exit(2)
     try:
         return open_store(url)
     except StoreError as exc:
@@ -208,7 +215,7 @@ def events(
         min_confidence=min_confidence,
         modality=modalities,
     )
-    store = _open(db)
+    store = _open(db, must_exist=True)
     try:
         found = islice(store.iter_events(query), limit)
         if format == "table":
@@ -278,7 +285,7 @@ def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] 
     from lagebild.watch.cli import feed_health_table
     from lagebild.watch.state import feed_health
 
-    store = _open(db)
+    store = _open(db, must_exist=True)
     try:
         info = store.stats()
         health = feed_health(store)

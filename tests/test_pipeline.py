@@ -164,3 +164,13 @@ def test_a_scene_named_earlier_in_the_paragraph_holds():
         e for e in extract_text(text, lang="en", published="2020-11-10") if "beaten" in e.evidence[0].sentence
     ]
     assert beaten and all(e.location and e.location.name == "Yerevan" for e in beaten)
+
+
+def test_a_demanded_event_is_not_a_fact():
+    from lagebild.pipeline import extract_text
+
+    events = extract_text("Protesters demanded the resignation of the prime minister.", lang="en")
+    resign = [e for e in events if e.type == "RETREAT"]
+    assert resign and all(e.modality == "future" for e in resign)
+    condemned = extract_text("Western leaders condemned the attacks on the capital.", lang="en")
+    assert any(e.type == "ASSAULT" and e.modality == "asserted" for e in condemned)

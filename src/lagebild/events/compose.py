@@ -8,6 +8,7 @@ module keeps what a reader would keep; it knows types and modes, never words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -201,4 +202,28 @@ def compose(
         drop.add(id(assault))
     readings = [r for r in readings if id(r) not in drop]
     readings.sort(key=lambda r: r.anchor.trigger_start)
+    return _demanded_not_done(readings)
+
+
+# An event named as the object of a demand has not happened: "demanded the resignation of X",
+# "called for a ceasefire". It stays, as wished for (modality "future"), never as a fact. (Objects
+# of condemnation or praise, "condemned the attacks", did happen: they stay asserted.)
+_OBJECT_REACH = 40  # characters from the demand verb to its object's head
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\b(?:and|und|et|y|и|і)\b|\bو")
+
+
+def _demanded_not_done(readings: list[Reading]) -> list[Reading]:
+    demands = [r.anchor for r in readings if r.type == "REQUEST"]
+    for r in readings:
+        t = r.anchor
+        if r.type == "REQUEST" or r.modality != "asserted":
+            continue
+        for a in demands:
+            gap = t.trigger_start - a.trigger_end
+            base = t.sentence.start
+            if 0 <= gap <= _OBJECT_REACH and not _CLAUSE_BREAK.search(
+                t.sentence.text[a.trigger_end - base : t.trigger_start - base]
+            ):
+                r.modality = "future"
+                break
     return readings

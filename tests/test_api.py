@@ -11,32 +11,16 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from factories import make_doc, make_event
 from lagebild.api import app as app_module
 from lagebild.api import create_app
 from lagebild.api import streaming as streaming_module
 from lagebild.export.acled import COLUMNS as ACLED_COLUMNS
-from lagebild.model import Actor, Document, Event, Evidence, Place
+from lagebild.model import Actor, Evidence, Place
 from lagebild.store.sqlite import SQLiteStore
 
 TOKEN = "test-token"
-STAMP = "2024-05-01T12:00:00+00:00"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-def make_doc(text: str, **meta) -> Document:
-    meta.setdefault("fetched_at", STAMP)
-    return Document.create(text, **meta)
-
-
-def make_event(
-    doc: Document, event_id: str, sentence: str, *, start: int = 0, lang: str = "en", **fields
-) -> Event:
-    fields.setdefault("first_seen", STAMP)
-    fields.setdefault("updated", STAMP)
-    evidence = Evidence(
-        doc.id, sentence, start, start + len(sentence), lang=lang, url=doc.url, source=doc.source
-    )
-    return Event(id=event_id, evidence=[evidence], **fields)
 
 
 KHARKIV = Place("Kharkiv", 49.98, 36.25, country="UA", precision="city")

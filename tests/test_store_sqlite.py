@@ -8,41 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.model import Actor, Document, Event, Evidence, Place
+from factories import make_doc, make_event
+from lagebild.model import Actor, Event, Evidence, Place
 from lagebild.store import EventQuery, StoreError, open_store
 from lagebild.store import migrations as migrations_module
 from lagebild.store.migrations import Migration, latest_version
 from lagebild.store.sqlite import SQLiteStore, fts_query
-
-STAMP = "2024-05-01T12:00:00+00:00"
-
-
-def make_doc(text: str, **meta) -> Document:
-    meta.setdefault("fetched_at", STAMP)
-    return Document.create(text, **meta)
-
-
-def make_event(
-    doc: Document,
-    event_id: str,
-    sentence: str = "Something happened.",
-    *,
-    start: int = 0,
-    lang: str = "en",
-    **fields,
-) -> Event:
-    fields.setdefault("first_seen", STAMP)
-    fields.setdefault("updated", STAMP)
-    evidence = Evidence(
-        document_id=doc.id,
-        sentence=sentence,
-        start=start,
-        end=start + len(sentence),
-        lang=lang,
-        url=doc.url,
-        source=doc.source,
-    )
-    return Event(id=event_id, evidence=[evidence], **fields)
 
 
 @pytest.fixture

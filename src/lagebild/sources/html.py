@@ -14,6 +14,9 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from lagebild.model import Document
+from lagebild.sources.base import Defaults, IngestError, make_document
+
 # Publication date from the page's metadata only: scanning the body for any date finds event dates
 # and "updated" stamps, and a wrong reference date shifts every relative date ("yesterday") in it.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -97,3 +100,19 @@ def fragment_text(html: str) -> str:
             el.text = "\n" + (el.text or "")
     lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
     return tidy_text("\n".join(line for line in lines if line))
+
+
+def document_from_html(html: str, url: str | None, label: str, defaults: Defaults) -> Document | IngestError:
+    """The page's article as a Document (its own metadata over `defaults`), or why there is none."""
+    page = extract_html(html, url=url)
+    if page is None:
+        return IngestError(label, "no main text found")
+    return make_document(
+        page.text,
+        defaults,
+        url=url or page.url,
+        source=page.sitename,
+        title=page.title,
+        published=page.published,
+        author=page.author,
+    )

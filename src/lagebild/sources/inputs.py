@@ -25,7 +25,7 @@ from lagebild.sources.fetch import (
     human_size,
     make_client,
 )
-from lagebild.sources.html import extract_html
+from lagebild.sources.html import document_from_html
 from lagebild.sources.jsonl import read_jsonl
 from lagebild.sources.text import clean_text, headline
 from lagebild.sources.warc import read_warc
@@ -37,21 +37,6 @@ _URL_TYPES = HTML_TYPES | FEED_TYPES | TEXT_TYPES
 
 def is_url(value: str) -> bool:
     return urlsplit(value).scheme.lower() in ("http", "https")
-
-
-def _from_html(html: str, url: str | None, label: str, defaults: Defaults) -> Document | IngestError:
-    page = extract_html(html, url=url)
-    if page is None:
-        return IngestError(label, "no main text found")
-    return make_document(
-        page.text,
-        defaults,
-        url=url or page.url,
-        source=page.sitename,
-        title=page.title,
-        published=page.published,
-        author=page.author,
-    )
 
 
 def _from_text(text: str, url: str | None, label: str, defaults: Defaults) -> Document | IngestError:
@@ -82,7 +67,7 @@ def _read_content(
         yield IngestError(label, f"{exc}, skipped")
         return
     if fmt == "html":
-        yield _from_html(decoded, url, label, defaults)
+        yield document_from_html(decoded, url, label, defaults)
     else:
         yield _from_text(decoded, url, label, defaults)
 

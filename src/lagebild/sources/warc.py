@@ -13,10 +13,10 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecord
 
 from lagebild.model import Document
-from lagebild.sources.base import Defaults, IngestError, make_document
+from lagebild.sources.base import Defaults, IngestError
 from lagebild.sources.decode import DecodeError, decode_bytes
 from lagebild.sources.fetch import HTML_TYPES, human_size
-from lagebild.sources.html import extract_html
+from lagebild.sources.html import document_from_html
 
 
 def _charset(content_type: str) -> str | None:
@@ -76,16 +76,4 @@ def read_warc(path: Path, defaults: Defaults, *, max_bytes: int) -> Iterator[Doc
             except DecodeError as exc:
                 yield IngestError(where, str(exc))
                 continue
-            page = extract_html(html, url=url)
-            if page is None:
-                yield IngestError(where, "no main text found")
-                continue
-            yield make_document(
-                page.text,
-                defaults,
-                url=url or page.url,
-                source=page.sitename,
-                title=page.title,
-                published=page.published,
-                author=page.author,
-            )
+            yield document_from_html(html, url, where, defaults)

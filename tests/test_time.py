@@ -219,3 +219,11 @@ def test_dates_without_a_year_and_no_dct_do_not_crash():
     found = find_timexes("„Der Abzug hat bereits heute, am 5. April, begonnen.“", "de", None)
     assert [t.value for t in found if t.text == "5. April"] == ["XXXX-04-05"]
     assert find_timexes("Troops leave tomorrow.\n— Some One (@someone) April 5", "en", None)
+
+
+def test_phone_numbers_and_hyphenated_counts_are_not_years():
+    from lagebild.time import find_timexes
+
+    assert find_timexes("Call the police at (951) 210-1045.", "en", "2020-01-01") == []
+    assert find_timexes("He was shot in the 1100-block of Harding Avenue.", "en", "2020-01-01") == []
+    assert [t.value for t in find_timexes("the war of 1991-1995", "en", "2020-01-01")] == ["1991", "1995"]

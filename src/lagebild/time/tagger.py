@@ -172,6 +172,11 @@ def _accept(lex: Lexicon, text: str, original: str, c: _Cand) -> bool:
             r"\s*(?:%|[.,]\d|\s*-?\s*(?:percent|prozent|процент))", after, re.I
         ):
             return False
+        # Part of a phone number or a hyphenated count: "(951) 210-1045", "the 1100-block".
+        if re.search(r"(?<!\d)\d{1,3}[-–]$", text[max(0, c.start - 8) : c.start]) or re.match(
+            r"-[^\W\d]", after
+        ):
+            return False
         prev = _prev_word(text, c.start)
         nxt = re.match(r"[ \t]*(\w)", after)
         # A number followed by a noun counts things: "2000 people", "1960 военнослужащих",

@@ -158,6 +158,9 @@ def test_police_labels_from_events():
     assert police_labels([event("ASSAULT", "firearms", actors=["COP"])]) == {"FORCE", "KILL", "ANY_ACTION"}
     assert police_labels([event("ASSAULT", "firearms", actors=["REB"])]) == set()
     assert police_labels([event("COERCE", "arrest", modality="future")]) == set()
+    # Police said not to have acted: a failure, and no action.
+    assert police_labels([event("COERCE", "arrest", modality="negated", actors=["COP"])]) == {"FAIL"}
+    assert police_labels([event("COERCE", "arrest", modality="negated", actors=["REB"])]) == set()
 
 
 def test_police_and_protest_schemes(tmp_path):

@@ -77,8 +77,8 @@ PLOVER_TO_CASE_NON_ACLED: dict[str, str] = {
 }
 NO_EVENT = "NONE"  # predicted when the system found no event: always counted wrong
 
-# Police actions (India Police Events) read off our events. FAIL (police failing to act) has no
-# event counterpart and is never predicted.
+# Police actions (India Police Events) read off our events. FAIL (police failing to act) is a
+# police action our modality detection marks as negated.
 POLICE_SECTORS = frozenset({"COP"})  # police and internal security (actors/data/SECTORS.md)
 LETHAL_MODES = frozenset({"firearms", "assassinate", "execute", "clash", "heavy-weapons", "aerial"})
 POLICE_LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
@@ -142,12 +142,15 @@ def _plover_gold(label: str) -> str:
 
 
 def police_labels(events: Sequence[Event]) -> set[str]:
-    """Police-action labels implied by asserted events."""
+    """Police-action labels implied by our events: asserted actions, and FAIL for an action the
+    police are said not to have taken ("police did not register the complaint")."""
     labels: set[str] = set()
     for e in events:
+        police = any((a.sector or "").upper() in POLICE_SECTORS for a in e.actors)
+        if e.modality == "negated" and police and e.type in ("COERCE", "ASSAULT", "MOBILIZE", "ACCUSE"):
+            labels.add("FAIL")
         if e.modality != "asserted":
             continue
-        police = any((a.sector or "").upper() in POLICE_SECTORS for a in e.actors)
         if (e.type == "COERCE" and e.mode == "arrest") or e.acled_sub_event_type == "Arrests":
             labels.add("ARREST")
         elif e.type == "COERCE" and e.mode == "disperse":
@@ -158,7 +161,7 @@ def police_labels(events: Sequence[Event]) -> set[str]:
                 labels.add("KILL")
         elif police and e.type in ("COERCE", "MOBILIZE", "ACCUSE"):
             labels.add("ANY_ACTION")
-    if labels:
+    if labels - {"FAIL"}:
         labels.add("ANY_ACTION")
     return labels
 

@@ -228,7 +228,7 @@ def build_report(
         "the two disaster classes are never predicted. PLOVER gold in older names (DEMAND, FIGHT, ...) "
         "is compared in current names. Yes/no and protest sets: any asserted event of the type asked. "
         "Police actions: COERCE/arrest -> ARREST; police (sector COP) ASSAULT -> FORCE, lethal modes "
-        "also KILL; COERCE/disperse -> FORCE; any of them -> ANY_ACTION; FAIL is never predicted."
+        "also KILL; COERCE/disperse -> FORCE; any of them -> ANY_ACTION; a negated police action -> FAIL."
     )
     for path in files.get("events", []):
         name = _name(path, eval_dir)

@@ -1,5 +1,24 @@
 """English event triggers, modality cues and page furniture (syntax: lagebild.events.lexicon)."""
 
+# Chemical weapons: triggers of their own, and strong enough to override another mode of ASSAULT.
+_CHEMICAL = (
+    "poisonous gas",
+    "poison gas",
+    "toxic gas",
+    "gas attack*",
+    "toxic chemical*",
+    "chemical-laden",
+    "chlorine gas",
+    "chlorine",
+    "chemical munition*",
+    "chemical shell*",
+    "chemical weapon*",
+    "chemical attack*",
+    "sarin",
+    "mustard gas",
+    "nerve agent*",
+)
+
 TRIGGERS: dict[str, tuple[str, ...]] = {
     # Phrases that contain a trigger word but are no trigger.
     "NONE": (
@@ -681,26 +700,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "suicide bomber*",
     ),
     "ASSAULT/grenade": ("grenade*", "hand grenade*", "grenade attack*"),
-    "ASSAULT/chemical": (
-        "poisonous gas",
-        "poison gas",
-        "gas attack*",
-        "toxic chemical*",
-        "chemical-laden",
-        "chlorine gas",
-        "chemical munition*",
-        "chemical shell*",
-        "chemical weapon*",
-        "chemical attack*",
-        "chlorine",
-        "sarin",
-        "mustard gas",
-        "nerve agent*",
-        "toxic gas",
-        "poison gas",
-        "chemical munitions",
-        "chemical agent*",
-    ),
+    "ASSAULT/chemical": (*_CHEMICAL, "chemical agent*"),
     "ASSAULT/abduct": (
         "abduct*",
         "kidnap*",
@@ -877,24 +877,7 @@ MODE_OVERRIDES: dict[str, tuple[str, ...]] = {
         "suicide vest*",
         "suicide car bomb*",
     ),
-    "ASSAULT/chemical": (
-        "poisonous gas",
-        "poison gas",
-        "gas attack*",
-        "toxic chemical*",
-        "chemical-laden",
-        "chlorine gas",
-        "chemical munition*",
-        "chemical shell*",
-        "chemical weapon*",
-        "chemical attack*",
-        "chlorine",
-        "sarin",
-        "mustard gas",
-        "nerve agent*",
-        "toxic gas",
-        "poison gas",
-    ),
+    "ASSAULT/chemical": _CHEMICAL,
     "ASSAULT/aerial": (
         "airstrike*",
         "air strike*",

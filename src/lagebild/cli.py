@@ -71,18 +71,11 @@ def _iso_date(value: str | None, option: str) -> str | None:
 
 def _open(db: str | None, *, must_exist: bool = False):
     """Open the store; commands that only read refuse to create an empty one by a typo."""
-    from pathlib import Path
-
     from lagebild.config import default_db_url
     from lagebild.store import StoreError, open_store
 
-    url = db or default_db_url()
-    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") or "://" not in url else None
-    if must_exist and path and path != ":memory:" and not Path(path).expanduser().exists():
-        err.print(f"[red]error:[/] no database at {path} (run `lagebild ingest` first, or check --db)")
-        raise typer.Exit(2)
     try:
-        return open_store(url)
+        return open_store(db or default_db_url(), create=not must_exist)
     except StoreError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None

@@ -95,12 +95,20 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(url: str) -> Store:
-    """Open (and create or migrate) the store at `url`: `sqlite:///path` or a bare path."""
+def open_store(url: str, *, create: bool = True) -> Store:
+    """Open (and migrate) the store at `url`: `sqlite:///path` or a bare path.
+
+    `create=False` refuses to make a new, empty store: a reader with a mistyped URL should hear
+    so, not see an empty result.
+    """
     if url.startswith("sqlite:///") or "://" not in url:
+        from pathlib import Path
+
         from lagebild.store.sqlite import SQLiteStore
 
         path = url.removeprefix("sqlite:///")
+        if not create and path != ":memory:" and not Path(path).expanduser().exists():
+            raise StoreUnavailable(f"no database at {path}")
         return SQLiteStore(path)
     if url.startswith(("postgresql://", "postgres://")):
         raise StoreError("PostgreSQL support is not built yet; use sqlite:///path")

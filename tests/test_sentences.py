@@ -38,3 +38,23 @@ def test_quotes_close_with_their_sentence():
 def test_other_scripts():
     assert len(_texts("Войска начали отход. Операция завершена.")) == 2
     assert len(_texts("انسحبت القوات من المدينة. انتهت العملية؟ نعم.")) == 3
+
+
+def test_a_long_line_splits_in_linear_time():
+    # 512 KiB on one line with a period every few words: the abbreviation check once searched the
+    # whole prefix at every period (minutes); a generous bound keeps the test stable on slow CI.
+    import time
+
+    unit = "Die Armee meldete 12 Angriffe bei Charkiw. Dr. Weber sprach am 3. Mai. "
+    text = unit * (512 * 1024 // len(unit))
+    started = time.perf_counter()
+    sentences = split_sentences(text)
+    elapsed = time.perf_counter() - started
+    assert len(sentences) == 2 * (512 * 1024 // len(unit))
+    assert elapsed < 5.0
+
+
+def test_abbreviations_after_long_words_still_split_correctly():
+    word = "x" * 100
+    assert len(_texts(f"Ein {word}. Zweiter Satz.")) == 2
+    assert len(_texts(f"{word} sagte Dr. Weber. Dann ging er.")) == 2

@@ -32,7 +32,7 @@ from lagebild.events.ontology import (
     STATE_SECTORS,
 )
 from lagebild.export.countries import country
-from lagebild.export.flat_csv import distinct
+from lagebild.export.flat_csv import distinct, safe_row
 from lagebild.model import Actor, Event
 
 COLUMNS: tuple[str, ...] = (
@@ -212,6 +212,6 @@ def write_acled(events: Iterable[Event], out: TextIO) -> int:
     for event in events:
         if not event.acled_event_type:
             continue
-        writer.writerow(row(event))
+        writer.writerow(safe_row(row(event)))
         n += 1
     return n

@@ -9,7 +9,8 @@ first evidence sentence; `evidence_count` says how many there are (the JSON expo
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
 from lagebild.model import Actor, Event
@@ -52,6 +53,29 @@ COLUMNS: tuple[str, ...] = (
 )
 
 SEPARATOR = "; "
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV Injection"):
+# =HYPERLINK(...) in an evidence sentence or an actor name would run on the reader's machine.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
+
+
+def safe_cell(value: Any) -> Any:
+    """`value`, with a leading ' when a spreadsheet would take the text for a formula (OWASP's rule).
+
+    Numbers stay numbers: a negative longitude is data, not a formula. A carriage return becomes a
+    newline: with the "\n" line terminator the csv module would leave it unquoted and break the row."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def safe_row(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Every cell of a CSV row through `safe_cell`."""
+    return {key: safe_cell(value) for key, value in values.items()}
 
 
 def distinct(values: Iterable[str | None]) -> list[str]:
@@ -110,6 +134,6 @@ def write_csv(events: Iterable[Event], out: TextIO) -> int:
     writer.writeheader()
     n = 0
     for event in events:
-        writer.writerow(row(event))
+        writer.writerow(safe_row(row(event)))
         n += 1
     return n

@@ -37,11 +37,19 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"""([.!?…؟۔]+)(["'»«“”„)\]]*)(\s+)(?=["'«»“”„(\[]?[\w¿¡\d])""")
 
 
+# The word before a period, looked for only this far back: searching the whole prefix at every
+# period made splitting quadratic in the text's length. A word cut off by the window is longer
+# than any abbreviation, ordinal or initial, so it is still rightly taken for a sentence end.
+_WORD_BEFORE = re.compile(r"\w[\w.]*\Z")
+_MAX_WORD = 32
+
+
 def _is_abbreviation(text: str, dot_pos: int) -> bool:
-    m = re.search(r"(\w[\w.]*)$", text[:dot_pos])
+    lo = max(0, dot_pos - _MAX_WORD)
+    m = _WORD_BEFORE.search(text, lo, dot_pos)
     if not m:
         return False
-    word = m.group(1).lower()
+    word = m.group(0).lower()
     if word in _ABBREVIATIONS:
         return True
     # Single letters ("J. Smith") and ordinals/dates ("13. Januar", "3.000") do not end sentences.

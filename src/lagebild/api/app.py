@@ -382,7 +382,7 @@ def create_app(
         "/api/documents",
         summary="Ingest one document and extract its events",
         description=(
-            "The body is one record as a JSON Lines input line: `text` (kept verbatim) or `html`, and "
+            "The body is one record as a JSON Lines input line: `text` (kept as given, invisible characters removed) or `html`, and "
             "optionally url, title, published, lang, source, author. 201 with the new events when it "
             "was stored; 200 when the same text was stored before (with its events)."
         ),

@@ -100,7 +100,10 @@ class DocumentIn(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    text: str | None = Field(None, description="Plain text, kept exactly as given")
+    text: str | None = Field(
+        None,
+        description="Plain text, kept as given except for invisible characters (zero-width, bidi controls)",
+    )
     html: str | None = Field(None, description="A web page; its main text is extracted")
     url: str | None = None
     title: str | None = None

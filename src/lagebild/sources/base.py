@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import pycountry
 
 from lagebild.model import Document
+from lagebild.nlp.clean import strip_invisible
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def host_of(url: str | None) -> str | None:
 def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    value = " ".join(value.split())
+    value = " ".join(strip_invisible(value).split())
     return value or None
 
 
@@ -119,9 +120,12 @@ def make_document(
     lang: Any = None,
     author: str | None = None,
 ) -> Document:
-    """A Document from the input's own metadata, gaps filled from `defaults` (see module doc)."""
+    """A Document from the input's own metadata, gaps filled from `defaults` (see module doc).
+
+    Invisible characters leave the text here, before its id is taken: every reader builds its
+    documents through this function, so stored text, id and evidence offsets agree."""
     return Document.create(
-        text,
+        strip_invisible(text),
         url=_clean(url),
         source=_clean(source) or defaults.source or host_of(url),
         title=_clean(title),

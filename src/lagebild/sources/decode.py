@@ -11,6 +11,8 @@ import re
 
 import charset_normalizer
 
+from lagebild.sources.detect import utf16_codec
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _BOM_CODECS = (
@@ -73,6 +75,14 @@ def decode_bytes(data: bytes, declared: str | None = None, *, markup: bool = Fal
                 return data.decode(codec)
             except UnicodeDecodeError:
                 break
+    if b"\x00" in data[:8192]:
+        # NULs do not occur in 8-bit text, but UTF-16 without a BOM is valid UTF-8 full of them.
+        codec = utf16_codec(data)
+        if codec:
+            try:
+                return data[: len(data) // 2 * 2].decode(codec)
+            except UnicodeDecodeError:
+                pass
     candidates = ["utf-8", _codec(declared)]
     if markup:
         candidates.append(declared_charset(data))

@@ -37,6 +37,35 @@ _XML_PROLOGUE = re.compile(r"^(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>))*\s
 _HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
 
 
+# UTF-16 text without a byte-order mark: in the scripts of our languages (Latin, Cyrillic, Greek,
+# Arabic) the high byte of nearly every character is one of a few values (0x00, 0x04, 0x06), where
+# binary data spreads over all 256. The share of the most common high byte tells them apart.
+_UTF16_HIGH_BYTE_SHARE = 0.6
+_UTF16_PRINTABLE_SHARE = 0.95
+
+
+def utf16_codec(head: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when `head` reads as UTF-16 text without a BOM, else None.
+
+    Only asked of bytes that hold NULs or control characters: ASCII read as UTF-16 is also
+    "printable" (as CJK), so text that already reads as 8-bit text never gets here."""
+    sample = head[: min(len(head), 8192) // 2 * 2]
+    if len(sample) < 8:
+        return None
+    for codec, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        top = max(high.count(value) for value in set(high))
+        if top < _UTF16_HIGH_BYTE_SHARE * len(high):
+            continue
+        text = sample.decode(codec, errors="replace")
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r\f")
+        spaces = sum(1 for ch in text if ch.isspace())
+        # Our languages separate words; a run of one repeated character is not prose.
+        prose = spaces >= 0.03 * len(text)
+        if printable >= _UTF16_PRINTABLE_SHARE * len(text) and prose and "\x00" not in text:
+            return codec
+    return None
+
+
 def binary_kind(head: bytes) -> str | None:
     """A media type for bytes that are clearly not text, else None."""
     for magic, kind in _BINARY_MAGIC:
@@ -47,6 +76,8 @@ def binary_kind(head: bytes) -> str | None:
     if head.startswith(_BOMS[1:]):
         return None  # UTF-16 text has NUL bytes but is text
     sample = head[:8192]
+    if _has_controls(sample) and utf16_codec(sample):
+        return None
     if b"\x00" in sample:
         return "application/octet-stream"
     # Control characters other than tab, newline, form feed and carriage return do not occur in text.
@@ -54,6 +85,10 @@ def binary_kind(head: bytes) -> str | None:
     if sample and controls / len(sample) > 0.05:
         return "application/octet-stream"
     return None
+
+
+def _has_controls(sample: bytes) -> bool:
+    return any(b < 32 and b not in (9, 10, 12, 13) for b in sample)
 
 
 def _gunzip_head(head: bytes) -> bytes:
@@ -75,6 +110,8 @@ def sniff(head: bytes, name: str | None = None) -> str:
     if head.startswith(_BOMS[1:]):
         codec = "utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be"
         start = head[2 : len(head) - len(head) % 2].decode(codec, errors="replace")
+    elif _has_controls(head[:8192]) and (codec := utf16_codec(head)):
+        start = head[: len(head) - len(head) % 2].decode(codec, errors="replace")
     else:
         start = head.decode("utf-8", errors="replace").removeprefix("\ufeff")
     start = start.lstrip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -72,12 +73,46 @@ def _read_content(
         yield _from_text(decoded, url, label, defaults)
 
 
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file that is not a regular file or folder is, from its st_mode; None for those two."""
+    for test, kind in _SPECIAL_KINDS:
+        if test(mode):
+            return kind
+    return None
+
+
+def _read_head(path: Path) -> bytes:
+    """The first bytes of a regular file. Opened without blocking and checked before reading:
+    reading a FIFO (or a device) waits forever for a writer that never comes."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _NotRegular(special_kind(mode) or "not a regular file")
+        return fh.read(HEAD_BYTES)
+
+
+class _NotRegular(OSError):
+    """A path that names something other than a regular file."""
+
+
 def _read_file(
     path: Path, defaults: Defaults, client: httpx.Client, max_bytes: int
 ) -> Iterator[Document | IngestError]:
     label = str(path)
-    with path.open("rb") as fh:
-        head = fh.read(HEAD_BYTES)
+    try:
+        head = _read_head(path)
+    except _NotRegular as exc:
+        yield IngestError(label, f"{exc}, not a regular file: skipped")
+        return
     fmt = sniff(head, path.name)
     if fmt == "empty":
         yield IngestError(label, "empty file")
@@ -153,7 +188,8 @@ def _read_one(
     elif path.is_file():
         yield from _read_file(path, defaults, client, max_bytes)
     elif path.exists():
-        yield IngestError(item, "not a regular file, skipped")
+        kind = special_kind(path.stat().st_mode) or "not a regular file"
+        yield IngestError(item, f"{kind}, not a regular file: skipped")
     elif "://" in item:
         yield IngestError(item, f"unsupported URL scheme {urlsplit(item).scheme!r} (only http and https)")
     else:

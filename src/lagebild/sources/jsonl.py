@@ -2,7 +2,8 @@
 
 Each line is an object with `text` (plain text) or `html` (a page to extract), and optionally
 `url`, `title`, `published`, `lang`, `source`, `author`. Other keys are ignored, so records of
-other tools (with their own ids and labels) load as they are. `text` is kept exactly as given.
+other tools (with their own ids and labels) load as they are. `text` is kept as given, except
+for invisible characters (zero-width, bidi controls: lagebild.nlp.clean), which are removed.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def read_record(record: object, defaults: Defaults, where: str) -> Document | In
         return IngestError(where, f"field {bad[0]!r} must be a string")
     meta = {key: record.get(key) for key in _META}
     if (record.get("text") or "").strip():
-        # Verbatim: offsets that other tools computed on this text (gold spans) must stay valid.
+        # As given (bar invisible characters): offsets other tools computed on it stay valid.
         return make_document(record["text"], defaults, **meta)
     if (record.get("html") or "").strip():
         page = extract_html(record["html"], url=meta["url"])

@@ -1,4 +1,5 @@
-"""The SQLite store on a real file: round trips, every filter, pagination, migrations, concurrency."""
+"""The store on both backends (SQLite file, PostgreSQL database): round trips, every filter,
+pagination, concurrency; SQLite's own file handling and migrations (`test_sqlite_*`)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,15 @@ import pytest
 
 from factories import make_doc, make_event
 from lagebild.model import Actor, Event, Evidence, Place
-from lagebild.store import EventQuery, StoreError, open_store
+from lagebild.store import EventQuery, Store, StoreError, open_store, postgres
 from lagebild.store import migrations as migrations_module
 from lagebild.store.migrations import Migration, latest_version
 from lagebild.store.sqlite import SQLiteStore, fts_query
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    s = open_store(f"sqlite:///{tmp_path / 'events.db'}")
+def store(store_url: str):
+    s = open_store(store_url)
     yield s
     s.close()
 
@@ -30,7 +31,7 @@ def ids(events) -> list[str]:
 # -- round trips -------------------------------------------------------------------------------
 
 
-def test_event_round_trip_equals_contract(store: SQLiteStore) -> None:
+def test_event_round_trip_equals_contract(store: Store) -> None:
     doc = make_doc(
         'Российские войска обстреляли Харьков. Troops shelled Kharkiv, "again", officials said.',
         url="https://example.org/a?x=1",
@@ -80,14 +81,14 @@ def test_event_round_trip_equals_contract(store: SQLiteStore) -> None:
     assert not store.has_document("missing")
 
 
-def test_event_without_location_or_actors_round_trips(store: SQLiteStore) -> None:
+def test_event_without_location_or_actors_round_trips(store: Store) -> None:
     doc = make_doc("Talks were held.")
     event = make_event(doc, "bare", "Talks were held.", type="CONSULT")
     store.add_document(doc, [event])
     assert store.get_event("bare").to_dict() == event.to_dict()
 
 
-def test_add_document_is_idempotent(store: SQLiteStore) -> None:
+def test_add_document_is_idempotent(store: Store) -> None:
     doc = make_doc("Protesters gathered.")
     first = make_event(doc, "p1", type="PROTEST")
     assert store.add_document(doc, [first]) is True
@@ -99,21 +100,28 @@ def test_add_document_is_idempotent(store: SQLiteStore) -> None:
     assert len(store.get_event("p1").evidence) == 1
 
 
-def test_reopening_keeps_data(tmp_path: Path) -> None:
-    path = tmp_path / "db" / "nested" / "x.db"  # missing folders are created
+def test_reopening_keeps_data(store_url: str) -> None:
+    with open_store(store_url) as s:
+        doc = make_doc("Kept.")
+        s.add_document(doc, [make_event(doc, "k", type="AID")])
+    with open_store(store_url, create=False) as s:
+        assert s.get_event("k").type == "AID"
+        assert s.has_document(doc.id)
+
+
+def test_sqlite_creates_missing_folders(tmp_path: Path) -> None:
+    path = tmp_path / "db" / "nested" / "x.db"
     with SQLiteStore(path) as s:
         doc = make_doc("Kept.")
         s.add_document(doc, [make_event(doc, "k", type="AID")])
-    with SQLiteStore(path) as s:
-        assert s.get_event("k").type == "AID"
-        assert s.has_document(doc.id)
+    assert path.is_file()
 
 
 # -- filters -----------------------------------------------------------------------------------
 
 
 @pytest.fixture
-def filled(store: SQLiteStore) -> SQLiteStore:
+def filled(store: Store) -> Store:
     """Six events chosen so that every filter separates them differently."""
     d_en = make_doc("English report.", source="bbc.co.uk", title="Shelling of Kharkiv", lang="en")
     d_de = make_doc("Deutscher Bericht.", source="tagesschau.de", title="Proteste in Berlin", lang="de")
@@ -203,7 +211,7 @@ def filled(store: SQLiteStore) -> SQLiteStore:
     return store
 
 
-def found(store: SQLiteStore, **filters) -> set[str]:
+def found(store: Store, **filters) -> set[str]:
     filters.setdefault("modality", None)
     events, cursor = store.query_events(EventQuery(**filters))
     assert cursor is None
@@ -255,11 +263,11 @@ ALL = {"shell", "threat", "undated", "protest", "denied", "strike"}
         ({"type": "ASSAULT", "country": "UA", "since": "2024-03-01"}, {"shell"}),
     ],
 )
-def test_filters(filled: SQLiteStore, filters: dict, expected: set[str]) -> None:
+def test_filters(filled: Store, filters: dict, expected: set[str]) -> None:
     assert found(filled, **filters) == expected
 
 
-def test_default_query_shows_asserted_events_only(filled: SQLiteStore) -> None:
+def test_default_query_shows_asserted_events_only(filled: Store) -> None:
     events, _ = filled.query_events(EventQuery())
     assert {e.modality for e in events} == {"asserted"}
 
@@ -267,7 +275,7 @@ def test_default_query_shows_asserted_events_only(filled: SQLiteStore) -> None:
 @pytest.mark.parametrize(
     "q", ['"unbalanced', "a AND (b", "NEAR(x y)", "title:foo", "-x", "^start", "***", "' OR 1=1 --", "{a b}"]
 )
-def test_fts_syntax_never_reaches_the_user(filled: SQLiteStore, q: str) -> None:
+def test_fts_syntax_never_reaches_the_user(filled: Store, q: str) -> None:
     filled.query_events(EventQuery(q=q, modality=None))  # no exception
 
 
@@ -292,7 +300,7 @@ def test_fts_query_quotes_every_term() -> None:
         ({"updated_since": "yesterday"}, "updated_since"),
     ],
 )
-def test_bad_filters_give_clear_errors(filled: SQLiteStore, filters: dict, message: str) -> None:
+def test_bad_filters_give_clear_errors(filled: Store, filters: dict, message: str) -> None:
     with pytest.raises(StoreError, match=message):
         filled.query_events(EventQuery(**filters))
 
@@ -300,7 +308,7 @@ def test_bad_filters_give_clear_errors(filled: SQLiteStore, filters: dict, messa
 # -- pagination --------------------------------------------------------------------------------
 
 
-def test_pagination_visits_each_event_once_in_order(store: SQLiteStore) -> None:
+def test_pagination_visits_each_event_once_in_order(store: Store) -> None:
     dates = [None, "2024-01-01", "2024-01-02", "2024-01-02", "2023-12-31"]
     expected_events = []
     for n in range(23):
@@ -331,7 +339,7 @@ def test_pagination_visits_each_event_once_in_order(store: SQLiteStore) -> None:
     assert len(list(store.iter_events(EventQuery(limit=10)))) == 10
 
 
-def test_pagination_is_stable_while_events_are_added(store: SQLiteStore) -> None:
+def test_pagination_is_stable_while_events_are_added(store: Store) -> None:
     for n in range(10):
         doc = make_doc(f"Old {n}.")
         store.add_document(doc, [make_event(doc, f"old{n}", type="AID", date="2024-01-05")])
@@ -351,7 +359,8 @@ def test_pagination_is_stable_while_events_are_added(store: SQLiteStore) -> None
     assert len(seen) == len(set(seen))
 
 
-def test_bbox_query_uses_the_rtree(filled: SQLiteStore) -> None:
+def test_sqlite_bbox_query_uses_the_rtree(tmp_path: Path) -> None:
+    filled = SQLiteStore(tmp_path / "events.db")
     plan = filled._db.execute(
         "EXPLAIN QUERY PLAN SELECT seq FROM events_rtree WHERE min_lat <= 1 AND max_lat >= 0"
     ).fetchall()
@@ -361,7 +370,7 @@ def test_bbox_query_uses_the_rtree(filled: SQLiteStore) -> None:
 # -- merging across documents ------------------------------------------------------------------
 
 
-def test_upsert_and_add_evidence_merge_reports(store: SQLiteStore) -> None:
+def test_upsert_and_add_evidence_merge_reports(store: Store) -> None:
     a = make_doc("Report A.", source="a.example")
     b = make_doc("Report B.", source="b.example")
     event = make_event(a, "merged", "Shelling in Kharkiv.", type="ASSAULT", date="2024-03-10")
@@ -396,7 +405,7 @@ def test_upsert_and_add_evidence_merge_reports(store: SQLiteStore) -> None:
         store.add_evidence("nope", [second])
 
 
-def test_upsert_moves_the_event_in_the_spatial_index(store: SQLiteStore) -> None:
+def test_upsert_moves_the_event_in_the_spatial_index(store: Store) -> None:
     doc = make_doc("Moving.")
     event = make_event(doc, "mv", type="AID", location=Place("A", 10.0, 10.0))
     store.add_document(doc, [event])
@@ -409,7 +418,7 @@ def test_upsert_moves_the_event_in_the_spatial_index(store: SQLiteStore) -> None
 # -- stats and meta ----------------------------------------------------------------------------
 
 
-def test_stats(filled: SQLiteStore) -> None:
+def test_stats(filled: Store) -> None:
     stats = filled.stats()
     assert stats["documents"] == 3
     assert stats["events"] == 6
@@ -418,17 +427,18 @@ def test_stats(filled: SQLiteStore) -> None:
     assert stats["languages"] == {"en": 1, "de": 1, "ar": 1}
     assert stats["event_dates"] == {"first": "2024-02-01", "last": "2024-03-12"}
     assert stats["ingested"]["first"] <= stats["ingested"]["last"]
-    assert stats["schema_version"] == latest_version()
+    shipped = postgres.latest_version() if isinstance(filled, postgres.PostgresStore) else latest_version()
+    assert stats["schema_version"] == shipped
 
 
-def test_empty_store_stats(store: SQLiteStore) -> None:
+def test_empty_store_stats(store: Store) -> None:
     stats = store.stats()
     assert stats["documents"] == stats["events"] == 0
     assert stats["event_dates"] == {"first": None, "last": None}
     assert store.last_change() == 0
 
 
-def test_meta_key_value(store: SQLiteStore) -> None:
+def test_meta_key_value(store: Store) -> None:
     assert store.get_meta("etag:feed") is None
     assert store.get_meta("etag:feed", "none") == "none"
     store.set_meta("etag:feed", 'W/"abc"')
@@ -441,7 +451,7 @@ def test_meta_key_value(store: SQLiteStore) -> None:
 # -- opening, migrations -----------------------------------------------------------------------
 
 
-def test_opens_an_empty_file_and_sets_up_wal(tmp_path: Path) -> None:
+def test_sqlite_opens_an_empty_file_and_sets_up_wal(tmp_path: Path) -> None:
     path = tmp_path / "empty.db"
     path.touch()
     with SQLiteStore(path) as s:
@@ -451,7 +461,7 @@ def test_opens_an_empty_file_and_sets_up_wal(tmp_path: Path) -> None:
         assert s._db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
 
 
-def test_newer_schema_is_refused(tmp_path: Path) -> None:
+def test_sqlite_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.db"
     SQLiteStore(path).close()
     with sqlite3.connect(path) as conn:
@@ -460,7 +470,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         SQLiteStore(path)
 
 
-def test_foreign_files_are_refused(tmp_path: Path) -> None:
+def test_sqlite_foreign_files_are_refused(tmp_path: Path) -> None:
     text = tmp_path / "notes.txt"
     text.write_text("not a database at all, just some text that is long enough to be a header" * 10)
     with pytest.raises(StoreError, match="cannot open database"):
@@ -483,7 +493,7 @@ def _with_extra_migration(monkeypatch: pytest.MonkeyPatch, *statements: str) -> 
     monkeypatch.setattr(migrations_module, "migrations", lambda: (*shipped, extra))
 
 
-def test_old_database_is_upgraded_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sqlite_old_database_is_upgraded_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.db"
     with SQLiteStore(path) as s:
         doc = make_doc("Before the upgrade.")
@@ -497,7 +507,9 @@ def test_old_database_is_upgraded_in_place(tmp_path: Path, monkeypatch: pytest.M
         assert s.get_event("before").type == "AID"
 
 
-def test_failed_migration_leaves_the_old_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sqlite_failed_migration_leaves_the_old_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "old.db"
     SQLiteStore(path).close()
     before = latest_version()
@@ -509,8 +521,8 @@ def test_failed_migration_leaves_the_old_version(tmp_path: Path, monkeypatch: py
         assert conn.execute("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").fetchone()[0] == 0
 
 
-def test_closed_store_says_so(tmp_path: Path) -> None:
-    s = SQLiteStore(tmp_path / "c.db")
+def test_closed_store_says_so(store_url: str) -> None:
+    s = open_store(store_url)
     s.close()
     s.close()  # twice is fine
     with pytest.raises(StoreError, match="closed"):
@@ -520,7 +532,7 @@ def test_closed_store_says_so(tmp_path: Path) -> None:
 # -- concurrency -------------------------------------------------------------------------------
 
 
-def test_one_store_shared_by_threads(store: SQLiteStore) -> None:
+def test_one_store_shared_by_threads(store: Store) -> None:
     errors: list[BaseException] = []
 
     def work(worker: int) -> None:
@@ -541,10 +553,9 @@ def test_one_store_shared_by_threads(store: SQLiteStore) -> None:
     assert store.count_events(EventQuery()) == 60
 
 
-def test_two_stores_on_one_file(tmp_path: Path) -> None:
+def test_two_stores_on_one_database(store_url: str) -> None:
     """Two connections (as two processes would have): the reader sees the writer's commits."""
-    path = tmp_path / "shared.db"
-    writer, reader = SQLiteStore(path), SQLiteStore(path)
+    writer, reader = open_store(store_url), open_store(store_url)
     try:
         doc = make_doc("Seen by both.")
         writer.add_document(doc, [make_event(doc, "both", type="AID")])

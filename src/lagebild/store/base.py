@@ -96,7 +96,7 @@ class Store(Protocol):
 
 
 def open_store(url: str, *, create: bool = True) -> Store:
-    """Open (and migrate) the store at `url`: `sqlite:///path` or a bare path.
+    """Open (and migrate) the store at `url`: `sqlite:///path`, a bare path, or `postgresql://...`.
 
     `create=False` refuses to make a new, empty store: a reader with a mistyped URL should hear
     so, not see an empty result.
@@ -111,5 +111,9 @@ def open_store(url: str, *, create: bool = True) -> Store:
             raise StoreUnavailable(f"no database at {path}")
         return SQLiteStore(path)
     if url.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL support is not built yet; use sqlite:///path")
-    raise StoreError(f"unknown database URL scheme: {url!r} (expected sqlite:///path)")
+        from lagebild.store.postgres import PostgresStore
+
+        return PostgresStore(url, create=create)
+    raise StoreError(
+        f"unknown database URL scheme: {url!r} (expected sqlite:///path or postgresql://user@host/db)"
+    )

@@ -1,0 +1,1 @@
+"""PostgreSQL migrations of the store: `NNNN_name.sql`, applied in order by lagebild.store.postgres."""

@@ -1,0 +1,864 @@
+"""The PostgreSQL + PostGIS store: one database shared by many writers, servers and machines.
+
+The same `Store` as `SQLiteStore`, answer for answer: the same filters, the same newest-first
+order and keyset cursors (text that is sorted is COLLATE "C", byte order as in SQLite), the same
+full-text semantics (all words must match, "quoted phrases", a trailing * for a prefix) on a
+`tsvector` of the `simple` configuration, so that every language is searched alike. Places are a
+PostGIS point (SRID 4326) under a GiST index; a map view is `geom && box` plus the date range.
+
+Concurrency: one `PostgresStore` holds ONE connection and every method takes the store's lock,
+so an instance may be shared between threads (open several for parallel reads: the API server
+keeps a small pool). Writers in any process are serialised by a transaction-level advisory lock,
+which makes the change counter (max + 1) gap-free and committed in order: a live stream that
+has seen change N never misses a later commit with a smaller number. Every write commits with a
+NOTIFY on `lagebild_changes`, so servers wake their live streams at once (`ChangeListener`).
+
+Durability: each document is one transaction; a process killed at any moment leaves either the
+whole document with all its events and evidence, or nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+
+from lagebild.model import MODALITIES, Document, Event, Evidence, utcnow
+from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
+
+# The checks of user input are SQLite's own, so that both backends accept and refuse alike.
+from lagebild.store.sqlite import (
+    _actor_text,
+    _actors_json,
+    _check_confidence,
+    _check_date,
+    _check_limit,
+    _country_alpha2,
+    _decode_cursor,
+    _encode_cursor,
+    _normalise_timestamp,
+    _period,
+    _row_to_event,
+)
+
+PAGE_SIZE = 500  # events per page when iterating over everything (exports)
+CHANNEL = "lagebild_changes"  # NOTIFY channel; the payload is the new change number
+_WRITE_LOCK = 0x6C616762  # "lagb": the advisory lock that serialises writers
+_MIGRATE_LOCK = 0x6C61676D  # "lagm": the advisory lock taken while migrating
+_SORT_KEY = "coalesce(e.date, '')"  # must match the events_order index expression
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+_EVENT_COLUMNS = (
+    "id",
+    "type",
+    "mode",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "cameo_root",
+    "date",
+    "date_precision",
+    "modality",
+    "confidence",
+    "location",
+    "lat",
+    "lon",
+    "geom",
+    "day",
+    "country",
+    "precision",
+    "place_name",
+    "actors",
+    "recipients",
+    "actor_text",
+    "num_sources",
+    "first_seen",
+    "updated",
+    "change_seq",
+)
+# Bucket start of an event's first day (`day`, NULL when the date is missing or unreadable).
+TIMELINE_BUCKETS: dict[str, str] = {
+    "day": "to_char(e.day, 'YYYY-MM-DD')",
+    "week": "to_char(date_trunc('week', e.day), 'YYYY-MM-DD')",  # ISO weeks start on Monday
+    "month": "to_char(date_trunc('month', e.day), 'YYYY-MM-DD')",
+}
+
+
+# -- migrations --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+@cache
+def migrations() -> tuple[Migration, ...]:
+    """The PostgreSQL migrations shipped with the package, in order (1, 2, 3 ... without gaps)."""
+    found = []
+    for entry in resources.files("lagebild.store.pg_migrations").iterdir():
+        match = _NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
+    found.sort(key=lambda m: m.version)
+    for expected, migration in enumerate(found, start=1):
+        if migration.version != expected:
+            raise StoreError(f"migration {migration.name} is out of sequence (expected {expected:04d})")
+    return tuple(found)
+
+
+def latest_version() -> int:
+    return len(migrations())
+
+
+def schema_version(conn: psycopg.Connection) -> int:
+    """The schema version of the database behind `conn`; 0 if lagebild never migrated it."""
+    row = conn.execute("SELECT to_regclass('lagebild_schema') IS NOT NULL AS present").fetchone()
+    if not row["present"]:
+        return 0
+    row = conn.execute("SELECT max(version) AS v FROM lagebild_schema").fetchone()
+    return int(row["v"] or 0)
+
+
+def migrate(conn: psycopg.Connection, *, create: bool = True) -> int:
+    """Bring the database to the latest schema in ONE transaction; returns its version.
+
+    A crash half-way leaves the old version; two processes opening a new database at once wait
+    for each other on an advisory lock. `create=False` refuses a database without our schema.
+    """
+    latest = latest_version()
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATE_LOCK,))
+        current = schema_version(conn)
+        if current > latest:
+            raise StoreError(
+                f"the database has schema version {current}, newer than this lagebild supports "
+                f"({latest}); upgrade lagebild to open it"
+            )
+        if current == latest:
+            return latest
+        if current == 0:
+            if not create:
+                raise StoreUnavailable("no lagebild database there (it has no lagebild tables)")
+            if conn.execute("SELECT to_regclass('documents') IS NOT NULL AS t").fetchone()["t"]:
+                raise StoreError("the database holds tables of another program, not a lagebild database")
+            conn.execute(
+                "CREATE TABLE lagebild_schema (version integer PRIMARY KEY, name text NOT NULL,"
+                " applied_at timestamptz NOT NULL DEFAULT now())"
+            )
+        for migration in migrations()[current:]:
+            try:
+                conn.execute(migration.sql)  # no parameters: the whole file runs as one script
+            except psycopg.errors.FeatureNotSupported as exc:
+                raise StoreError(f"migration {migration.name} failed: {exc}") from None
+            except psycopg.errors.UndefinedFile as exc:
+                raise StoreError(
+                    f"PostGIS is not installed on the server ({exc}); install it (Debian: postgresql-15-postgis-3)"
+                ) from None
+            except psycopg.errors.InsufficientPrivilege as exc:
+                raise StoreError(
+                    f"cannot set up the schema: {exc}; a superuser must run CREATE EXTENSION postgis in this"
+                    " database once"
+                ) from None
+            conn.execute(
+                "INSERT INTO lagebild_schema (version, name) VALUES (%s, %s)",
+                (migration.version, migration.name),
+            )
+    return latest
+
+
+# -- the store ---------------------------------------------------------------------------------
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages and `store.url`."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def _connect(url: str) -> psycopg.Connection:
+    try:
+        return psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=10)
+    except psycopg.Error as exc:
+        raise StoreUnavailable(f"cannot open database {_redact(url)}: {str(exc).strip()}") from None
+
+
+class PostgresStore:
+    """`Store` on one PostgreSQL database with PostGIS; creates and migrates the schema on open."""
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        self._dsn = url.replace("postgres://", "postgresql://", 1)
+        self.url = _redact(self._dsn)
+        self._lock = threading.RLock()
+        conn = _connect(self._dsn)
+        try:
+            migrate(conn, create=create)
+        except StoreUnavailable as exc:
+            conn.close()
+            raise StoreUnavailable(f"{exc}: {self.url}") from None
+        except (StoreError, psycopg.Error) as exc:
+            conn.close()
+            raise StoreUnavailable(f"cannot open database {self.url}: {str(exc).strip()}") from None
+        self._conn: psycopg.Connection | None = conn
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @property
+    def _db(self) -> psycopg.Connection:
+        if self._conn is None:
+            raise StoreUnavailable(f"the store {self.url} is closed")
+        if self._conn.broken:  # the server restarted or the network dropped: try once more
+            self._conn = _connect(self._dsn)
+        return self._conn
+
+    @contextmanager
+    def _read(self) -> Iterator[psycopg.Connection]:
+        with self._lock:
+            try:
+                yield self._db
+            except psycopg.Error as exc:
+                raise StoreUnavailable(f"database error in {self.url}: {str(exc).strip()}") from None
+
+    @contextmanager
+    def _write(self, *, serialised: bool = True) -> Iterator[psycopg.Connection]:
+        """One transaction; `serialised` takes the writers' lock first (whoever hands out change numbers)."""
+        with self._lock:
+            conn = self._db
+            try:
+                with conn.transaction():
+                    if serialised:
+                        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+                    yield conn
+            except psycopg.Error as exc:
+                raise StoreUnavailable(f"database error in {self.url}: {str(exc).strip()}") from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return schema_version(conn)
+
+    # -- documents --------------------------------------------------------------------------
+
+    def has_document(self, document_id: str) -> bool:
+        with self._read() as conn:
+            return (
+                conn.execute("SELECT 1 FROM documents WHERE id = %s", (document_id,)).fetchone() is not None
+            )
+
+    def add_document(self, doc: Document, events: list[Event]) -> bool:
+        """Store a document and its events in one transaction; False (and no write) if it was there.
+
+        An event whose id is already stored is updated as by `upsert_event`.
+        """
+        with self._write() as conn:
+            inserted = conn.execute(
+                "INSERT INTO documents (id, url, source, title, published, lang, author, text, fetched_at,"
+                " ingested_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                (
+                    doc.id,
+                    doc.url,
+                    doc.source,
+                    doc.title,
+                    doc.published,
+                    doc.lang,
+                    doc.author,
+                    doc.text,
+                    doc.fetched_at,
+                    utcnow(),
+                ),
+            ).rowcount
+            if not inserted:
+                return False
+            if events:
+                change = _next_change(conn)
+                for offset, event in enumerate(events):
+                    _upsert_event(conn, event, change + offset)
+                _notify(conn, change + len(events) - 1)
+        return True
+
+    def get_document(self, document_id: str) -> Document | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM documents WHERE id = %s", (document_id,)).fetchone()
+        if row is None:
+            return None
+        return Document(
+            id=row["id"],
+            text=row["text"],
+            url=row["url"],
+            source=row["source"],
+            title=row["title"],
+            published=row["published"],
+            lang=row["lang"],
+            author=row["author"],
+            fetched_at=row["fetched_at"],
+        )
+
+    def iter_documents(self, batch: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
+        """Every document row (with `ingested_at`), in id order, page by page (copying a store)."""
+        last = ""
+        while True:
+            with self._read() as conn:
+                rows = conn.execute(
+                    'SELECT * FROM documents WHERE id COLLATE "C" > %s ORDER BY id COLLATE "C" LIMIT %s',
+                    (last, batch),
+                ).fetchall()
+            yield from rows
+            if len(rows) < batch:
+                return
+            last = rows[-1]["id"]
+
+    # -- events: writes ---------------------------------------------------------------------
+
+    def upsert_event(self, event: Event) -> None:
+        """Insert an event or overwrite a stored one's fields (merging across articles).
+
+        Evidence is only ever added: rows already stored (same document and offsets) are kept
+        once, rows not in `event.evidence` stay. `first_seen` keeps the earlier of the two.
+        """
+        with self._write() as conn:
+            change = _next_change(conn)
+            _upsert_event(conn, event, change)
+            _notify(conn, change)
+
+    def add_evidence(self, event_id: str, evidence: Iterable[Evidence]) -> int:
+        """Attach more evidence to a stored event; returns how many rows were new.
+
+        When rows were added, `num_sources` becomes the number of distinct sources in the
+        evidence (never lower than before) and `updated` becomes now.
+        """
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM events WHERE id = %s", (event_id,)).fetchone() is None:
+                raise StoreError(f"no event with id {event_id!r}")
+            added = _insert_evidence(conn, event_id, evidence)
+            if added:
+                change = _next_change(conn)
+                conn.execute(
+                    "UPDATE events SET num_sources = greatest(num_sources, (SELECT count(DISTINCT"
+                    " coalesce(source, url, document_id)) FROM evidence WHERE event_id = %s)),"
+                    " updated = %s, change_seq = %s WHERE id = %s",
+                    (event_id, utcnow(), change, event_id),
+                )
+                _notify(conn, change)
+        return added
+
+    # -- events: reads ----------------------------------------------------------------------
+
+    def get_event(self, event_id: str) -> Event | None:
+        """The event with ALL its evidence, in the order it was stored."""
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM events e WHERE e.id = %s", (event_id,)).fetchone()
+            if row is None:
+                return None
+            return _load_events(conn, [row])[0]
+
+    def query_events(self, query: EventQuery) -> tuple[list[Event], str | None]:
+        """Events matching `query`, newest first, and the cursor of the next page (or None).
+
+        Order: event date descending with undated events last, then insertion order descending;
+        a cursor points just past the last event of its page (the same cursors as SQLite's).
+        `limit=None` returns all matches at once.
+        """
+        limit = _check_limit(query.limit)
+        cursor = _decode_cursor(query.cursor) if query.cursor else None
+        where, params = _where(query)
+        if cursor is not None:
+            where.append(f"({_SORT_KEY}, e.seq) < (%s, %s)")  # a row comparison the btree can seek
+            params += [cursor[0], cursor[1]]
+        sql = f"SELECT e.*, {_SORT_KEY} AS sort_date FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {_SORT_KEY} DESC, e.seq DESC"
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(limit + 1)
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+            next_cursor = None
+            if limit is not None and len(rows) > limit:
+                rows = rows[:limit]
+                next_cursor = _encode_cursor(rows[-1]["sort_date"], rows[-1]["seq"])
+            return _load_events(conn, rows), next_cursor
+
+    def count_events(self, query: EventQuery) -> int:
+        """How many events match the filters of `query` (its limit and cursor are ignored)."""
+        where, params = _where(query)
+        sql = "SELECT count(*) AS n FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+        with self._read() as conn:
+            return int(conn.execute(sql, params).fetchone()["n"])
+
+    def iter_events(self, query: EventQuery) -> Iterator[Event]:
+        """All matching events, page by page, from `query.cursor` on; `query.limit` caps the total."""
+        remaining = _check_limit(query.limit)
+        cursor = query.cursor
+        while remaining is None or remaining > 0:
+            size = PAGE_SIZE if remaining is None else min(PAGE_SIZE, remaining)
+            events, cursor = self.query_events(replace(query, limit=size, cursor=cursor))
+            yield from events
+            if remaining is not None:
+                remaining -= len(events)
+            if cursor is None:
+                return
+
+    def events_by_seq(self, after: int = 0, limit: int = PAGE_SIZE) -> tuple[list[Event], int]:
+        """Events in the order they were first stored, after `after`, and the seq to go on from."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM events e WHERE seq > %s ORDER BY seq LIMIT %s", (after, limit)
+            ).fetchall()
+            return _load_events(conn, rows), (rows[-1]["seq"] if rows else after)
+
+    def last_change(self) -> int:
+        """The highest change number so far: it grows with every event written or updated."""
+        with self._read() as conn:
+            return int(conn.execute("SELECT coalesce(max(change_seq), 0) AS n FROM events").fetchone()["n"])
+
+    def events_changed_since(self, change: int, limit: int = 1000) -> tuple[list[Event], int]:
+        """Events written or updated after change number `change` (all modalities), oldest change
+        first, and the change number to ask from next time (a live stream's high-water mark)."""
+        _check_limit(limit)
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM events e WHERE change_seq > %s ORDER BY change_seq LIMIT %s",
+                (int(change), limit),
+            ).fetchall()
+            events = _load_events(conn, rows)
+        return events, (rows[-1]["change_seq"] if rows else int(change))
+
+    def events_of_document(self, document_id: str) -> list[Event]:
+        """The events a document gave evidence for (with all their evidence), in stored order."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM events e WHERE e.id IN (SELECT event_id FROM evidence WHERE document_id = %s)"
+                " ORDER BY e.seq",
+                (document_id,),
+            ).fetchall()
+            return _load_events(conn, rows)
+
+    def timeline(self, query: EventQuery, bucket: str = "day") -> list[tuple[str, str, int]]:
+        """How many dated events match the filters of `query`, per time bucket and type.
+
+        Rows `(bucket_start, type, count)` ordered by bucket then type, as `SQLiteStore.timeline`:
+        weeks start on Monday, months on the 1st, undated events come first with bucket None.
+        """
+        if bucket not in TIMELINE_BUCKETS:
+            raise StoreError(f"bucket must be one of {', '.join(TIMELINE_BUCKETS)}, got {bucket!r}")
+        where, params = _where(query)
+        sql = f"SELECT {TIMELINE_BUCKETS[bucket]} AS bucket, e.type AS type, count(*) AS n FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " GROUP BY 1, 2 ORDER BY 1 NULLS FIRST, 2"
+        with self._read() as conn:
+            return [(row["bucket"], row["type"], int(row["n"])) for row in conn.execute(sql, params)]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts and ranges for `lagebild stats` and the API's /stats."""
+        with self._read() as conn:
+            docs = conn.execute(
+                "SELECT count(*) AS n, min(ingested_at) AS first, max(ingested_at) AS last FROM documents"
+            ).fetchone()
+            events = conn.execute(
+                "SELECT count(*) AS n, min(date) AS first, max(date) AS last FROM events"
+            ).fetchone()
+            source_count = conn.execute(
+                "SELECT count(DISTINCT source) AS n FROM documents WHERE source IS NOT NULL"
+            ).fetchone()["n"]
+            top = conn.execute(
+                "SELECT source, count(*) AS n FROM documents WHERE source IS NOT NULL"
+                " GROUP BY source ORDER BY n DESC, source LIMIT 10"
+            ).fetchall()
+            languages = conn.execute(
+                "SELECT coalesce(lang, 'und') AS lang, count(*) AS n FROM documents GROUP BY 1 ORDER BY n DESC, 1"
+            ).fetchall()
+            version = schema_version(conn)
+        return {
+            "documents": docs["n"],
+            "events": events["n"],
+            "sources": {
+                "count": source_count,
+                "top": [{"source": r["source"], "documents": r["n"]} for r in top],
+            },
+            "languages": {r["lang"]: r["n"] for r in languages},
+            "event_dates": {"first": events["first"], "last": events["last"]},
+            "ingested": {"first": docs["first"], "last": docs["last"]},
+            "schema_version": version,
+        }
+
+    # -- key-value state --------------------------------------------------------------------
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        """A value stored with `set_meta` (feed ETags, cursors of watchers), or `default`."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM kv WHERE key = %s", (key,)).fetchone()
+        return row["value"] if row else default
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Store `value` under `key`; None deletes the key."""
+        with self._write(serialised=False) as conn:
+            if value is None:
+                conn.execute("DELETE FROM kv WHERE key = %s", (key,))
+            else:
+                conn.execute(
+                    "INSERT INTO kv (key, value) VALUES (%s, %s)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (key, str(value)),
+                )
+
+    def meta_items(self, prefix: str) -> list[tuple[str, str]]:
+        """All `(key, value)` pairs whose key starts with `prefix`, ordered by key (watcher state)."""
+        # A range scan on the primary key rather than LIKE, which treats % and _ as wildcards.
+        with self._read() as conn:
+            if not prefix:
+                rows = conn.execute("SELECT key, value FROM kv ORDER BY key").fetchall()
+            else:
+                rows = conn.execute(
+                    "SELECT key, value FROM kv WHERE key >= %s AND key < %s ORDER BY key",
+                    (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)),
+                ).fetchall()
+            return [(r["key"], r["value"]) for r in rows]
+
+    # -- live updates -----------------------------------------------------------------------
+
+    def listen(self) -> ChangeListener:
+        """A listener woken by every commit that changes events, from any process (see ChangeListener)."""
+        return ChangeListener(self._dsn)
+
+
+class ChangeListener:
+    """Wakes asyncio waiters whenever any process commits a change to the events.
+
+    One thread holds its own connection in LISTEN mode; `await wait(timeout)` returns at the next
+    notification or after `timeout` seconds, whichever comes first. A live stream still checks
+    the change counter after each wake-up, so a lost connection costs latency, never events.
+    """
+
+    def __init__(self, dsn: str) -> None:
+        self._dsn = dsn
+        self._waiters: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="lagebild-listen", daemon=True)
+        self._thread.start()
+        self._ready.wait(10)
+
+    def _run(self) -> None:
+        conn: psycopg.Connection | None = None
+        while not self._stop.is_set():
+            try:
+                if conn is None or conn.closed or conn.broken:
+                    conn = psycopg.connect(self._dsn, autocommit=True, connect_timeout=10)
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    self._ready.set()
+                    self._wake()  # whatever happened while we were not listening
+                for _ in conn.notifies(timeout=0.5):
+                    self._wake()
+            except psycopg.Error:
+                self._ready.set()
+                if conn is not None:
+                    conn.close()
+                conn = None
+                self._stop.wait(1.0)
+        if conn is not None:
+            conn.close()
+
+    def _wake(self) -> None:
+        with self._lock:
+            waiters, self._waiters = self._waiters, []
+        for loop, future in waiters:
+            loop.call_soon_threadsafe(_resolve, future)
+
+    async def wait(self, timeout: float) -> None:
+        """Return at the next change committed by anyone, or after `timeout` seconds."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+        with self._lock:
+            self._waiters.append((loop, future))
+        try:
+            await asyncio.wait_for(future, timeout)
+        except TimeoutError:
+            with self._lock:
+                if (loop, future) in self._waiters:
+                    self._waiters.remove((loop, future))
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+# -- writing helpers (called inside a serialised write transaction) ----------------------------
+
+
+def _next_change(conn: psycopg.Connection) -> int:
+    # Writers hold the advisory lock, so max + 1 is monotonic across processes and commits in order.
+    return int(conn.execute("SELECT coalesce(max(change_seq), 0) + 1 AS n FROM events").fetchone()["n"])
+
+
+def _notify(conn: psycopg.Connection, change: int) -> None:
+    """Tell every listening server; PostgreSQL delivers it at commit, and not at all on rollback."""
+    conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(change)))
+
+
+def first_day(value: str | None) -> date | None:
+    """The first day of an ISO (maybe partial) date, None when missing or unreadable."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return None
+
+
+def event_values(event: Event, change: int) -> dict[str, Any]:
+    """The events row of `event` (bulk copies write the same rows as `add_document`)."""
+    place = event.location
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "acled_event_type": event.acled_event_type,
+        "acled_sub_event_type": event.acled_sub_event_type,
+        "cameo_root": event.cameo_root,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "modality": event.modality,
+        "confidence": float(event.confidence),
+        "location": json.dumps(place.to_dict(), ensure_ascii=False) if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "geom": f"SRID=4326;POINT({place.lon!r} {place.lat!r})" if place else None,
+        "day": first_day(event.date),
+        "country": place.country if place else None,
+        "precision": place.precision if place else None,
+        "place_name": place.name if place else None,
+        "actors": _actors_json(event.actors),
+        "recipients": _actors_json(event.recipients),
+        "actor_text": _actor_text(event),
+        "num_sources": int(event.num_sources),
+        "first_seen": event.first_seen,
+        "updated": event.updated,
+        "change_seq": change,
+    }
+
+
+_UPSERT_SQL = (
+    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join(['%s'] * len(_EVENT_COLUMNS))})"
+    " ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(
+        "first_seen = least(events.first_seen, excluded.first_seen)"
+        if c == "first_seen"
+        else f"{c} = excluded.{c}"
+        for c in _EVENT_COLUMNS
+        if c != "id"
+    )
+)
+
+
+def _upsert_event(conn: psycopg.Connection, event: Event, change: int) -> None:
+    values = event_values(event, change)
+    conn.execute(_UPSERT_SQL, [values[c] for c in _EVENT_COLUMNS])
+    _insert_evidence(conn, event.id, event.evidence)
+
+
+def _insert_evidence(conn: psycopg.Connection, event_id: str, evidence: Iterable[Evidence]) -> int:
+    """Insert new evidence rows (in order, each with its document's title); returns how many were new."""
+    rows = list(evidence)
+    if not rows:
+        return 0
+    # One statement for all rows; WITH ORDINALITY keeps their order, so ids grow as SQLite's do.
+    cur = conn.execute(
+        'INSERT INTO evidence (event_id, document_id, sentence, start, "end", lang, url, source, title)'
+        " SELECT %s, r.document_id, r.sentence, r.start, r.end_, r.lang, r.url, r.source,"
+        " coalesce((SELECT d.title FROM documents d WHERE d.id = r.document_id), '')"
+        " FROM unnest(%s::text[], %s::text[], %s::int[], %s::int[], %s::text[], %s::text[], %s::text[])"
+        " WITH ORDINALITY AS r(document_id, sentence, start, end_, lang, url, source, n)"
+        " ORDER BY r.n ON CONFLICT DO NOTHING",
+        (
+            event_id,
+            [e.document_id for e in rows],
+            [e.sentence for e in rows],
+            [int(e.start) for e in rows],
+            [int(e.end) for e in rows],
+            [e.lang for e in rows],
+            [e.url for e in rows],
+            [e.source for e in rows],
+        ),
+    )
+    return cur.rowcount
+
+
+# -- reading helpers ---------------------------------------------------------------------------
+
+
+def _load_events(conn: psycopg.Connection, rows: Sequence[dict[str, Any]]) -> list[Event]:
+    """Events for `rows` of the events table, each with all its evidence, in `rows` order."""
+    evidence: dict[str, list[Evidence]] = {row["id"]: [] for row in rows}
+    if evidence:
+        for ev in conn.execute(
+            'SELECT event_id, document_id, sentence, start, "end", lang, url, source FROM evidence'
+            " WHERE event_id = ANY(%s) ORDER BY id",
+            (list(evidence),),
+        ):
+            evidence[ev["event_id"]].append(
+                Evidence(
+                    document_id=ev["document_id"],
+                    sentence=ev["sentence"],
+                    start=ev["start"],
+                    end=ev["end"],
+                    lang=ev["lang"],
+                    url=ev["url"],
+                    source=ev["source"],
+                )
+            )
+    return [_row_to_event(row, evidence[row["id"]]) for row in rows]  # type: ignore[arg-type]
+
+
+# -- query building ----------------------------------------------------------------------------
+
+
+def _where(q: EventQuery) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on alias `e`) and their parameters for the filters of `q`, as SQLite's `_where`."""
+    where: list[str] = []
+    params: list[Any] = []
+    if q.since:
+        where.append("e.date >= %s")
+        params.append(_check_date(q.since, "since"))
+    if q.until:
+        until = _check_date(q.until, "until")
+        # A partial date ("2024-03") includes the whole period.
+        where.append("substr(e.date, 1, %s) <= %s")
+        params += [len(until), until]
+    if q.type:
+        where.append("lower(e.type) = lower(%s)")
+        params.append(q.type.strip())
+    if q.mode:
+        where.append("lower(e.mode) = lower(%s)")
+        params.append(q.mode.strip())
+    if q.acled_type:
+        where.append("lower(e.acled_event_type) = lower(%s)")
+        params.append(q.acled_type.strip())
+    if q.country:
+        where.append("e.country = %s")
+        params.append(_country_alpha2(q.country))
+    if q.actor and q.actor.strip():
+        where.append("strpos(e.actor_text, %s) > 0")
+        params.append(q.actor.strip().casefold())
+    if q.bbox is not None:
+        clause, bbox_params = _bbox_clause(q.bbox)
+        where.append(clause)
+        params += bbox_params
+        # The same date range on `day`, so that the planner may combine the GiST and day indexes.
+        # A day wider on each side: it only narrows, the conditions on `date` decide.
+        if q.since:
+            where.append("e.day >= %s")
+            params.append(_period(q.since)[0] - timedelta(days=1))
+        if q.until:
+            where.append("e.day <= %s")
+            params.append(_period(q.until)[1] + timedelta(days=1))
+    if q.q and q.q.strip():
+        terms = search_terms(q.q)
+        if not terms:
+            where.append("false")  # only punctuation: matches nothing rather than everything
+        else:
+            parts = []
+            for phrase, prefix in terms:
+                if prefix:
+                    # The last word of the phrase as a prefix; a phrase of no words stays empty.
+                    parts.append(
+                        "(SELECT CASE WHEN numnode(p) = 0 THEN p ELSE (p::text || ':*')::tsquery END"
+                        " FROM phraseto_tsquery('simple', %s) AS p)"
+                    )
+                else:
+                    parts.append("phraseto_tsquery('simple', %s)")
+                params.append(phrase)
+            where.append(
+                "e.id IN (SELECT ev.event_id FROM evidence ev WHERE ev.tsv @@ (" + " && ".join(parts) + "))"
+            )
+    if q.lang:
+        where.append("EXISTS (SELECT 1 FROM evidence ev WHERE ev.event_id = e.id AND ev.lang = %s)")
+        params.append(q.lang.strip().lower())
+    if q.min_confidence is not None:
+        where.append("e.confidence >= %s")
+        params.append(_check_confidence(q.min_confidence))
+    if q.modality is not None:
+        modalities = (q.modality,) if isinstance(q.modality, str) else tuple(q.modality)
+        unknown = sorted(set(modalities) - set(MODALITIES))
+        if unknown:
+            raise StoreError(
+                f"unknown modality {', '.join(unknown)} (expected some of {', '.join(MODALITIES)})"
+            )
+        where.append("e.modality = ANY(%s)")
+        params.append(list(modalities))
+    if q.updated_since:
+        where.append("e.updated >= %s")
+        params.append(_normalise_timestamp(q.updated_since))
+    return where, params
+
+
+def search_terms(text: str) -> list[tuple[str, bool]]:
+    """What a user typed as (phrase, prefix) pairs, as `sqlite.fts_query` reads it.
+
+    Every word must match; "quoted phrases" stay phrases and a trailing * asks for a prefix
+    (`Kharkiv*`). Operators and brackets are taken literally: phraseto_tsquery parses no syntax.
+    """
+    terms = []
+    for match in re.finditer(r'"([^"]*)"|(\S+)', text):
+        phrase, word = match.group(1), match.group(2)
+        prefix = False
+        if phrase is None:
+            prefix = word.endswith("*")
+            phrase = word.rstrip("*")
+        if any(ch.isalnum() for ch in phrase):
+            terms.append((phrase, prefix))
+    return terms
+
+
+def _bbox_clause(bbox: Sequence[float]) -> tuple[str, list[Any]]:
+    """The condition for `bbox`: the GiST index narrows (`&&`), the exact comparison decides."""
+    try:
+        west, south, east, north = (float(v) for v in bbox)
+    except (TypeError, ValueError):
+        raise StoreError(f"bbox must be four numbers west,south,east,north; got {bbox!r}") from None
+    if not (-90 <= south <= north <= 90) or not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise StoreError(
+            f"bbox {west},{south},{east},{north} is not west,south,east,north in degrees "
+            "(south <= north, longitudes within -180..180)"
+        )
+    box = "e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)"
+    if west <= east:
+        return (
+            f"{box} AND e.lat BETWEEN %s AND %s AND e.lon BETWEEN %s AND %s",
+            [west, south, east, north, south, north, west, east],
+        )
+    # West > east: the box crosses the antimeridian, two boxes.
+    return (
+        f"({box} OR {box}) AND e.lat BETWEEN %s AND %s AND (e.lon >= %s OR e.lon <= %s)",
+        [west, south, 180.0, north, -180.0, south, east, north, south, north, west, east],
+    )

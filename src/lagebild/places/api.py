@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from lagebild.model import Place
+from lagebild.places.capital import capital_mentions
 from lagebild.places.gazetteer import get_gazetteer
 from lagebild.places.langdata import hints
 from lagebild.places.normalise import name_key
@@ -63,10 +64,16 @@ def spot(text: str, lang: str | None = None, demonyms: bool = False) -> list[tup
 
     These are the spans geoparse() returns: a name that no place fits well enough is not
     taken for a place name (the resolver is the last filter of recognition)."""
-    return [(m.start, m.end) for m in geoparse(text, lang, demonyms)]
+    return [(m.start, m.end) for m in geoparse(text, lang, demonyms, capitals=False)]
 
 
-def geoparse(text: str, lang: str | None = None, demonyms: bool = False) -> list[PlaceMention]:
+def geoparse(
+    text: str,
+    lang: str | None = None,
+    demonyms: bool = False,
+    capitals: bool = True,
+    country: str | None = None,
+) -> list[PlaceMention]:
     """Spot and resolve the place names of a whole document.
 
     A gazetteer name that no place fits well enough is dropped (most are people's names); a
@@ -74,6 +81,10 @@ def geoparse(text: str, lang: str | None = None, demonyms: bool = False) -> list
     the document is most about, at low confidence, or kept with place None.
     With `demonyms`, "Russian" and the like come back as mentions of their country (some
     gold corpora count them); by default they are only context.
+    With `capitals`, "the capital", "die Hauptstadt", "العاصمة" come back as mentions of the
+    capital of the country in context (see lagebild.places.capital); gold corpora of toponyms
+    do not count these common nouns. `country` (ISO2) is the document's country where the
+    caller knows it from outside the text (its source): candidates there are preferred.
     """
     gaz = get_gazetteer()
     toks, matches, h = spot_matches(_checked(text), gaz, lang, demonyms)
@@ -84,14 +95,22 @@ def geoparse(text: str, lang: str | None = None, demonyms: bool = False) -> list
             mention.prior = priors(gaz, mention.rows)
     generic = [not len(m.rows) for m in mentions]
     live = [m for m in mentions if len(m.rows)]
-    resolve_mentions(text, live, gaz, toks, h, SPOT_MIN)
+    resolve_mentions(text, live, gaz, toks, h, SPOT_MIN, country)
     _place_generic(gaz, mentions, generic, live)
     out = _to_mentions(text, mentions)
-    return [pm for pm, by_form in zip(out, generic, strict=True) if pm.place is not None or by_form]
+    out = [pm for pm, by_form in zip(out, generic, strict=True) if pm.place is not None or by_form]
+    if capitals:
+        out = sorted(out + _to_mentions(text, capital_mentions(text, toks, live, gaz, h, country)),
+                     key=lambda pm: pm.start)  # fmt: skip
+    return out
 
 
-def resolve(text: str, spans: list[tuple[int, int]], lang: str | None = None) -> list[PlaceMention]:
-    """Resolve given name spans of `text` (one PlaceMention per span, in order; place None = no match)."""
+def resolve(
+    text: str, spans: list[tuple[int, int]], lang: str | None = None, country: str | None = None
+) -> list[PlaceMention]:
+    """Resolve given name spans of `text` (one PlaceMention per span, in order; place None = no match).
+
+    `country` as in geoparse()."""
     gaz = get_gazetteer()
     text = _checked(text)
     lang = lang or guess_lang(text)
@@ -124,7 +143,7 @@ def resolve(text: str, spans: list[tuple[int, int]], lang: str | None = None) ->
         mentions.append(make_mention(gaz, start, end, key, rows))
         generic.append(not whole_name)
     live = [m for m, g in zip(mentions, generic, strict=True) if len(m.rows) and not g]
-    resolve_mentions(text, live, gaz, toks, h)
+    resolve_mentions(text, live, gaz, toks, h, country=country)
     _place_generic(gaz, mentions, generic, live)
     return _to_mentions(text, mentions)
 

@@ -33,6 +33,9 @@ class LangHints:
     prefixes: tuple[str, ...] = ()
     demonyms: dict[str, str] = field(default_factory=dict)
     region_abbreviations: dict[str, str] = field(default_factory=dict)
+    capital_words: frozenset[str] = frozenset()  # "capital", "Hauptstadt", "العاصمة": the capital in context
+    region_words: frozenset[str] = frozenset()  # "province", "محافظة": the region is meant, not its city
+    capital_before: frozenset[str] = frozenset()  # "the": where capital words need a determiner
     cased: bool = True
 
 
@@ -57,6 +60,9 @@ def hints(lang: str | None) -> LangHints:
             place_prefixes=frozenset().union(*(h.place_prefixes for h in parts)),
             demonyms={k: v for h in parts for k, v in h.demonyms.items()},
             region_abbreviations=hints("en").region_abbreviations,
+            capital_words=frozenset().union(*(h.capital_words for h in parts)),
+            region_words=frozenset().union(*(h.region_words for h in parts)),
+            capital_before=frozenset().union(*(h.capital_before for h in parts)),
         )
     sw = load(lang, "stop_words")
     pl = load(lang, "places")
@@ -81,5 +87,8 @@ def hints(lang: str | None) -> LangHints:
         prefixes=tuple(fold(p) for p in getattr(pl, "PREFIXES", ())),
         demonyms=demonyms,
         region_abbreviations=dict(getattr(pl, "REGION_ABBREVIATIONS", None) or {}),
+        capital_words=_folded(getattr(pl, "CAPITAL_WORDS", ())),
+        region_words=_folded(getattr(pl, "REGION_WORDS", ())),
+        capital_before=_folded(getattr(pl, "CAPITAL_BEFORE", ())),
         cased=lang not in UNCASED,
     )

@@ -11,12 +11,15 @@ never drags the others with it.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from lagebild.places.gazetteer import Gazetteer
+from lagebild.places.hierarchy import hierarchy
 from lagebild.places.langdata import LangHints
+from lagebild.places.normalise import fold
 from lagebild.places.spotter import Token
 
 FEATURE_WEIGHT = {
@@ -44,6 +47,11 @@ MAX_CANDIDATES = 40
 NO_MATCH = 0.6
 SPOT_MIN = 1.0
 W_COUNTRY, W_ADMIN1, W_PATTERN, W_NEAR, W_DEMONYM = 0.6, 0.5, 1.0, 0.35, 0.3
+W_HINT = 1.0  # the document's country as the caller knows it (its source, its feed) counts as one name
+# Nearness is measured to the places named closest in the text, at most this many on each side:
+# they are the scene, and the cost per document stays linear in its length.
+NEAR_WINDOW = 8
+MAX_SALIENT = 24
 
 
 @dataclass(slots=True)
@@ -153,12 +161,13 @@ def _score_all(gaz: Gazetteer, mentions: list[Mention], demonyms: dict[str, floa
     total_c = sum(countries.values())
     pts = np.asarray([(p[1], p[2]) for p in points], dtype=np.float64).reshape(-1, 2)
     pt_owner = np.asarray([p[0] for p in points], dtype=np.int64)
+    salient = salient_points(mentions, points)
     for i, m in enumerate(mentions):
         own = int(m.rows[m.choice]) if m.choice >= 0 and not first else -1
         own_cc = gaz.country[own] if own >= 0 else ""
         own_a1 = gaz.admin1[own] if own >= 0 else ""
         own_a2 = gaz.admin2[own] if own >= 0 else ""
-        near = _near_bonus(gaz, m.rows, pts[pt_owner != i])
+        near = _near_bonus(gaz, m.rows, nearby_points(pts, pt_owner, i, salient))
         best, best_s = -1, -1.0
         for k, r in enumerate(m.rows.tolist()):
             s = float(m.prior[k]) + float(near[k])
@@ -192,6 +201,41 @@ _AREAL = ("PCLI", "CONT", "RGN")
 _COUNTRY_LEVEL = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR"})
 
 
+@dataclass(slots=True)
+class Salient:
+    """The places a document names most often (its setting), as points, with their owners."""
+
+    pts: np.ndarray  # (k, 2) lat, lon
+    owner: np.ndarray  # the single mention a point came from, -1 where several mentions gave it
+
+
+def salient_points(mentions: list[Mention], points: list[tuple[int, float, float]]) -> Salient:
+    """The MAX_SALIENT places named most often, ties by first mention: every name is measured
+    against them, however far in the text, and the number of pairs stays linear."""
+    seen: dict[tuple[float, float], list[int]] = {}
+    for i, lat, lon in points:
+        seen.setdefault((lat, lon), []).append(i)
+    top = sorted(seen.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))[:MAX_SALIENT]
+    pts = np.asarray([k for k, _ in top], dtype=np.float64).reshape(-1, 2)
+    owner = np.asarray([v[0] if len(v) == 1 else -1 for _, v in top], dtype=np.int64)
+    return Salient(pts, owner)
+
+
+def nearby_points(
+    pts: np.ndarray, owner: np.ndarray, i: int, salient: Salient | None = None, window: int = NEAR_WINDOW
+) -> np.ndarray:
+    """Points to measure mention i against: the mentions within `window` places of it in the
+    text and the document's salient places, never its own point.
+
+    `owner` is sorted (points are collected in mention order), so this is two binary searches."""
+    lo = int(np.searchsorted(owner, i - window, side="left"))
+    hi = int(np.searchsorted(owner, i + window, side="right"))
+    near = pts[lo:hi][owner[lo:hi] != i]
+    if salient is None or not len(salient.pts):
+        return near
+    return np.concatenate([near, salient.pts[salient.owner != i]])
+
+
 def _near_bonus(gaz: Gazetteer, rows: np.ndarray, pts: np.ndarray) -> np.ndarray:
     """Bonus for candidates near the other resolved places (none for countries and regions)."""
     if not len(pts):
@@ -214,12 +258,17 @@ def resolve_mentions(
     toks: list[Token],
     h: LangHints,
     min_score: float = NO_MATCH,
+    country: str | None = None,
 ) -> None:
-    """Set .choice and .score of every mention in place."""
+    """Set .choice and .score of every mention in place.
+
+    `country` (ISO2) is the document's country where the caller knows it from outside the text."""
     if not mentions:
         return
     link_containers(text, mentions, h, gaz)
     demonyms = demonym_countries(toks, h)
+    if country:
+        demonyms[country.upper()] = demonyms.get(country.upper(), 0.0) + W_HINT / W_DEMONYM
     _score_all(gaz, mentions, demonyms, first=True)
     _score_all(gaz, mentions, demonyms, first=False)
     _score_all(gaz, mentions, demonyms, first=False)
@@ -236,6 +285,36 @@ def resolve_mentions(
             m.choice, m.score = int(idx[0]), score
         if m.score < min_score:
             m.choice = -1
+    _cities_for_namesake_regions(text, mentions, gaz, h)
+
+
+def _cities_for_namesake_regions(text: str, mentions: list[Mention], gaz: Gazetteer, h: LangHints) -> None:
+    """A region named after the city that dominates it is read as the city ("Khartoum",
+    "Valparaíso": the region's centre may even lie at sea), unless a region word stands next
+    to the name ("Valparaíso Region", "محافظة الخرطوم") or the name places another ("X, Khartoum")."""
+    links = hierarchy(gaz)
+    containers = {id(c) for m in mentions for c in m.containers}
+    for m in mentions:
+        if m.choice < 0:
+            continue
+        r = int(m.rows[m.choice])
+        seat = links.seat(r)
+        if seat is None or _region_word_beside(text, m, h):
+            continue
+        if id(m.rows) in containers:
+            continue
+        rows = m.rows.copy()
+        rows[m.choice] = seat
+        m.rows = rows
+
+
+def _region_word_beside(text: str, m: Mention, h: LangHints) -> bool:
+    before = _WORDS.findall(text[max(0, m.start - 30) : m.start])
+    after = _WORDS.findall(text[m.end : m.end + 30])
+    return any(fold(w) in h.region_words for w in before[-2:] + after[:1])
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def confidence(m: Mention) -> float:

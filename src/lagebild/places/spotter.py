@@ -174,7 +174,7 @@ def keep(m: Match, toks: list[Token], h: LangHints, lower_words: set[str]) -> bo
     first = toks[m.start]
     key = first.key
     if m.end - m.start == 1:
-        if key in h.stop_words or key in h.not_places or key in h.honorifics:
+        if common_noun(key, h) or key in h.honorifics:
             return False
         if len(key) < 3 and not first.text.isupper():
             return False
@@ -186,6 +186,15 @@ def keep(m: Match, toks: list[Token], h: LangHints, lower_words: set[str]) -> bo
             if first.text.isupper() and len(first.text) > 1 and not (first.initial and len(first.text) > 3):
                 return False  # an acronym ("NATO"), not a dateline ("KABUL, Afghanistan")
     return True
+
+
+def common_noun(key: str, h: LangHints) -> bool:
+    """Whether a word is one of the language's common words, also with a clitic written onto it
+    ("بالعاصمة", "والمدينة"): such a word is no place name on its own."""
+    words = h.stop_words | h.not_places | h.capital_words
+    if key in words:
+        return True
+    return any(key.startswith(p) and key[len(p) :] in words for p in h.prefixes)
 
 
 def part_of_longer_name(
@@ -227,12 +236,14 @@ def _areal_or_big(m: Match, gaz: Gazetteer) -> bool:
     )
 
 
-def _is_areal_acronym(m: Match, toks: list[Token], gaz: Gazetteer) -> bool:
-    """ "US", "UK", "UAE": all-caps names kept when they name a country or a first-level region."""
+def _is_areal_acronym(m: Match, toks: list[Token], gaz: Gazetteer, h: LangHints) -> bool:
+    """ "US", "UK", "UAE": all-caps names kept when they name a country or a first-level region,
+    unless the word is a common word of the language in capitals (the French union "SUD")."""
     t = toks[m.start]
     return (
         m.end - m.start <= 2
         and t.text.isupper()
+        and not (m.end - m.start == 1 and t.key in h.not_places)  # not stop words: "US" is "us"
         and any(gaz.feature[r] in ("PCLI", "ADM1", "RGN") for r in m.rows[:20].tolist())
     )
 
@@ -359,12 +370,19 @@ def spot_matches(
         return toks, [], h
     lower_words = {t.key for t in toks if not t.cap} if h.cased else set()
     matches = longest_first(find_matches(text, toks, gaz, h))
-    kept = [m for m in matches if keep(m, toks, h, lower_words) or _is_areal_acronym(m, toks, gaz)]
+    kept = [m for m in matches if keep(m, toks, h, lower_words) or _is_areal_acronym(m, toks, gaz, h)]
     if h.articles:
+        # Where all nouns are capitalised (German) any name after an article is doubted; elsewhere
+        # only one word, since longer names after "the" are names ("the West Bank").
         kept = [
             m
             for m in kept
-            if not (m.start and toks[m.start - 1].key in h.articles and not _areal_or_big(m, gaz))
+            if not (
+                m.start
+                and toks[m.start - 1].key in h.articles
+                and (not h.proper_nouns_only or m.end - m.start == 1)
+                and not _areal_or_big(m, gaz)
+            )
         ]
     if h.cased and h.proper_nouns_only:
         run_of = _capital_runs(text, toks, h)

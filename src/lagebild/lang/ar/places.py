@@ -28,3 +28,18 @@ DEMONYMS = {
     "الليبي": "LY",
     "السوداني": "SD",
 }
+
+# Common nouns for the capital: a reference to the capital of the country in context
+# ("the capital", "die Hauptstadt", "العاصمة"), never a town of that name.
+CAPITAL_WORDS = frozenset("العاصمة عاصمة".split())
+
+# Words for an administrative region: next to a name they say the region is meant, not its
+# namesake city ("Valparaíso Region", "محافظة الخرطوم").
+REGION_WORDS = frozenset("محافظة ولاية إقليم اقليم منطقة مقاطعة".split())
+
+# Common nouns that name places somewhere in the gazetteer ("مدينة" the city -> Ad Douiem in
+# Sudan): Arabic has no capitals to tell them apart, so they are never place names alone.
+NOT_PLACES = frozenset(
+    """مدينة المدينة محافظة المحافظة ولاية الولاية منطقة المنطقة قرية القرية بلدة البلدة إقليم الإقليم
+    شمال جنوب شرق غرب وسط الشمال الجنوب الشرق الغرب الوسط الحدود العاصمة عاصمة""".split()
+)

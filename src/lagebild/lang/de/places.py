@@ -58,3 +58,13 @@ DEMONYMS = {
     "japanisch": "JP",
     "ägyptisch": "EG",
 }
+
+# Common nouns for the capital: a reference to the capital of the country in context
+# ("the capital", "die Hauptstadt", "العاصمة"), never a town of that name.
+CAPITAL_WORDS = frozenset("hauptstadt".split())
+
+# Words for an administrative region: next to a name they say the region is meant, not its
+# namesake city ("Valparaíso Region", "محافظة الخرطوم").
+REGION_WORDS = frozenset(
+    "provinz region bundesland bundesstaat oblast gouvernement bezirk kreis landkreis departement".split()
+)

@@ -277,3 +277,15 @@ REGION_ABBREVIATIONS = {
     "n s": "CA.07",
     "n b": "CA.04",
 }
+
+# Common nouns for the capital: a reference to the capital of the country in context
+# ("the capital", "die Hauptstadt", "العاصمة"), never a town of that name.
+CAPITAL_WORDS = frozenset("capital".split())
+# Determiners the capital noun takes ("the capital"); without one it is an adjective ("capital gains").
+CAPITAL_BEFORE = frozenset("the its their this that".split())
+
+# Words for an administrative region: next to a name they say the region is meant, not its
+# namesake city ("Valparaíso Region", "محافظة الخرطوم").
+REGION_WORDS = frozenset(
+    "province provinces region state county oblast governorate department prefecture district".split()
+)

@@ -34,3 +34,19 @@ DEMONYMS = {
     "peruan": "PE",
     "chilen": "CL",
 }
+
+# Common nouns for the capital: a reference to the capital of the country in context
+# ("the capital", "die Hauptstadt", "العاصمة"), never a town of that name.
+CAPITAL_WORDS = frozenset("capital".split())
+# Determiners the capital noun takes ("the capital"); without one it is an adjective ("capital gains").
+CAPITAL_BEFORE = frozenset("la su esta".split())
+
+# Words for an administrative region: next to a name they say the region is meant, not its
+# namesake city ("Valparaíso Region", "محافظة الخرطوم").
+REGION_WORDS = frozenset(
+    "provincia región region departamento estado comuna óblast oblast gobernación distrito".split()
+)
+
+# Articles: a single capitalised word after one is a common noun ("la Santé") unless it is a
+# country, a region or a big city ("la France", "the Bronx").
+ARTICLES = frozenset("el la los las un una".split())

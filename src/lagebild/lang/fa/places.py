@@ -3,3 +3,11 @@
 PREPOSITIONS = frozenset({"در", "از", "به", "نزدیک"})
 
 DEMONYMS = {"آمریکایی": "US", "روسی": "RU", "اوکراینی": "UA", "آلمانی": "DE", "ایرانی": "IR", "عراقی": "IQ"}
+
+# Common nouns for the capital: a reference to the capital of the country in context
+# ("the capital", "die Hauptstadt", "العاصمة"), never a town of that name.
+CAPITAL_WORDS = frozenset("پایتخت".split())
+
+# Words for an administrative region: next to a name they say the region is meant, not its
+# namesake city ("Valparaíso Region", "محافظة الخرطوم").
+REGION_WORDS = frozenset("استان منطقه ولایت".split())

@@ -33,3 +33,19 @@ DEMONYMS = {
     "marocain": "MA",
     "tunisien": "TN",
 }
+
+# Common nouns for the capital: a reference to the capital of the country in context
+# ("the capital", "die Hauptstadt", "العاصمة"), never a town of that name.
+CAPITAL_WORDS = frozenset("capitale".split())
+# Determiners the capital noun takes ("the capital"); without one it is an adjective ("capital gains").
+CAPITAL_BEFORE = frozenset("la sa cette leur l".split())
+
+# Words for an administrative region: next to a name they say the region is meant, not its
+# namesake city ("Valparaíso Region", "محافظة الخرطوم").
+REGION_WORDS = frozenset(
+    "province région region département departement état etat oblast gouvernorat préfecture district".split()
+)
+
+# Articles: a single capitalised word after one is a common noun ("la Santé") unless it is a
+# country, a region or a big city ("la France", "the Bronx").
+ARTICLES = frozenset("le la les l un une".split())

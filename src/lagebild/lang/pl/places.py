@@ -25,3 +25,13 @@ NOT_PLACES = frozenset(
 )
 
 DEMONYMS = {"amerykańsk": "US", "rosyjsk": "RU", "ukraińsk": "UA", "niemieck": "DE", "polsk": "PL"}
+
+# Common nouns for the capital: a reference to the capital of the country in context
+# ("the capital", "die Hauptstadt", "العاصمة"), never a town of that name.
+CAPITAL_WORDS = frozenset("stolica stolicy stolicę stolicą stolicach".split())
+
+# Words for an administrative region: next to a name they say the region is meant, not its
+# namesake city ("Valparaíso Region", "محافظة الخرطوم").
+REGION_WORDS = frozenset(
+    "województwo województwie prowincja prowincji region regionie obwód obwodzie".split()
+)

@@ -97,3 +97,13 @@ DEMONYMS = {
     "белорусск": "BY",
     "польск": "PL",
 }
+
+# Common nouns for the capital: a reference to the capital of the country in context
+# ("the capital", "die Hauptstadt", "العاصمة"), never a town of that name.
+CAPITAL_WORDS = frozenset("столица столицы столице столицу столицей".split())
+
+# Words for an administrative region: next to a name they say the region is meant, not its
+# namesake city ("Valparaíso Region", "محافظة الخرطوم").
+REGION_WORDS = frozenset(
+    "область области областью провинция провинции регион региона регионе край края крае район района районе губернаторство".split()
+)

@@ -9,3 +9,11 @@ NOT_PLACES = frozenset(
 )
 
 DEMONYMS = {"amerikan": "US", "rus": "RU", "ukraynalı": "UA", "alman": "DE", "fransız": "FR", "türk": "TR"}
+
+# Common nouns for the capital: a reference to the capital of the country in context
+# ("the capital", "die Hauptstadt", "العاصمة"), never a town of that name.
+CAPITAL_WORDS = frozenset("başkent başkenti başkentte başkentinde başkentin".split())
+
+# Words for an administrative region: next to a name they say the region is meant, not its
+# namesake city ("Valparaíso Region", "محافظة الخرطوم").
+REGION_WORDS = frozenset("ili ilinde eyalet eyaleti bölge bölgesi vilayet vilayeti".split())

@@ -73,3 +73,11 @@ DEMONYMS = {
     "вірменськ": "AM",
     "азербайджанськ": "AZ",
 }
+
+# Common nouns for the capital: a reference to the capital of the country in context
+# ("the capital", "die Hauptstadt", "العاصمة"), never a town of that name.
+CAPITAL_WORDS = frozenset("столиця столиці столицю столицею".split())
+
+# Words for an administrative region: next to a name they say the region is meant, not its
+# namesake city ("Valparaíso Region", "محافظة الخرطوم").
+REGION_WORDS = frozenset("область області областю провінція провінції регіон регіону район району".split())

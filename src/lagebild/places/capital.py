@@ -1,0 +1,145 @@
+"""References to a capital by a common noun: "the capital", "die Hauptstadt", "العاصمة".
+
+News names the capital once and then says "the capital"; the noun stands for the capital of
+the country in context: the one it names ("the capital of Sudan", "عاصمة السودان"), the
+demonym beside it ("the Armenian capital", "العاصمة الأرمنية"), else the country the
+document is about. Next to the capital's own name ("the capital, Colombo", "العاصمة كابول")
+the name already says it and no second mention is made.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from lagebild.places.gazetteer import Gazetteer
+from lagebild.places.hierarchy import hierarchy
+from lagebild.places.langdata import LangHints
+from lagebild.places.resolver import NO_MATCH, Mention, demonym_target
+from lagebild.places.spotter import Token
+
+# Words between "capital" and the country it is the capital of ("capital of", "capitale de").
+_OF = frozenset("of de du des d del di da do dos der von".split())
+_APPOSITION = re.compile(r"^[\s,:(–—-]*$")
+SCORE = NO_MATCH + 0.6  # as sure as a well-supported name, less than the name itself
+
+
+def _capital_word(t: Token, h: LangHints) -> bool:
+    if t.key in h.capital_words:
+        return True
+    return any(t.key.startswith(p) and t.key[len(p) :] in h.capital_words for p in h.prefixes)
+
+
+def document_country(
+    mentions: list[Mention], gaz: Gazetteer, hint: str | None = None, before: int | None = None
+) -> str | None:
+    """The country a document is about: the caller's hint, else the country its resolved places
+    lie in most often (a name said twice counts twice: it is what the story is about); between
+    equals, the one named last before position `before` ("Russia attacked Ukraine. In the
+    capital..." is Kyiv)."""
+    if hint:
+        return hint.upper()
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for m in mentions:
+        if m.choice >= 0:
+            cc = gaz.country[int(m.rows[m.choice])]
+            if cc:
+                counts[cc] = counts.get(cc, 0) + 1
+                if before is None or m.start < before:
+                    last[cc] = m.start
+    if not counts:
+        return None
+    return max(counts, key=lambda cc: (counts[cc], last.get(cc, -1)))
+
+
+def capital_mentions(
+    text: str,
+    toks: list[Token],
+    mentions: list[Mention],
+    gaz: Gazetteer,
+    h: LangHints,
+    hint: str | None = None,
+) -> list[Mention]:
+    """A mention resolved to the capital for every capital noun of `text` (see the module doc).
+
+    `mentions` are the resolved name mentions, in text order."""
+    if not h.capital_words:
+        return []
+    capitals = hierarchy(gaz).capital
+    named = [m for m in mentions if m.choice >= 0]
+    starts = np.asarray([m.start for m in named], dtype=np.int64)
+    out: list[Mention] = []
+    for i, t in enumerate(toks):
+        if not _capital_word(t, h) or not _is_noun_here(toks, i, h):
+            continue
+        k = int(np.searchsorted(starts, t.end))
+        after = named[k] if k < len(named) else None
+        before = named[k - 1] if k > 0 and named[k - 1].end <= t.start else None
+        if after is not None and _is_city(gaz, after) and _APPOSITION.match(text[t.end : after.start]):
+            continue  # "the capital, Colombo"
+        if before is not None and _is_city(gaz, before) and _apposition_before(text, before, t, h):
+            continue  # "Kabul, the capital"
+        cc = None
+        if after is not None and _of_gap(text[t.end : after.start]):
+            r = int(after.rows[after.choice])
+            if gaz.feature[r].startswith("PCL"):
+                cc = gaz.country[r]
+        cc = cc or _demonym_beside(toks, i, h) or document_country(named, gaz, hint, t.start)
+        row = capitals.get(cc or "")
+        if row is None:
+            continue
+        out.append(
+            Mention(
+                t.start,
+                t.end,
+                t.key,
+                np.asarray([row], dtype=np.int32),
+                np.asarray([SCORE]),
+                [],
+                [],
+                0,
+                SCORE,
+            )
+        )
+    return out
+
+
+def _is_noun_here(toks: list[Token], i: int, h: LangHints) -> bool:
+    """Where only names are capitalised, "Capital" mid-sentence is a name ("Capital One"), and
+    the noun comes after a determiner ("the capital", "la capital", "the Armenian capital");
+    without one it is an adjective ("capital punishment", "capital gains")."""
+    t = toks[i]
+    if not h.cased or not h.proper_nouns_only or not h.capital_before:
+        return True
+    if t.cap and not t.initial:
+        return False
+    k = i - 1
+    if k >= 0 and demonym_target(toks[k].key, h):
+        k -= 1
+    return k >= 0 and toks[k].key in h.capital_before
+
+
+def _is_city(gaz: Gazetteer, m: Mention) -> bool:
+    return gaz.feature[int(m.rows[m.choice])].startswith("PPL")
+
+
+def _apposition_before(text: str, before: Mention, t: Token, h: LangHints) -> bool:
+    gap = text[before.end : t.start]
+    words = re.findall(r"\w+", gap.lower())
+    return len(gap) <= 12 and all(w in h.articles or w in h.stop_words for w in words)
+
+
+def _of_gap(gap: str) -> bool:
+    words = re.findall(r"\w+", gap.lower())
+    return len(gap) <= 8 and len(words) <= 1 and all(w in _OF for w in words)
+
+
+def _demonym_beside(toks: list[Token], i: int, h: LangHints) -> str | None:
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks):
+            target = demonym_target(toks[j].key, h)
+            if target and len(target) == 2:
+                return target
+    return None

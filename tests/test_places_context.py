@@ -1,0 +1,191 @@
+"""Places read in context: common nouns, "the capital", namesake regions, the document's country,
+and a bounded cost for the resolver's pairwise evidence. Texts are our own."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lagebild.places import geoparse, resolve
+from lagebild.places import resolver as resolver_mod
+
+
+def _places(text: str, lang: str | None, **kw) -> dict[str, tuple[str | None, str, str]]:
+    return {
+        m.text: (m.place.country, m.place.name, m.place.precision)
+        for m in geoparse(text, lang, **kw)
+        if m.place
+    }
+
+
+# -- common nouns of the text's language are not places ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        ("fr", "Le ministère de la Santé a confirmé trois décès à Lyon.", "Santé"),
+        ("fr", "Les syndicats SUD et CGT appellent à la grève à Bordeaux.", "SUD"),
+        ("ar", "قالت الشرطة في العاصمة إن الهدوء عاد إلى كابول.", "العاصمة"),
+        ("ar", "تجددت الاشتباكات في مدينة مروي شمال الخرطوم.", "مدينة"),
+        ("es", "El Ministerio de la Salud informó de dos heridos en la Sanidad de Sevilla.", "Sanidad"),
+    ],
+)
+def test_common_nouns_are_not_places(lang: str, text: str, word: str) -> None:
+    found = {m.text for m in geoparse(text, lang, capitals=False)}
+    assert word not in found
+
+
+def test_an_all_caps_country_code_is_still_a_place() -> None:
+    # "US" is the stop word "us" in lower case; capitals and a country make it a place.
+    assert _places("The US and the UK imposed sanctions.", "en")["US"][0] == "US"
+
+
+def test_a_country_after_an_article_is_kept() -> None:
+    assert _places("Des manifestations ont eu lieu dans toute la France.", "fr")["France"][0] == "FR"
+
+
+# -- "the capital" is the capital of the country in context -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "city"),
+    [
+        (
+            "ar",
+            "اندلعت اشتباكات في السودان يوم السبت. وقال شهود إن العاصمة شهدت انفجارات.",
+            "العاصمة",
+            "Khartoum",
+        ),
+        ("ar", "وصل الوفد إلى عاصمة أرمينيا بعد احتجاجات واسعة.", "عاصمة", "Yerevan"),
+        (
+            "de",
+            "Russland griff die Ukraine erneut an. In der Hauptstadt heulten die Sirenen.",
+            "Hauptstadt",
+            "Kyiv",
+        ),
+        (
+            "en",
+            "Protests spread across Sri Lanka. Police in the capital fired tear gas.",
+            "capital",
+            "Colombo",
+        ),
+        ("en", "Police fired tear gas in the Armenian capital on Monday.", "capital", "Yerevan"),
+        ("fr", "Des milliers de personnes ont défilé dans la capitale du Chili.", "capitale", "Santiago"),
+        ("es", "Miles de personas marcharon en Chile; en la capital hubo detenidos.", "capital", "Santiago"),
+    ],
+)
+def test_the_capital_resolves_to_the_capital_in_context(lang: str, text: str, word: str, city: str) -> None:
+    found = [m for m in geoparse(text, lang) if m.text == word]
+    assert found and found[0].place is not None and found[0].place.name == city
+    assert found[0].place.precision == "city"
+
+
+def test_the_capital_next_to_its_name_is_not_a_second_place() -> None:
+    found = [m.text for m in geoparse("Protesters gathered in the capital, Colombo, on Friday.", "en")]
+    assert found == ["Colombo"]
+
+
+def test_the_capital_without_a_country_in_context_is_no_place() -> None:
+    assert [m.text for m in geoparse("Protesters gathered in the capital on Friday.", "en")] == []
+
+
+def test_capital_as_an_adjective_is_no_place() -> None:
+    text = "Sri Lanka debated capital punishment and capital gains taxes."
+    assert [m.text for m in geoparse(text, "en")] == ["Sri Lanka"]
+
+
+def test_capital_references_are_left_out_when_asked() -> None:
+    text = "Russland griff die Ukraine an. In der Hauptstadt heulten die Sirenen."
+    assert "Hauptstadt" not in {m.text for m in geoparse(text, "de", capitals=False)}
+
+
+# -- a city is not its namesake province ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "lat", "lon"),
+    [
+        ("es", "Un incendio en Valparaíso dejó decenas de muertos en Chile.", "Valparaíso", -33.05, -71.62),
+        ("en", "Fires near Valparaíso killed dozens.", "Valparaíso", -33.05, -71.62),
+        ("ar", "وصل الرئيس إلى الخرطوم قادما من القاهرة.", "الخرطوم", 15.55, 32.53),
+    ],
+)
+def test_a_city_beats_its_namesake_region(lang: str, text: str, name: str, lat: float, lon: float) -> None:
+    m = next(m for m in geoparse(text, lang) if m.text == name)
+    assert m.place is not None and m.place.precision == "city"
+    # Valparaíso's region has its centre in the Pacific (its islands): the pin must be the city.
+    assert abs(m.place.lat - lat) < 0.3 and abs(m.place.lon - lon) < 0.3
+
+
+def test_a_region_word_keeps_the_region() -> None:
+    m = next(
+        m for m in geoparse("Lluvias intensas en la región de Valparaíso.", "es") if m.text == "Valparaíso"
+    )
+    assert m.place is not None and m.place.precision == "admin1"
+
+
+def test_almaty_is_the_city() -> None:
+    got = _places("Protesters stormed the city hall in Almaty; Kazakhstan declared an emergency.", "en")
+    assert got["Almaty"] == ("KZ", "Almaty", "city")
+    got = _places("Протестующие захватили здание акимата в Алматы, Казахстан ввёл режим ЧП.", "ru")
+    assert got["Алматы"][0] == "KZ" and got["Алматы"][2] == "city"
+
+
+# -- candidates weighed by the document's country and the other places -----------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "country"),
+    [
+        ("es", "Hubo protestas contra el gobierno chileno en Santiago y en Concepción.", "Concepción", "CL"),
+        (
+            "en",
+            "Thousands marched in Santiago, Chile. In Concepción police fired tear gas.",
+            "Concepción",
+            "CL",
+        ),
+        ("en", "Fighting broke out in Khartoum and Merowe, Sudan's army said.", "Merowe", "SD"),
+        ("en", "Azerbaijan accused Armenia after police in Yerevan detained protesters.", "Yerevan", "AM"),
+        ("ru", "В Ереване задержали участников акции, Азербайджан обвинил Армению.", "Ереване", "AM"),
+    ],
+)
+def test_places_take_the_country_of_the_story(lang: str, text: str, name: str, country: str) -> None:
+    assert _places(text, lang)[name][0] == country
+
+
+def test_the_callers_country_decides_an_ambiguous_name() -> None:
+    text = "Police fired tear gas at students in Concepción on Tuesday."
+    spans = [(text.index("Concepción"), text.index("Concepción") + len("Concepción"))]
+    assert resolve(text, spans, "en", country="CL")[0].place.country == "CL"
+    assert resolve(text, spans, "en", country="PY")[0].place.country == "PY"
+
+
+# -- bounded cost ------------------------------------------------------------------------------
+
+
+def test_nearness_is_measured_against_a_bounded_number_of_places(monkeypatch) -> None:
+    """On a long text each name meets at most the window and the salient places, not all others."""
+    sizes: list[int] = []
+    real = resolver_mod._near_bonus
+
+    def spy(gaz, rows, pts):
+        sizes.append(len(pts))
+        return real(gaz, rows, pts)
+
+    monkeypatch.setattr(resolver_mod, "_near_bonus", spy)
+    towns = ["Berlin", "Hamburg", "München", "Köln", "Frankfurt", "Stuttgart", "Dresden", "Leipzig",
+             "Bremen", "Hannover", "Nürnberg", "Essen", "Dortmund", "Bonn", "Kiel", "Rostock",
+             "Erfurt", "Mainz", "Potsdam", "Magdeburg", "Freiburg", "Augsburg", "Kassel", "Ulm"]  # fmt: skip
+    text = " ".join(f"In {t} protestierten am Montag Hunderte Menschen." for t in towns * 20)
+    found = geoparse(text, "de")
+    assert len(found) >= 400
+    bound = 2 * resolver_mod.NEAR_WINDOW + resolver_mod.MAX_SALIENT
+    assert sizes and max(sizes) <= bound
+
+
+def test_nearby_points_keep_the_window_and_the_salient_places() -> None:
+    pts = np.arange(20, dtype=np.float64).reshape(10, 2)
+    owner = np.arange(10)
+    got = resolver_mod.nearby_points(pts, owner, 5, window=1)
+    assert got.tolist() == [[8.0, 9.0], [12.0, 13.0]]  # mentions 4 and 6, not 5 itself

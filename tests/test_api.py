@@ -614,7 +614,9 @@ def test_run_prints_the_url_and_guards_writes_with_the_token(
         assert token not in err  # a secret someone chose is not echoed
     else:
         token = err.split("write token for POST /api/documents: ")[1].split()[0]
-    with TestClient(served["app"]) as client:
+    with TestClient(served["app"], base_url="http://127.0.0.1:8123") as client:
+        # The served app answers only for the hosts it binds (DNS rebinding): not "testserver".
+        assert client.get("/api/status", headers={"Host": "testserver"}).status_code == 400
         assert client.post("/api/documents", json={"text": "x"}).status_code == 401
         assert (
             client.post(

@@ -8,7 +8,6 @@ message; nothing a client sends should produce a 500.
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -17,15 +16,16 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from starlette.concurrency import run_in_threadpool
 from starlette.staticfiles import StaticFiles
 
 import lagebild
 from lagebild.api import pages
+from lagebild.api.guard import Guard, HostRule, RateLimit, token_problem
 from lagebild.api.params import DEFAULT_LIMIT, MAX_LIMIT, event_filters, parse_modality
 from lagebild.api.pool import StorePool
 from lagebild.api.schemas import (
@@ -46,6 +46,7 @@ STATIC_DIR = Path(lagebild.__file__).parent / "web" / "static"
 MAX_BODY_BYTES = 20 * 1024 * 1024  # one article, even as a full web page, is far smaller
 EXPORT_PAGE = 5000  # events per store query while streaming an export: fewer, larger queries
 MAX_TIMELINE_BUCKETS = 5000
+MAX_EXTRACTORS = 2  # documents extracted at once for POST /api/documents; more wait their turn
 
 
 # Same-origin only; scripts strictly so. MapLibre needs blob: workers and data:/blob: images,
@@ -103,6 +104,8 @@ def create_app(
     stream_poll_s: float = 1.0,
     keepalive_s: float = 15.0,
     tile_style: str | None = None,
+    allowed_hosts: HostRule | None = None,
+    write_rate: RateLimit | None = None,
 ) -> FastAPI:
     """The whole server for the store at `db_url`.
 
@@ -110,8 +113,11 @@ def create_app(
     is disabled. `static_dir` holds the built map page (default: the package's web/static).
     `tile_style` is the URL of an online MapLibre style the page uses instead of its offline
     base map; the page may then load from that style's host (and only from it).
+    `allowed_hosts` is what the Host header may name (`HostRule.serving(bound address)`; None: any,
+    for tests and embedding); `write_rate` limits POSTs per client (default 120 a minute, 30 at once).
     """
     pool = StorePool(db_url)
+    extractors = anyio.CapacityLimiter(MAX_EXTRACTORS)
     headers_out = dict(SECURITY_HEADERS)
     if tile_style:
         parts = urlsplit(tile_style)
@@ -142,11 +148,20 @@ def create_app(
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         return json_response({"detail": validation_message(exc)}, 422)
 
+    # Before the body is read: Host, token, rate, size, OPTIONS (see api/guard.py).
+    app.add_middleware(
+        Guard,
+        routes=lambda: app.routes,
+        token=token,
+        write_paths={"/api/documents"},
+        max_body=MAX_BODY_BYTES,
+        hosts=allowed_hosts,
+        rate=write_rate if write_rate is not None else RateLimit(),
+        headers=headers_out,
+    )
+
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return json_response({"detail": f"request body over {MAX_BODY_BYTES // 2**20} MiB"}, 413)
         response = await call_next(request)
         for name, value in headers_out.items():
             response.headers.setdefault(name, value)
@@ -307,11 +322,7 @@ def create_app(
         resume = request.headers.get("last-event-id") or last_event_id
         start = None
         if resume:
-            if not resume.strip().isdigit():
-                raise StoreError(
-                    f"Last-Event-ID must be a mark from this stream (a whole number), got {resume!r}"
-                )
-            start = int(resume)
+            start = parse_mark(resume)
 
         def last_change() -> int:
             with pool.store() as store:
@@ -368,15 +379,12 @@ def create_app(
     def require_token(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> None:
-        challenge = {"WWW-Authenticate": "Bearer"}
-        if token is None:
-            raise HTTPException(
-                401, "writing is disabled: this server was started without a token", challenge
-            )
-        if credentials is None or credentials.scheme.lower() != "bearer":
-            raise HTTPException(401, "send the server's token as 'Authorization: Bearer TOKEN'", challenge)
-        if not secrets.compare_digest(credentials.credentials.encode(), token.encode()):
-            raise HTTPException(401, "wrong token", challenge)
+        # The guard has refused a bad token before the body was read; this documents the
+        # scheme in the OpenAPI and stays as a second check.
+        header = f"{credentials.scheme} {credentials.credentials}" if credentials else None
+        problem = token_problem(header, token)
+        if problem is not None:
+            raise HTTPException(401, problem, {"WWW-Authenticate": "Bearer"})
 
     @app.post(
         "/api/documents",
@@ -397,8 +405,10 @@ def create_app(
         },
     )
     async def post_document(document: DocumentIn) -> Response:
-        # Extraction is CPU-bound: it runs in a worker thread, the event loop keeps serving.
-        status_code, body = await run_in_threadpool(_ingest_record, pool, document.model_dump())
+        # Extraction is CPU-bound: it runs in a worker thread, the event loop keeps serving. Its
+        # own limiter keeps writers off the threads that the read endpoints run on.
+        record = document.model_dump()
+        status_code, body = await anyio.to_thread.run_sync(_ingest_record, pool, record, limiter=extractors)
         return json_response(body, status_code)
 
     # -- pages ---------------------------------------------------------------------------------
@@ -417,6 +427,21 @@ def create_app(
             return HTMLResponse(pages.map_not_built(), headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+_MAX_MARK = 2**63 - 1  # marks are SQLite integers
+
+
+def parse_mark(value: str) -> int:
+    """A stream mark from Last-Event-ID: ASCII digits within SQLite's integers, else a StoreError.
+
+    str.isdigit() also accepts "²" and other digits int() refuses, and a 5,000-digit number is
+    beyond what int() parses by default: both once ended in a 500."""
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 19 or int(text) > _MAX_MARK:
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        raise StoreError(f"Last-Event-ID must be a mark from this stream (a whole number), got {shown!r}")
+    return int(text)
 
 
 def is_unavailable(exc: StoreError) -> bool:
@@ -562,6 +587,8 @@ def _timeline_body(rows: list[tuple[str | None, str, int]], bucket: str) -> dict
                 )
             found = counts.get(day.isoformat(), {})
             series.append({"date": day.isoformat(), "counts": found, "total": sum(found.values())})
+            if day == last:
+                break  # the bucket after 9999-12-31 is no date
             day = _next_bucket(day, bucket)
     total = sum(per_type.values())
     return {

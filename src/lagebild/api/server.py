@@ -5,6 +5,16 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from collections.abc import Iterable
+
+from lagebild.api.guard import HostRule
+
+
+def host_rule(host: str, allowed_hosts: Iterable[str] = ()) -> HostRule:
+    """The Host names a server bound to `host` answers to: its address, the loopback names, and
+    `allowed_hosts` with LAGEBILD_ALLOWED_HOSTS (comma-separated), for a reverse proxy's name."""
+    extra = [h.strip() for h in os.environ.get("LAGEBILD_ALLOWED_HOSTS", "").split(",") if h.strip()]
+    return HostRule.serving(host, [*allowed_hosts, *extra])
 
 
 def run(
@@ -13,11 +23,13 @@ def run(
     port: int = 8765,
     token: str | None = None,
     tile_style: str | None = None,
+    allowed_hosts: Iterable[str] = (),
 ) -> None:
     """Serve the store at `db_url` until interrupted.
 
     The write token is `token`, else LAGEBILD_TOKEN, else a new random one that is printed:
-    only who started the server (or set the variable) can add documents.
+    only who started the server (or set the variable) can add documents. Requests whose Host
+    header names another host than those of `host_rule` get a 400 (DNS rebinding).
     """
     import uvicorn
 
@@ -26,7 +38,8 @@ def run(
     generated = not (token or os.environ.get("LAGEBILD_TOKEN"))
     token = token or os.environ.get("LAGEBILD_TOKEN") or secrets.token_urlsafe(24)
     tile_style = tile_style or os.environ.get("LAGEBILD_TILE_STYLE") or None
-    app = create_app(db_url, token=token, tile_style=tile_style)
+    rule = host_rule(host, allowed_hosts)
+    app = create_app(db_url, token=token, tile_style=tile_style, allowed_hosts=rule)
     shown = f"[{host}]" if ":" in host else host
     print(f"lagebild: serving {db_url} at http://{shown}:{port}/ (API reference: /docs)", file=sys.stderr)
     if generated:

@@ -676,7 +676,9 @@ def _period(value: str) -> tuple[date, date]:
         return day, day
     if len(parts) == 2:
         first = date(parts[0], parts[1], 1)
-        following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        if parts[1] == 12:  # the day after 9999-12 is no date: end the month without it
+            return first, date(parts[0], 12, 31)
+        following = date(parts[0], parts[1] + 1, 1)
         return first, following - timedelta(days=1)
     return date(parts[0], 1, 1), date(parts[0], 12, 31)
 
@@ -752,7 +754,10 @@ def _normalise_timestamp(value: str) -> str:
         raise StoreError(f"updated_since: expected an ISO 8601 date or time, got {value!r}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat()
+    try:
+        return moment.astimezone(UTC).isoformat()
+    except OverflowError:  # 0001-01-01T00:00+14:00 is before the first representable UTC moment
+        raise StoreError(f"updated_since: {value!r} is out of the range of dates") from None
 
 
 def _check_confidence(value: float) -> float:
@@ -796,7 +801,13 @@ def _decode_cursor(cursor: str) -> tuple[str, int]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         sort_date, seq = json.loads(raw)
-        if isinstance(sort_date, str) and isinstance(seq, int) and not isinstance(seq, bool):
+        # SQLite integers are 64-bit: a larger sequence number overflows in the query.
+        if (
+            isinstance(sort_date, str)
+            and isinstance(seq, int)
+            and not isinstance(seq, bool)
+            and 0 <= seq < 2**63
+        ):
             return sort_date, seq
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         pass

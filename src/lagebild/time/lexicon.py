@@ -40,6 +40,9 @@ DAY_MONTH_LINK, MONTH_YEAR_LINK     "13 de enero de 2022"
 RANGE                               "21. bis 23. Juni"
 MONTH_FIRST, NUMERIC_ORDER          "January 13" allowed; "dmy" or "mdy" for 1/2/2022
 FUTURE_CUES                         words that make a bare weekday the coming one
+ANNOUNCE_CUES, PLANNED_EVENTS       "called a strike on Tuesday": an announced event's bare weekday is the coming one
+ADDRESS_AFTER, ADDRESS_BEFORE       regexes (on the text as written) around a house number: "1205 Lone Oak Road",
+                                    "Hauptstraße 1201" are no years
 TIME_PATTERNS, DECADE_PATTERNS, CENTURY_PATTERNS   regex strings with named groups
 """
 
@@ -92,6 +95,10 @@ _DEFAULTS: dict[str, Any] = {
     "MONTH_FIRST": False,
     "NUMERIC_ORDER": "dmy",
     "FUTURE_CUES": frozenset(),
+    "ANNOUNCE_CUES": frozenset(),
+    "PLANNED_EVENTS": frozenset(),
+    "ADDRESS_AFTER": (),
+    "ADDRESS_BEFORE": (),
     "TIME_PATTERNS": (),
     "DECADE_PATTERNS": (),
     "CENTURY_PATTERNS": (),
@@ -153,6 +160,8 @@ class Lexicon:
     age_after: re.Pattern[str]
     age_before: re.Pattern[str]
     lookup: dict[str, dict[str, Any]]
+    address_after: re.Pattern[str] | None = None  # matched at the end of a number
+    address_before: re.Pattern[str] | None = None  # searched in the text just before it
 
     def __getattr__(self, name: str) -> Any:  # pragma: no cover - convenience
         try:
@@ -289,4 +298,7 @@ def lexicon(code: str) -> Lexicon:
     age_after = re.compile(rf"\s+{alt(w['AGE_AFTER'])}", _FLAGS)
     age_before = re.compile(rf"{B}{alt(w['AGE_BEFORE'])}\s+$", _FLAGS)
     extent_strip = re.compile(rf"{alt(w['EXTENT_STRIP'])}\s+", _FLAGS)
-    return Lexicon(code, w, rules, modifier_tail, extent_strip, age_after, age_before, lookup)
+    # House numbers: the patterns see the text as written (a street name is capitalised).
+    after = re.compile("|".join(f"(?:{p})" for p in w["ADDRESS_AFTER"])) if w["ADDRESS_AFTER"] else None
+    before = re.compile("|".join(f"(?:{p})$" for p in w["ADDRESS_BEFORE"])) if w["ADDRESS_BEFORE"] else None
+    return Lexicon(code, w, rules, modifier_tail, extent_strip, age_after, age_before, lookup, after, before)

@@ -177,6 +177,8 @@ def _accept(lex: Lexicon, text: str, original: str, c: _Cand) -> bool:
             r"-[^\W\d]", after
         ):
             return False
+        if _house_number(lex, original, c.start, c.end):
+            return False
         prev = _prev_word(text, c.start)
         nxt = re.match(r"[ \t]*(\w)", after)
         # A number followed by a noun counts things: "2000 people", "1960 военнослужащих",
@@ -324,6 +326,33 @@ class _Context:
         if ahead > (0 if day is None else 90) and not _future(self.lex, self.text, pos, pos + 1):
             return y - 1
         return y
+
+
+def _house_number(lex: Lexicon, original: str, start: int, end: int) -> bool:
+    """A number in a street address ("1205 Lone Oak Road", "1199 N. Poplar St.", "Hauptstraße
+    1201", "the 1200 block of"): never a year, however year-like."""
+    if lex.address_after is not None and lex.address_after.match(original, end, min(len(original), end + 60)):
+        return True
+    return lex.address_before is not None and bool(
+        lex.address_before.search(original, max(0, start - 60), start)
+    )
+
+
+def _announced(lex: Lexicon, text: str, start: int) -> bool:
+    """Whether a bare weekday dates an event the sentence announces: "unions called a strike on
+    Tuesday", "appellent à la grève mardi", "kündigte einen Streik am Dienstag an". Not the day of
+    the announcement itself ("announced on Tuesday that...", "a annoncé mardi")."""
+    cues, events = lex.words["ANNOUNCE_CUES"], lex.words["PLANNED_EVENTS"]
+    if not cues or not events:
+        return False
+    s = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 160)
+    words = _WORD.findall(text[s + 1 : start])
+    cue = max((i for i, w in enumerate(words) if w in cues), default=-1)
+    if cue < 0:
+        return False
+    # The announced event stands between the cue and the day; with only "on" between them the
+    # day is the announcement's own.
+    return any(w in events for w in words[cue + 1 :])
 
 
 def _future(lex: Lexicon, text: str, start: int, end: int) -> bool:
@@ -541,7 +570,7 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
             if ctx.dct is None and anchor is ctx.ref:
                 n = 1  # narrative: the next such day after the last date given
             else:
-                n = 1 if _future(lex, text, c.start, c.end) else -1
+                n = 1 if _future(lex, text, c.start, c.end) or _announced(lex, text, c.start) else -1
             back = (a.weekday() - wd) % 7
             fwd = (wd - a.weekday()) % 7
         else:

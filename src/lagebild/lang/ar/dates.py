@@ -74,3 +74,9 @@ AGE_AFTER = ()
 AGE_BEFORE = ("عن عمر", "عمره", "عمرها", "البالغ من العمر", "البالغة من العمر")
 EXTENT_STRIP = ("في",)
 ADJ_AFTER_NOUN = True
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset("أعلن أعلنت أعلنوا دعا دعت دعوا يعتزم تعتزم قرر قررت".split())
+PLANNED_EVENTS = frozenset(
+    "إضراب إضرابا الإضراب مظاهرة مظاهرات تظاهرة احتجاج احتجاجات وقفة مسيرة اعتصام انتخابات استفتاء قمة".split()
+)

@@ -155,3 +155,16 @@ DAYPART_LINK = ("des", "vom")
 AGE_AFTER = ("alt", "alte", "alten", "alter", "altes", "jung")
 AGE_BEFORE = ("im alter von", "alter von")
 EXTENT_STRIP = ("am", "im", "zu", "in", "an", "vom")
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset(
+    "kündigte kündigten angekündigt ankündigen kündigt kündigen rief riefen ruft rufen aufgerufen plant planen geplant drohte drohten droht drohen".split()
+)
+PLANNED_EVENTS = frozenset(
+    "streik streiks warnstreik warnstreiks protest proteste demonstration demonstrationen demo kundgebung kundgebungen blockade blockaden abstimmung wahl wahlen treffen gipfel gespräche generalstreik".split()
+)
+# House numbers of street addresses, on the text as written: never years.
+ADDRESS_BEFORE = (
+    r"[\w-]*(?i:straße|strasse|str\.|weg|allee|platz|gasse|damm|ring|ufer|chaussee)\s+",
+    r"(?:Straße|Strasse|Weg|Allee|Platz|Gasse)\s+(?:[A-ZÄÖÜ][\w.-]*\s+){1,3}",
+)

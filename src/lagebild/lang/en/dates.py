@@ -123,3 +123,16 @@ AGE_AFTER = ("old", "of age")
 AGE_BEFORE = ("aged", "age of")
 EXTENT_STRIP = ("on", "in")
 DEFINITE_ARTICLES = ("the",)
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset(
+    "announced announce announces called call calls urged urge plan plans planned planning scheduled threatened threaten vowed set organised organized".split()
+)
+PLANNED_EVENTS = frozenset(
+    "strike strikes walkout walkouts protest protests march marches rally rallies demonstration demonstrations sit-in vote referendum election elections shutdown blockade boycott meeting summit talks hearing".split()
+)
+# House numbers of street addresses, on the text as written: never years.
+ADDRESS_AFTER = (
+    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\.?\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Terrace|Trail|Pike)\b",
+    r"\s+block\b",
+)

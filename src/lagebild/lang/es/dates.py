@@ -71,3 +71,15 @@ DAYPART_LINK = ("del",)
 AGE_AFTER = ("de edad",)
 AGE_BEFORE = ("a los", "edad de")
 EXTENT_STRIP = ("al", "en", "a")
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset(
+    "anunció anunciaron anuncia anuncian convocó convocaron convoca convocan convocado convocada llamó llamaron llama llaman amenaza amenazan amenazó planean planea".split()
+)
+PLANNED_EVENTS = frozenset(
+    "huelga huelgas paro paros protesta protestas marcha marchas manifestación manifestaciones movilización movilizaciones concentración bloqueo bloqueos votación elección elecciones referéndum cumbre reunión".split()
+)
+# House numbers of street addresses, on the text as written: never years.
+ADDRESS_BEFORE = (
+    r"(?i:calle|avenida|av\.|avda\.|paseo|carrera|jirón|camino|ruta|pasaje)\s+(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+|de\s+|del\s+|la\s+){0,5}(?:n[°º.]\s*)?",
+)

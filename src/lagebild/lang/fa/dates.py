@@ -59,3 +59,7 @@ AGE_AFTER = ("سن",)
 AGE_BEFORE = ("در سن",)
 EXTENT_STRIP = ("در",)
 ADJ_AFTER_NOUN = True
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset("اعلام فراخوان".split())
+PLANNED_EVENTS = frozenset("اعتصاب تظاهرات تجمع راهپیمایی انتخابات همه‌پرسی".split())

@@ -70,3 +70,15 @@ DAYPART_LINK = ("du",)
 AGE_AFTER = ()
 AGE_BEFORE = ("âgé de", "âgée de", "âgés de", "âgées de")
 EXTENT_STRIP = ("au", "en", "à", "dans")
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset(
+    "annoncé annoncée annonce annoncent appelé appelée appelle appellent appel convoqué convoquée convoquent prévoient prévoit menacent menace menacé".split()
+)
+PLANNED_EVENTS = frozenset(
+    "grève grèves manifestation manifestations mobilisation mobilisations rassemblement rassemblements marche marches journée blocage blocages vote élection élections scrutin référendum sommet réunion".split()
+)
+# House numbers of street addresses, on the text as written: never years.
+ADDRESS_AFTER = (
+    r",?\s+(?:bis\s+|ter\s+)?(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route)\b",
+)

@@ -59,3 +59,15 @@ DAYPART_LINK = ("del",)
 AGE_AFTER = ("di età",)
 AGE_BEFORE = ("età di",)
 EXTENT_STRIP = ("nel", "in", "a")
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset(
+    "annunciato annunciata annuncia annunciano indetto indetta proclamato proclamata convocato convocata convoca convocano".split()
+)
+PLANNED_EVENTS = frozenset(
+    "sciopero scioperi protesta proteste manifestazione manifestazioni corteo cortei presidio mobilitazione blocco votazione elezioni referendum vertice".split()
+)
+# House numbers of street addresses, on the text as written: never years.
+ADDRESS_BEFORE = (
+    r"(?i:via|viale|piazza|corso|vicolo|largo)\s+(?:[A-Z][\w'’.-]*\s+|de\s+|del\s+|della\s+|di\s+){1,5}",
+)

@@ -72,3 +72,13 @@ PUBLISHED_CUES = ("opublikowano", "aktualizacja", "data publikacji")
 AGE_AFTER = ()
 AGE_BEFORE = ("w wieku",)
 EXTENT_STRIP = ("w", "we", "na")
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset(
+    "zapowiedzieli zapowiedział zapowiedziała ogłosili ogłosił wezwali wezwał zwołali planują".split()
+)
+PLANNED_EVENTS = frozenset(
+    "strajk strajku protest protesty manifestację manifestacja marsz demonstrację wybory referendum szczyt".split()
+)
+# House numbers of street addresses, on the text as written: never years.
+ADDRESS_BEFORE = (r"(?i:ul\.|ulica|ulicy|al\.|aleja|alei|plac|placu)\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*\s+){1,3}",)

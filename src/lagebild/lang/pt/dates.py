@@ -63,3 +63,15 @@ DAYPART_LINK = ("do", "de")
 AGE_AFTER = ("de idade",)
 AGE_BEFORE = ("idade de", "aos")
 EXTENT_STRIP = ("no", "na", "em")
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset(
+    "anunciou anunciaram anuncia anunciam convocou convocaram convoca convocam marcaram marcou ameaçam ameaçou".split()
+)
+PLANNED_EVENTS = frozenset(
+    "greve greves paralisação protesto protestos marcha marchas manifestação manifestações ato atos bloqueio votação eleição eleições referendo cúpula".split()
+)
+# House numbers of street addresses, on the text as written: never years.
+ADDRESS_BEFORE = (
+    r"(?i:rua|avenida|av\.|travessa|praça|estrada|alameda)\s+(?:[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\w'’.-]*\s+|de\s+|da\s+|do\s+|dos\s+){1,5},?\s*(?:n[°º.]\s*)?",
+)

@@ -117,3 +117,15 @@ PUBLISHED_CUES = ("опубликовано", "обновлено", "дата п
 AGE_AFTER = ()
 AGE_BEFORE = ("в возрасте",)
 EXTENT_STRIP = ("в", "на", "во")
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset(
+    "объявили объявил объявила анонсировали анонсировал призвали призвал призвала назначили назначена запланирована запланирован планируют".split()
+)
+PLANNED_EVENTS = frozenset(
+    "забастовку забастовка забастовки акцию акция акции митинг митинги марш шествие протест протесты голосование выборы референдум саммит переговоры".split()
+)
+# House numbers of street addresses, on the text as written: never years.
+ADDRESS_BEFORE = (
+    r"(?:улиц[аеуы]|ул\.|проспект[ае]?|пр-т|переул(?:ок|ке)|шоссе|дом|д\.)\s*(?:[А-ЯЁ][\w.-]*\s*,?\s*){0,3}(?:д\.\s*)?",
+)

@@ -83,3 +83,11 @@ CENTURY_PATTERNS = (r"(?P<c>\d{1,2})\.\s*yüzyıl\w*",)
 PUBLISHED_CUES = ("yayınlanma", "güncelleme", "yayımlanma")
 AGE_AFTER = ("yaşında", "yaşındaki")
 AGE_BEFORE = ()
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset("duyurdu açıkladı çağrı çağrısı çağırdı".split())
+PLANNED_EVENTS = frozenset(
+    "grev grevi eylem eylemi protesto yürüyüş yürüyüşü miting seçim referandum zirve".split()
+)
+# House numbers of street addresses, on the text as written: never years.
+ADDRESS_BEFORE = (r"(?i:sokak|sokağı|cadde|caddesi|bulvar|bulvarı|mahallesi)\s+(?:no\s*:?\s*)?",)

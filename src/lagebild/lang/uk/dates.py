@@ -91,3 +91,11 @@ PUBLISHED_CUES = ("опубліковано", "оновлено", "дата пу
 AGE_AFTER = ()
 AGE_BEFORE = ("у віці", "в віці")
 EXTENT_STRIP = ("в", "у", "на")
+
+# An event the sentence announces takes the coming weekday: "called a strike on Tuesday".
+ANNOUNCE_CUES = frozenset(
+    "оголосили оголосив оголосила анонсували закликали закликав призначили запланований запланована".split()
+)
+PLANNED_EVENTS = frozenset(
+    "страйк страйку акцію акція акції мітинг марш протест протести голосування вибори референдум саміт переговори".split()
+)

@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 
 from lagebild import pipeline
+from lagebild.merge import merge_document
 from lagebild.model import Document
-from lagebild.pipeline import dedupe, extract, extract_text
+from lagebild.pipeline import extract, extract_text
 
 
 def test_events_carry_exact_evidence_offsets_and_mappings() -> None:
@@ -43,7 +44,7 @@ def test_event_ids_are_stable() -> None:
 def test_the_same_sentence_twice_is_one_event() -> None:
     text = "Rebels attacked an army post.\n\nMore text here.\n\nRebels attacked an army post."
     events = [e for e in extract_text(text, lang="en") if e.type == "ASSAULT"]
-    assert len(dedupe(events)) == 1
+    assert len(merge_document(events)) == 1
 
 
 def test_a_place_of_origin_is_not_the_location(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -66,10 +67,7 @@ def test_a_place_of_origin_is_not_the_location(monkeypatch: pytest.MonkeyPatch) 
         PM(text.index("Moscow"), text.index("Moscow") + 6, "Moscow", Place("Moscow", 55.7, 37.6, "RU")),
         PM(text.index("Aleppo"), text.index("Aleppo") + 6, "Aleppo", Place("Aleppo", 36.2, 37.1, "SY")),
     ]
-    real_call = pipeline._call
-    monkeypatch.setattr(
-        pipeline, "_call", lambda m, n, *a: places if n == "geoparse" else real_call(m, n, *a)
-    )
+    monkeypatch.setattr(pipeline, "geoparse", lambda text, lang: places)
     events = [e for e in extract_text(text, lang="en") if e.type == "ASSAULT"]
     assert events and events[0].location is not None and events[0].location.name == "Aleppo"
 

@@ -10,16 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from lagebild.merge import Embed, embedder, plan
 from lagebild.model import Document
 from lagebild.sources import IngestError, read_inputs
-from lagebild.store import Store
+from lagebild.store import Store, StoreError
 
 
 @dataclass(slots=True)
 class IngestSummary:
     new: int = 0
     already_stored: int = 0
-    events: int = 0
+    events: int = 0  # new events (asserted or not) that the new documents started
+    joined: int = 0  # reports that joined an event already stored
+    mentions: int = 0
     errors: list[IngestError] = field(default_factory=list)
 
     @property
@@ -36,6 +39,29 @@ def prepare(doc: Document) -> Document:
     return doc
 
 
+@dataclass(slots=True)
+class Stored:
+    """What storing one document did: whether it was new, and its events new and joined."""
+
+    new: bool
+    events: int = 0
+    joined: int = 0
+    mentions: int = 0
+
+
+def store_document(store: Store, doc: Document, embed: Embed | None = None) -> Stored:
+    """Extract a document's mentions, merge them with the stored events and store it all in one
+    transaction. The one way documents enter a store: ingest, the watcher and the API use it."""
+    from lagebild.pipeline import extract_mentions
+
+    mentions = extract_mentions(prepare(doc))
+    decisions = plan(doc, mentions, store.merge_candidates, embed)
+    if not store.add_document(doc, mentions, decisions):
+        return Stored(new=False)
+    joined = sum(1 for d in decisions if d.target is not None)
+    return Stored(new=True, events=len(decisions) - joined, joined=joined, mentions=len(mentions))
+
+
 def ingest(
     inputs: Iterable[str],
     store: Store,
@@ -45,13 +71,12 @@ def ingest(
     source: str | None = None,
     on_item: Callable[[Document | IngestError, int], None] | None = None,
 ) -> IngestSummary:
-    """Read every input, extract events from new documents and store them.
+    """Read every input, extract events from new documents, merge and store them.
 
     `on_item(item, n_events)` is called after each document or error (progress display).
     """
-    from lagebild.pipeline import extract
-
     summary = IngestSummary()
+    embed = embedder()
     for item in read_inputs(inputs, published=published, lang=lang, source=source):
         n_events = 0
         if isinstance(item, IngestError):
@@ -59,21 +84,24 @@ def ingest(
         elif store.has_document(item.id):
             summary.already_stored += 1
         else:
-            doc = prepare(item)
             try:
-                events = extract(doc)
+                result = store_document(store, item, embed)
+            except StoreError:
+                raise
             except Exception as exc:  # an extractor bug must not lose the rest of the batch
                 err = IngestError(
-                    doc.url or doc.title or doc.id, f"extraction failed: {type(exc).__name__}: {exc}"
+                    item.url or item.title or item.id, f"extraction failed: {type(exc).__name__}: {exc}"
                 )
                 summary.errors.append(err)
                 if on_item:
                     on_item(err, 0)
                 continue
-            if store.add_document(doc, events):
-                n_events = len(events)
+            if result.new:
+                n_events = result.events
                 summary.new += 1
-                summary.events += n_events
+                summary.events += result.events
+                summary.joined += result.joined
+                summary.mentions += result.mentions
             else:  # another process stored it meanwhile
                 summary.already_stored += 1
         if on_item:

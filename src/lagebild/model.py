@@ -177,6 +177,13 @@ class Event:
     num_sources: int = 1
     first_seen: str = field(default_factory=utcnow)
     updated: str = field(default_factory=utcnow)
+    fatalities: int | None = None  # people killed, as the best-supported report says
+    injured: int | None = None
+    num_articles: int = 1  # distinct documents that report the event
+    num_mentions: int = 1  # sentences read as this event, over all its documents
+    languages: list[str] = field(default_factory=list)
+    # Where reports differ, what each said: {"date": [...], "place": [...], "fatalities": [lo, hi], ...}
+    disagreement: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -197,6 +204,12 @@ class Event:
             "num_sources": self.num_sources,
             "first_seen": self.first_seen,
             "updated": self.updated,
+            "fatalities": self.fatalities,
+            "injured": self.injured,
+            "num_articles": self.num_articles,
+            "num_mentions": self.num_mentions,
+            "languages": list(self.languages),
+            "disagreement": dict(self.disagreement),
         }
 
     @classmethod
@@ -219,6 +232,12 @@ class Event:
             num_sources=int(d.get("num_sources") or 1),
             first_seen=d.get("first_seen") or utcnow(),
             updated=d.get("updated") or utcnow(),
+            fatalities=d.get("fatalities"),
+            injured=d.get("injured"),
+            num_articles=int(d.get("num_articles") or 1),
+            num_mentions=int(d.get("num_mentions") or 1),
+            languages=list(d.get("languages") or []),
+            disagreement=dict(d.get("disagreement") or {}),
         )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import re
 import sqlite3
 import threading
@@ -29,13 +30,26 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+import numpy as np
+
+from lagebild.merge.aggregate import summarise
+from lagebild.merge.decide import FAR_KM, WINDOW_DAYS
+from lagebild.merge.features import date_range
+from lagebild.merge.link import Candidate, Decision
 from lagebild.model import MODALITIES, Actor, Document, Event, Evidence, Place, utcnow
 from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
-from lagebild.store.migrations import MigrationError, migrate, schema_version
+from lagebild.store.migrations import MigrationError, latest_version, migrate, schema_version
 
 PAGE_SIZE = 500  # events per page when iterating over everything (exports)
 _CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
+MERGE_CANDIDATES = 200  # stored events a new one is compared with, nearest in time first
+# An event's mentions summarised again when a report joins it: the most confident ones (its
+# evidence rows are all kept, and counted in SQL), so that a story with thousands of reports
+# costs no more per new report than one with two hundred.
+_SUMMARY_MENTIONS = 200
+_MAX_NAMES = 300  # names kept in an event's merge signature
 
 _EVENT_COLUMNS = (
     "id",
@@ -61,6 +75,12 @@ _EVENT_COLUMNS = (
     "first_seen",
     "updated",
     "change_seq",
+    "num_articles",
+    "num_mentions",
+    "languages",
+    "fatalities",
+    "injured",
+    "disagreement",
 )
 _SORT_KEY = "coalesce(e.date, '')"  # must match the events_order index expression
 _JULIAN_OFFSET = 1721424.5  # date.toordinal() + this = SQLite's julianday() at midnight
@@ -75,19 +95,53 @@ TIMELINE_BUCKETS: dict[str, str] = {
 }
 
 
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back what is still open; an error here must not replace the one that caused it."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+def _is_read_only_fault(exc: sqlite3.Error) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or "readonly" in str(exc)
+
+
 class SQLiteStore:
     """`Store` on one SQLite file (or ":memory:"); creates and migrates the schema on open."""
 
-    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 30.0, read_only: bool = False) -> None:
+        """Open (creating and migrating when it can) the store at `path`.
+
+        A file that cannot be written (permissions, immutable, read-only media) is opened
+        read-only instead, so that it can still be read; `read_only=True` asks for that.
+        Every failure is a StoreUnavailable whose one line says what happened and what to do.
+        """
         self.path = str(path)
         self.url = f"sqlite:///{self.path}"
         self._lock = threading.RLock()
+        self._timeout = timeout
+        self.read_only = False
+        self._read_only_reason = ""
+        file_path = None
         if self.path != ":memory:" and not self.path.startswith("file:"):
-            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            file_path = Path(self.path).expanduser()
+            if not read_only and not file_path.exists():
+                try:
+                    file_path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreUnavailable(
+                        f"cannot create the folder of the database {self.path}: {exc.strerror or exc}"
+                    ) from None
+        if read_only and file_path is not None:
+            self._conn: sqlite3.Connection | None = self._open_read_only(file_path, "opened read-only")
+            return
         try:
             conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise StoreUnavailable(f"cannot open database {self.path}: {exc}") from None
+            raise self._fault(exc, "cannot open") from None
         conn.row_factory = sqlite3.Row
         deadline = time.monotonic() + timeout
         while True:
@@ -105,11 +159,95 @@ class SQLiteStore:
                     time.sleep(0.05)
                     continue
                 conn.close()
-                raise StoreUnavailable(f"cannot open database {self.path}: {exc}") from None
+                if _is_read_only_fault(exc) and file_path is not None and file_path.is_file():
+                    self._conn = self._open_read_only(file_path, str(exc))
+                    return
+                raise self._fault(exc, "cannot open") from None
             except (sqlite3.Error, MigrationError) as exc:
                 conn.close()
+                if isinstance(exc, sqlite3.Error):
+                    if _is_read_only_fault(exc) and file_path is not None and file_path.is_file():
+                        self._conn = self._open_read_only(file_path, str(exc))
+                        return
+                    raise self._fault(exc, "cannot open") from None
                 raise StoreUnavailable(f"cannot open database {self.path}: {exc}") from None
-        self._conn: sqlite3.Connection | None = conn
+        self._conn = conn
+
+    def _open_read_only(self, file_path: Path, reason: str) -> sqlite3.Connection:
+        """A read-only connection: `mode=ro` where SQLite may still create the WAL index beside
+        the file, else `immutable=1` (read-only media or folder: nobody can be writing it)."""
+        uri = "file:" + quote(str(file_path.resolve()))
+        last: sqlite3.Error | None = None
+        for options in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(
+                    f"{uri}?{options}",
+                    uri=True,
+                    timeout=self._timeout,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+            except sqlite3.Error as exc:
+                last = exc
+                continue
+            try:
+                conn.row_factory = sqlite3.Row
+                conn.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
+                version = schema_version(conn)
+                conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            except sqlite3.Error as exc:
+                conn.close()
+                last = exc
+                continue
+            if version != latest_version():
+                conn.close()
+                if version > latest_version():
+                    raise StoreUnavailable(
+                        f"cannot open database {self.path}: it has schema version {version}, newer than "
+                        f"this lagebild supports ({latest_version()}); upgrade lagebild to open it"
+                    )
+                raise StoreUnavailable(
+                    f"cannot open database {self.path}: it is read-only ({reason}) and its schema "
+                    f"(version {version}) needs an upgrade to {latest_version()}; open it once where "
+                    "it can be written"
+                )
+            self.read_only = True
+            self._read_only_reason = reason
+            return conn
+        assert last is not None
+        raise self._fault(last, "cannot open") from None
+
+    def _fault(self, exc: sqlite3.Error, doing: str = "database error in") -> StoreUnavailable:
+        """One line for a failed database operation: what happened and what to do about it."""
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        text = str(exc)
+        if name == "SQLITE_FULL" or "disk is full" in text:
+            return StoreUnavailable(
+                f"the disk is full: {doing} {self.path} failed ({text}); nothing of this write was "
+                "stored: free some space and run the command again"
+            )
+        if name.startswith("SQLITE_READONLY") or "readonly" in text:
+            return StoreUnavailable(
+                f"the database {self.path} is read-only ({text}): it can be read but not written; "
+                "check the permissions of the file and its folder"
+            )
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+            return StoreUnavailable(
+                f"the database {self.path} is locked by another process (waited {self._timeout:g} s): "
+                "try again when it has finished"
+            )
+        if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+            return StoreUnavailable(
+                f"{doing} {self.path}: the file cannot be opened ({text}); check the path and "
+                "the permissions of the file and its folder"
+            )
+        if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in text or "not a database" in text:
+            return StoreUnavailable(f"{doing} {self.path}: the file is damaged or not a database ({text})")
+        if name.startswith("SQLITE_IOERR") or "disk I/O error" in text:
+            return StoreUnavailable(
+                f"{doing} {self.path}: input/output error ({text}); the disk or file system failed"
+            )
+        return StoreUnavailable(f"{doing} {self.path}: {text}")
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -125,35 +263,46 @@ class SQLiteStore:
             try:
                 yield self._db
             except sqlite3.Error as exc:
-                raise StoreUnavailable(f"database error in {self.path}: {exc}") from None
+                raise self._fault(exc) from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; BEGIN IMMEDIATE takes the write lock up front, so no deadlock upgrade."""
+        """One write transaction; BEGIN IMMEDIATE takes the write lock up front, so no deadlock upgrade.
+
+        On any failure the transaction is rolled back when it is still open: SQLite ends it by
+        itself on some errors (a full disk), and a ROLLBACK then would hide the real cause behind
+        "cannot rollback - no transaction is active"."""
         with self._lock:
             conn = self._db
+            if self.read_only:
+                raise StoreUnavailable(
+                    f"the database {self.path} is read-only ({self._read_only_reason}): it can be "
+                    "read but not written; check the permissions of the file and its folder"
+                )
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise StoreUnavailable(f"cannot write to {self.path}: {exc}") from None
+                raise self._fault(exc, "cannot write to") from None
             try:
                 yield conn
             except BaseException as exc:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 if isinstance(exc, sqlite3.Error):
-                    raise StoreUnavailable(f"database error in {self.path}: {exc}") from None
+                    raise self._fault(exc, "writing to") from None
                 raise
             try:
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                conn.execute("ROLLBACK")
-                raise StoreUnavailable(f"cannot commit to {self.path}: {exc}") from None
+                _rollback(conn)
+                raise self._fault(exc, "cannot commit to") from None
 
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+                try:
+                    self._conn.close()
+                finally:
+                    self._conn = None
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -172,10 +321,14 @@ class SQLiteStore:
         with self._read() as conn:
             return conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is not None
 
-    def add_document(self, doc: Document, events: list[Event]) -> bool:
-        """Store a document and its events in one transaction; False (and no write) if it was there.
+    def add_document(
+        self, doc: Document, events: list[Event], decisions: Sequence[Decision] | None = None
+    ) -> bool:
+        """Store a document, its mentions and their events in one transaction; False (and no
+        write) if it was already there.
 
-        An event whose id is already stored is updated as by `upsert_event`.
+        `decisions` (lagebild.merge.plan) say which mentions form one event and which stored
+        event each joins. Without them every item of `events` is a mention that is its own event.
         """
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
@@ -196,10 +349,100 @@ class SQLiteStore:
                     utcnow(),
                 ),
             )
+            if decisions is None:
+                decisions = [Decision(event=e, names=set(), mentions=[e]) for e in events]
             change = _next_change(conn)
-            for offset, event in enumerate(events):
-                _upsert_event(conn, event, change + offset)
+            for offset, d in enumerate(decisions):
+                _store_decision(conn, doc.id, d, change + offset)
         return True
+
+    def store_decisions(self, document_id: str, decisions: Sequence[Decision]) -> None:
+        """Write the merge decisions of a stored document's mentions (`lagebild merge --rebuild`)."""
+        with self._write() as conn:
+            change = _next_change(conn)
+            for offset, d in enumerate(decisions):
+                _store_decision(conn, document_id, d, change + offset)
+
+    def clear_events(self) -> None:
+        """Forget every event (mentions stay, ungrouped): the first step of a rebuild."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM evidence_fts")
+            conn.execute("DELETE FROM evidence")
+            conn.execute("DELETE FROM events_rtree")
+            conn.execute("DELETE FROM events")
+            conn.execute("UPDATE mentions SET event_id = NULL")
+
+    def document_ids(self) -> list[str]:
+        """Every stored document's id, in the order of ingestion."""
+        with self._read() as conn:
+            return [row[0] for row in conn.execute("SELECT id FROM documents ORDER BY rowid")]
+
+    def mentions_of_document(self, document_id: str) -> tuple[list[Event], dict[str, np.ndarray]]:
+        """A document's mentions in text order, and the embeddings stored for their sentences."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT data, embedding FROM mentions WHERE document_id = ? ORDER BY seq", (document_id,)
+            ).fetchall()
+        mentions = [Event.from_dict(json.loads(row[0])) for row in rows]
+        vectors = {
+            m.evidence[0].sentence: _vector(row[1]) for m, row in zip(mentions, rows, strict=True) if row[1]
+        }
+        return mentions, vectors
+
+    def event_of_mention(self, mention_id: str) -> str | None:
+        """The id of the event a mention belongs to (None: unknown mention)."""
+        with self._read() as conn:
+            row = conn.execute("SELECT event_id FROM mentions WHERE id = ?", (mention_id,)).fetchone()
+        return row[0] if row else None
+
+    def mentions_of_event(self, event_id: str) -> list[Event]:
+        """Every mention of an event, in the order they were stored."""
+        with self._read() as conn:
+            rows = conn.execute("SELECT data FROM mentions WHERE event_id = ? ORDER BY seq", (event_id,))
+            return [Event.from_dict(json.loads(row[0])) for row in rows]
+
+    def merge_candidates(self, event: Event, limit: int = MERGE_CANDIDATES) -> list[Candidate]:
+        """Stored events the merge may join `event` to: same type and modality, dates within the
+        merge window, and in the same country or within reach of its place (R*Tree)."""
+        span = date_range(event)
+        if span is None:
+            return []
+        lo = (span[0] - timedelta(days=WINDOW_DAYS)).isoformat()
+        hi = (span[1] + timedelta(days=WINDOW_DAYS)).isoformat()
+        where = ["e.type = ?", "e.modality = ?", "e.date >= ?", "e.date <= ?"]
+        params: list[Any] = [event.type, event.modality, lo[:7], hi]
+        place = event.location
+        if place is not None and place.precision not in ("country", "region", "admin1"):
+            dlat = FAR_KM / 111.0
+            dlon = min(180.0, dlat / max(0.05, math.cos(math.radians(place.lat))))
+            where.append(
+                "(e.country = ? OR e.country IS NULL OR e.seq IN (SELECT seq FROM events_rtree WHERE"
+                " min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?))"
+            )
+            params += [place.country, place.lat + dlat, place.lat - dlat, place.lon + dlon, place.lon - dlon]
+        elif place is not None and place.country:
+            where.append("(e.country = ? OR e.country IS NULL)")
+            params.append(place.country)
+        sql = (
+            "SELECT e.*, (SELECT min(id) FROM evidence WHERE event_id = e.id) AS lead FROM events e"
+            f" WHERE {' AND '.join(where)}"
+            " ORDER BY abs(julianday(substr(e.date || '-01-01', 1, 10)) - julianday(?)), e.seq LIMIT ?"
+        )
+        params += [span[0].isoformat(), limit]
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+            out = []
+            for row in rows:
+                lead = conn.execute("SELECT * FROM evidence WHERE id = ?", (row["lead"],)).fetchone()
+                evidence = [_row_to_evidence(lead)] if lead else []
+                out.append(
+                    Candidate(
+                        event=_row_to_event(row, evidence),
+                        names=set(json.loads(row["names"])),
+                        embedding=_vector(row["embedding"]) if row["embedding"] else None,
+                    )
+                )
+            return out
 
     def get_document(self, document_id: str) -> Document | None:
         with self._read() as conn:
@@ -465,6 +708,12 @@ def _upsert_event(conn: sqlite3.Connection, event: Event, change: int) -> None:
         "first_seen": event.first_seen,
         "updated": event.updated,
         "change_seq": change,
+        "num_articles": int(event.num_articles),
+        "num_mentions": int(event.num_mentions),
+        "languages": json.dumps(list(event.languages)),
+        "fatalities": event.fatalities,
+        "injured": event.injured,
+        "disagreement": json.dumps(event.disagreement, ensure_ascii=False),
     }
     row = conn.execute("SELECT seq, first_seen FROM events WHERE id = ?", (event.id,)).fetchone()
     if row is None:
@@ -512,6 +761,93 @@ def _insert_evidence(conn: sqlite3.Connection, event_id: str, evidence: Iterable
     return added
 
 
+def _store_decision(conn: sqlite3.Connection, document_id: str, d: Decision, change: int) -> None:
+    """Write one merge decision: the mentions with their event, and that event summarised again."""
+    stored = None
+    if d.target is not None:
+        stored = conn.execute(
+            "SELECT id, first_seen, names, embedding FROM events WHERE id = ?", (d.target,)
+        ).fetchone()
+    event_id = stored["id"] if stored is not None else d.mentions[0].id
+    lead_embedding = _blob(d.embedding)
+    for k, m in enumerate(d.mentions):
+        conn.execute(
+            "INSERT INTO mentions (id, document_id, event_id, confidence, data, embedding) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET event_id = excluded.event_id,"
+            " embedding = coalesce(mentions.embedding, excluded.embedding)",
+            (
+                m.id,
+                document_id,
+                event_id,
+                float(m.confidence),
+                json.dumps(m.to_dict(), ensure_ascii=False),
+                lead_embedding if k == 0 else None,
+            ),
+        )
+    for other, vector in d.embedded.items():
+        # Kept with the stored event and with its lead mention, so that a rebuild finds it again.
+        conn.execute("UPDATE events SET embedding = ? WHERE id = ? AND embedding IS NULL", (_blob(vector), other))
+        conn.execute(
+            "UPDATE mentions SET embedding = ? WHERE embedding IS NULL AND seq ="
+            " (SELECT min(seq) FROM mentions WHERE event_id = ?)",
+            (_blob(vector), other),
+        )
+    new_ids = {m.id for m in d.mentions}
+    if stored is not None:
+        others = [
+            Event.from_dict(json.loads(row[1]))
+            for row in conn.execute(
+                "SELECT seq, data, id FROM mentions WHERE event_id = ? ORDER BY confidence DESC LIMIT ?",
+                (event_id, _SUMMARY_MENTIONS + len(new_ids) + 1),
+            ).fetchall()
+            if row[2] not in new_ids
+        ]
+        # The first mention leads (its sentence is the event's first evidence), then the surest.
+        first = conn.execute("SELECT data FROM mentions WHERE event_id = ? ORDER BY seq LIMIT 1", (event_id,))
+        lead = Event.from_dict(json.loads(first.fetchone()[0]))
+        others = [m for m in others if m.id != lead.id][:_SUMMARY_MENTIONS]
+        merged = summarise([lead, *others, *d.mentions], event_id=event_id)
+        merged.first_seen = min(stored["first_seen"], merged.first_seen)
+        names = set(json.loads(stored["names"])) | d.names
+        embedding = stored["embedding"] or None
+        merged.evidence = [ev for m in d.mentions for ev in m.evidence]
+        merged.updated = utcnow()
+        _upsert_event(conn, merged, change)
+    else:
+        # A new event: the plan's summary of its mentions, as it is.
+        _upsert_event(conn, d.event, change)
+        names, embedding = set(d.names), lead_embedding
+        if embedding is None:  # a rebuild: the lead mention's sentence may have been embedded before
+            row = conn.execute("SELECT embedding FROM mentions WHERE id = ?", (d.mentions[0].id,)).fetchone()
+            embedding = row[0] if row else None
+        conn.execute(
+            "UPDATE events SET names = ?, embedding = ? WHERE id = ?",
+            (json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False), embedding, event_id),
+        )
+        return
+    counts = conn.execute(
+        "SELECT count(*), count(DISTINCT document_id) FROM mentions WHERE event_id = ?", (event_id,)
+    ).fetchone()
+    sources = conn.execute(
+        "SELECT count(DISTINCT coalesce(source, url, document_id)), json_group_array(DISTINCT lang)"
+        " FROM evidence WHERE event_id = ? AND lang != 'und'",
+        (event_id,),
+    ).fetchone()
+    conn.execute(
+        "UPDATE events SET num_mentions = ?, num_articles = ?, num_sources = max(1, ?), languages = ?,"
+        " names = ?, embedding = ? WHERE id = ?",
+        (
+            counts[0],
+            counts[1],
+            sources[0],
+            json.dumps(sorted(json.loads(sources[1]))),
+            json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False),
+            embedding,
+            event_id,
+        ),
+    )
+
+
 # -- reading helpers ---------------------------------------------------------------------------
 
 
@@ -524,18 +860,28 @@ def _load_events(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[
         for ev in conn.execute(
             f"SELECT * FROM evidence WHERE event_id IN ({', '.join('?' * len(chunk))}) ORDER BY id", chunk
         ):
-            evidence[ev["event_id"]].append(
-                Evidence(
-                    document_id=ev["document_id"],
-                    sentence=ev["sentence"],
-                    start=ev["start"],
-                    end=ev["end"],
-                    lang=ev["lang"],
-                    url=ev["url"],
-                    source=ev["source"],
-                )
-            )
+            evidence[ev["event_id"]].append(_row_to_evidence(ev))
     return [_row_to_event(row, evidence[row["id"]]) for row in rows]
+
+
+def _row_to_evidence(ev: sqlite3.Row) -> Evidence:
+    return Evidence(
+        document_id=ev["document_id"],
+        sentence=ev["sentence"],
+        start=ev["start"],
+        end=ev["end"],
+        lang=ev["lang"],
+        url=ev["url"],
+        source=ev["source"],
+    )
+
+
+def _vector(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+
+
+def _blob(vector: np.ndarray | None) -> bytes | None:
+    return None if vector is None else np.asarray(vector, dtype=np.float16).tobytes()
 
 
 def _row_to_event(row: sqlite3.Row, evidence: list[Evidence]) -> Event:
@@ -557,6 +903,12 @@ def _row_to_event(row: sqlite3.Row, evidence: list[Evidence]) -> Event:
         num_sources=row["num_sources"],
         first_seen=row["first_seen"],
         updated=row["updated"],
+        fatalities=row["fatalities"],
+        injured=row["injured"],
+        num_articles=row["num_articles"],
+        num_mentions=row["num_mentions"],
+        languages=json.loads(row["languages"]),
+        disagreement=json.loads(row["disagreement"]),
     )
 
 

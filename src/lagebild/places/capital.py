@@ -31,27 +31,33 @@ def _capital_word(t: Token, h: LangHints) -> bool:
     return any(t.key.startswith(p) and t.key[len(p) :] in h.capital_words for p in h.prefixes)
 
 
-def document_country(
-    mentions: list[Mention], gaz: Gazetteer, hint: str | None = None, before: int | None = None
-) -> str | None:
-    """The country a document is about: the caller's hint, else the country its resolved places
-    lie in most often (a name said twice counts twice: it is what the story is about); between
-    equals, the one named last before position `before` ("Russia attacked Ukraine. In the
-    capital..." is Kyiv)."""
-    if hint:
-        return hint.upper()
-    counts: dict[str, int] = {}
-    last: dict[str, int] = {}
-    for m in mentions:
-        if m.choice >= 0:
-            cc = gaz.country[int(m.rows[m.choice])]
+class _Setting:
+    """The country a document is about at each point of it: the caller's hint, else the country
+    its resolved places lie in most often (a name said twice counts twice: it is what the story
+    is about); between equals, the one named last so far ("Russia attacked Ukraine. In the
+    capital..." is Kyiv). Read in text order, so a document costs one pass."""
+
+    def __init__(self, named: list[Mention], gaz: Gazetteer, hint: str | None) -> None:
+        self.hint = hint.upper() if hint else None
+        self.ccs = [gaz.country[int(m.rows[m.choice])] for m in named]
+        self.starts = [m.start for m in named]
+        self.counts: dict[str, int] = {}
+        for cc in self.ccs:
             if cc:
-                counts[cc] = counts.get(cc, 0) + 1
-                if before is None or m.start < before:
-                    last[cc] = m.start
-    if not counts:
-        return None
-    return max(counts, key=lambda cc: (counts[cc], last.get(cc, -1)))
+                self.counts[cc] = self.counts.get(cc, 0) + 1
+        self.last: dict[str, int] = {}
+        self.k = 0
+
+    def at(self, pos: int) -> str | None:
+        if self.hint:
+            return self.hint
+        while self.k < len(self.starts) and self.starts[self.k] < pos:
+            if self.ccs[self.k]:
+                self.last[self.ccs[self.k]] = self.starts[self.k]
+            self.k += 1
+        if not self.counts:
+            return None
+        return max(self.counts, key=lambda cc: (self.counts[cc], self.last.get(cc, -1)))
 
 
 def capital_mentions(
@@ -70,6 +76,7 @@ def capital_mentions(
     capitals = hierarchy(gaz).capital
     named = [m for m in mentions if m.choice >= 0]
     starts = np.asarray([m.start for m in named], dtype=np.int64)
+    setting = _Setting(named, gaz, hint)
     out: list[Mention] = []
     for i, t in enumerate(toks):
         if not _capital_word(t, h) or not _is_noun_here(toks, i, h):
@@ -86,7 +93,7 @@ def capital_mentions(
             r = int(after.rows[after.choice])
             if gaz.feature[r].startswith("PCL"):
                 cc = gaz.country[r]
-        cc = cc or _demonym_beside(toks, i, h) or document_country(named, gaz, hint, t.start)
+        cc = cc or _demonym_beside(toks, i, h) or setting.at(t.start)
         row = capitals.get(cc or "")
         if row is None:
             continue

@@ -141,7 +141,7 @@ class SQLiteStore:
         try:
             conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise self._fault(exc, "cannot open") from None
+            raise self._fault(exc, "cannot open database") from None
         conn.row_factory = sqlite3.Row
         deadline = time.monotonic() + timeout
         while True:
@@ -162,14 +162,14 @@ class SQLiteStore:
                 if _is_read_only_fault(exc) and file_path is not None and file_path.is_file():
                     self._conn = self._open_read_only(file_path, str(exc))
                     return
-                raise self._fault(exc, "cannot open") from None
+                raise self._fault(exc, "cannot open database") from None
             except (sqlite3.Error, MigrationError) as exc:
                 conn.close()
                 if isinstance(exc, sqlite3.Error):
                     if _is_read_only_fault(exc) and file_path is not None and file_path.is_file():
                         self._conn = self._open_read_only(file_path, str(exc))
                         return
-                    raise self._fault(exc, "cannot open") from None
+                    raise self._fault(exc, "cannot open database") from None
                 raise StoreUnavailable(f"cannot open database {self.path}: {exc}") from None
         self._conn = conn
 
@@ -215,7 +215,7 @@ class SQLiteStore:
             self._read_only_reason = reason
             return conn
         assert last is not None
-        raise self._fault(last, "cannot open") from None
+        raise self._fault(last, "cannot open database") from None
 
     def _fault(self, exc: sqlite3.Error, doing: str = "database error in") -> StoreUnavailable:
         """One line for a failed database operation: what happened and what to do about it."""

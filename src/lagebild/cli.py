@@ -273,6 +273,39 @@ def serve(
 
 
 @app.command()
+def migrate(
+    source: Annotated[str, typer.Option("--from", help="The store to copy, e.g. sqlite:///events.db.")],
+    target: Annotated[
+        str, typer.Option("--to", help="The store to copy into, e.g. postgresql://user@host/lagebild.")
+    ],
+) -> None:
+    """Copy a whole store (documents, events, evidence, feed state) into another one.
+
+    Into an empty PostgreSQL store the copy is one transaction; otherwise it goes document by
+    document, and running it again after an interruption completes it."""
+    from lagebild.store import StoreError
+    from lagebild.store.copy import copy_store
+
+    src = _open(source, must_exist=True)
+    try:
+        dst = _open(target)
+        try:
+            report = copy_store(src, dst, progress=lambda what, n: err.print(f"  {n:,} {what}"))
+        except StoreError as exc:
+            err.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(2) from None
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    how = "one transaction" if report.bulk else "document by document"
+    err.print(
+        f"copied {report.documents:,} documents, {report.events:,} events and {report.meta:,} state keys"
+        f" in {report.seconds:.1f} s ({how})"
+    )
+
+
+@app.command()
 def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Documents, events, sources, languages and the date range of a store."""
     from lagebild.watch.cli import feed_health_table

@@ -1,41 +1,64 @@
 """A small pool of store connections, so that requests read in parallel.
 
 One `SQLiteStore` serialises its calls on one connection; SQLite in WAL mode lets many
-connections read at once, so the server keeps a few and lends one per unit of work.
+connections read at once, so the server keeps a few and lends one per unit of work. A
+PostgreSQL pool does the same with one connection per store, and one more that LISTENs, so
+that live streams wake at every commit of any process (`wait_for_change`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from lagebild.store import StoreError
+from lagebild.store import Store, StoreError
 from lagebild.store.sqlite import SQLiteStore
+
+_POSTGRES = ("postgresql://", "postgres://")
 
 
 class StorePool:
     """Up to `size` open stores on one database, created on first need."""
 
     def __init__(self, db_url: str, size: int = 4) -> None:
-        if not db_url.startswith("sqlite:///") and "://" in db_url:
-            raise StoreError(f"the server supports SQLite databases only (sqlite:///path), got {db_url!r}")
+        self._postgres = db_url.startswith(_POSTGRES)
+        if not self._postgres and not db_url.startswith("sqlite:///") and "://" in db_url:
+            raise StoreError(
+                f"the server supports sqlite:///path and postgresql://user@host/db databases, got {db_url!r}"
+            )
+        self.url = db_url
         self.path = db_url.removeprefix("sqlite:///")
         # Each connection to ":memory:" is a database of its own: share one.
         self.size = 1 if self.path == ":memory:" else max(1, size)
-        self._idle: queue.LifoQueue[SQLiteStore] = queue.LifoQueue()
-        self._all: list[SQLiteStore] = []
+        self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
+        self._all: list[Store] = []
         self._lock = threading.Lock()
-        self._idle.put(self._open())  # fail at start, not on the first request, when the file is bad
+        first = self._open()  # fail at start, not on the first request, when the database is bad
+        self._idle.put(first)
+        self._listener = first.listen() if self._postgres else None  # type: ignore[attr-defined]
 
-    def _open(self) -> SQLiteStore:
-        store = SQLiteStore(self.path)
+    def _open(self) -> Store:
+        if self._postgres:
+            from lagebild.store.postgres import PostgresStore  # psycopg only where it is used
+
+            store: Store = PostgresStore(self.url)
+        else:
+            store = SQLiteStore(self.path)
         self._all.append(store)
         return store
 
+    async def wait_for_change(self, timeout: float) -> None:
+        """Return after `timeout` seconds or, on PostgreSQL, at the next commit of any process."""
+        if self._listener is None:
+            await asyncio.sleep(timeout)
+        else:
+            await self._listener.wait(timeout)
+
     @contextmanager
-    def store(self) -> Iterator[SQLiteStore]:
+    def store(self) -> Iterator[Store]:
         """Lend a store for one unit of work (a query, a page of an export)."""
         try:
             store = self._idle.get_nowait()
@@ -48,9 +71,16 @@ class StorePool:
         try:
             yield store
         finally:
-            self._idle.put(store)
+            with self._lock:
+                live = store in self._all
+            if live:
+                self._idle.put(store)
+            else:
+                store.close()  # lent when the pool was closed: closed on its return, not in use
 
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
         with self._lock:
             for store in self._all:
                 store.close()

@@ -7,7 +7,7 @@ import io
 import json
 import queue
 import threading
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 
 from starlette.concurrency import run_in_threadpool
 
@@ -115,13 +115,15 @@ async def live_events(
     keepalive_s: float,
     is_disconnected: Callable[[], object],
     batch: int = 500,
+    wait: Callable[[float], Awaitable[object]] = asyncio.sleep,
 ) -> AsyncIterator[str]:
     """The SSE body of /api/stream: `events` messages with what was written after `start`.
 
     Polls the store's change counter, which also grows when another process writes, so events
     from `lagebild ingest` or the watcher arrive as well. Each message's id is the change mark
     it brings the client to; a reconnecting browser sends it back as Last-Event-ID and resumes
-    there without gaps. `start=None` means from now on.
+    there without gaps. `start=None` means from now on. `wait(poll_s)` pauses between polls; a
+    store that is told of commits (PostgreSQL's NOTIFY) returns early, so events arrive at once.
     """
     current = await run_in_threadpool(last_change)
     # A mark beyond the store's counter comes from another database (replaced file): start anew.
@@ -147,4 +149,4 @@ async def live_events(
         if loop.time() - quiet_since >= keepalive_s:
             yield ": keepalive\n\n"
             quiet_since = loop.time()
-        await asyncio.sleep(poll_s)
+        await wait(poll_s)

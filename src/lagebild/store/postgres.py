@@ -23,7 +23,7 @@ import asyncio
 import json
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -59,6 +59,18 @@ _MIGRATE_LOCK = 0x6C61676D  # "lagm": the advisory lock taken while migrating
 _SORT_KEY = "coalesce(e.date, '')"  # must match the events_order index expression
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
+_DOCUMENT_COLUMNS = (
+    "id",
+    "url",
+    "source",
+    "title",
+    "published",
+    "lang",
+    "author",
+    "text",
+    "fetched_at",
+    "ingested_at",
+)
 _EVENT_COLUMNS = (
     "id",
     "type",
@@ -199,17 +211,20 @@ class PostgresStore:
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self._dsn = url.replace("postgres://", "postgresql://", 1)
-        self.url = _redact(self._dsn)
+        # The URL as given (servers reopen it); messages show it without a password. Passwords
+        # are best kept out of URLs altogether: libpq reads PGPASSWORD and ~/.pgpass.
+        self.url = self._dsn
+        self._shown = _redact(self._dsn)
         self._lock = threading.RLock()
         conn = _connect(self._dsn)
         try:
             migrate(conn, create=create)
         except StoreUnavailable as exc:
             conn.close()
-            raise StoreUnavailable(f"{exc}: {self.url}") from None
+            raise StoreUnavailable(f"{exc}: {self._shown}") from None
         except (StoreError, psycopg.Error) as exc:
             conn.close()
-            raise StoreUnavailable(f"cannot open database {self.url}: {str(exc).strip()}") from None
+            raise StoreUnavailable(f"cannot open database {self._shown}: {str(exc).strip()}") from None
         self._conn: psycopg.Connection | None = conn
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -217,7 +232,7 @@ class PostgresStore:
     @property
     def _db(self) -> psycopg.Connection:
         if self._conn is None:
-            raise StoreUnavailable(f"the store {self.url} is closed")
+            raise StoreUnavailable(f"the store {self._shown} is closed")
         if self._conn.broken:  # the server restarted or the network dropped: try once more
             self._conn = _connect(self._dsn)
         return self._conn
@@ -228,7 +243,7 @@ class PostgresStore:
             try:
                 yield self._db
             except psycopg.Error as exc:
-                raise StoreUnavailable(f"database error in {self.url}: {str(exc).strip()}") from None
+                raise StoreUnavailable(f"database error in {self._shown}: {str(exc).strip()}") from None
 
     @contextmanager
     def _write(self, *, serialised: bool = True) -> Iterator[psycopg.Connection]:
@@ -240,8 +255,10 @@ class PostgresStore:
                     if serialised:
                         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
                     yield conn
+            except psycopg.DataError as exc:  # the value, not the database: e.g. a NUL character in text
+                raise StoreError(f"the database refuses a value: {str(exc).strip()}") from None
             except psycopg.Error as exc:
-                raise StoreUnavailable(f"database error in {self.url}: {str(exc).strip()}") from None
+                raise StoreUnavailable(f"database error in {self._shown}: {str(exc).strip()}") from None
 
     def close(self) -> None:
         with self._lock:
@@ -538,6 +555,67 @@ class PostgresStore:
                     (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)),
                 ).fetchall()
             return [(r["key"], r["value"]) for r in rows]
+
+    # -- bulk copy (lagebild migrate) -------------------------------------------------------
+
+    def copy_in(
+        self,
+        documents: Iterable[dict[str, Any]],
+        events: Iterable[Event],
+        *,
+        batch: int = 5000,
+        progress: Callable[[str, int], None] | None = None,
+    ) -> tuple[int, int]:
+        """Fill an EMPTY store with document rows (as stored, with `ingested_at`) and events, in
+        ONE transaction of COPY statements; returns (documents, events). Events are numbered in
+        the order given; their evidence must name documents given here."""
+        tell = progress or (lambda what, n: None)
+        n_docs = n_events = 0
+        with self._write() as conn:
+            busy = conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM events) AS busy"
+            ).fetchone()["busy"]
+            if busy:
+                raise StoreError(f"{self._shown} is not empty: a bulk copy goes into an empty store only")
+            titles: dict[str, str] = {}
+            with conn.cursor().copy(f"COPY documents ({', '.join(_DOCUMENT_COLUMNS)}) FROM STDIN") as copy:
+                for row in documents:
+                    copy.write_row([row[c] for c in _DOCUMENT_COLUMNS])
+                    titles[row["id"]] = row["title"] or ""
+                    n_docs += 1
+            tell("documents", n_docs)
+            change = _next_change(conn)
+            pending: list[Event] = []
+
+            def flush() -> None:
+                nonlocal n_events
+                with conn.cursor().copy(f"COPY events ({', '.join(_EVENT_COLUMNS)}) FROM STDIN") as copy:
+                    for event in pending:
+                        values = event_values(event, change + n_events)
+                        copy.write_row([values[c] for c in _EVENT_COLUMNS])
+                        n_events += 1
+                with conn.cursor().copy(
+                    'COPY evidence (event_id, document_id, sentence, start, "end", lang, url, source, title)'
+                    " FROM STDIN"
+                ) as copy:
+                    for event in pending:
+                        for ev in event.evidence:
+                            title = titles.get(ev.document_id, "")
+                            row = (event.id, ev.document_id, ev.sentence, int(ev.start), int(ev.end))
+                            copy.write_row((*row, ev.lang, ev.url, ev.source, title))
+                pending.clear()
+                tell("events", n_events)
+
+            for event in events:
+                pending.append(event)
+                if len(pending) >= batch:
+                    flush()
+            if pending:
+                flush()
+            if n_events:
+                _notify(conn, change + n_events - 1)
+            conn.execute("ANALYZE documents, events, evidence")  # plans for the new size at once
+        return n_docs, n_events
 
     # -- live updates -----------------------------------------------------------------------
 

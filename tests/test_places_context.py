@@ -189,3 +189,35 @@ def test_nearby_points_keep_the_window_and_the_salient_places() -> None:
     owner = np.arange(10)
     got = resolver_mod.nearby_points(pts, owner, 5, window=1)
     assert got.tolist() == [[8.0, 9.0], [12.0, 13.0]]  # mentions 4 and 6, not 5 itself
+
+
+# -- a one-word town needs support: a preposition of place or strong context -----------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        (
+            "de",
+            "Kasachstan bat Russland um Hilfe. Russische Truppen schützen Einrichtungen in Baikonur.",
+            "Baikonur",
+        ),
+        ("en", "Kazakhstan asked Russia for help. Russian troops guard facilities in Baikonur.", "Baikonur"),
+        (
+            "fr",
+            "Le Kazakhstan a demandé l'aide de la Russie. Des troupes protègent les sites à Baïkonour.",
+            "Baïkonour",
+        ),
+    ],
+)
+def test_a_one_word_town_after_a_preposition_is_a_place(lang: str, text: str, name: str) -> None:
+    assert _places(text, lang)[name][0] == "KZ"
+
+
+def test_a_one_word_town_as_the_subject_without_support_is_no_place() -> None:
+    got = _places("Kazakhstan asked Russia for help. Baikonur said the troops were welcome.", "en")
+    assert "Baikonur" not in got and got["Kazakhstan"][0] == "KZ"
+
+
+def test_a_city_of_a_million_is_known_by_one_word() -> None:
+    assert _places("Харків знову обстріляли вночі.", "uk")["Харків"][0] == "UA"

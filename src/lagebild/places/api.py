@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -10,10 +11,11 @@ from lagebild.model import Place
 from lagebild.places.capital import capital_mentions
 from lagebild.places.gazetteer import get_gazetteer
 from lagebild.places.langdata import hints
-from lagebild.places.normalise import name_key
+from lagebild.places.normalise import fold, name_key
 from lagebild.places.resolver import (
     NO_MATCH,
     SPOT_MIN,
+    SPOT_MIN_ONE_WORD,
     Mention,
     confidence,
     demonym_target,
@@ -96,6 +98,7 @@ def geoparse(
     generic = [not len(m.rows) for m in mentions]
     live = [m for m in mentions if len(m.rows)]
     resolve_mentions(text, live, gaz, toks, h, SPOT_MIN, country)
+    _doubt_lone_words(text, gaz, live, h)
     _place_generic(gaz, mentions, generic, live)
     out = _to_mentions(text, mentions)
     out = [pm for pm, by_form in zip(out, generic, strict=True) if pm.place is not None or by_form]
@@ -146,6 +149,32 @@ def resolve(
     resolve_mentions(text, live, gaz, toks, h, country=country)
     _place_generic(gaz, mentions, generic, live)
     return _to_mentions(text, mentions)
+
+
+def _doubt_lone_words(text: str, gaz, mentions: list[Mention], h) -> None:
+    """A name of one word that we found ourselves needs more support than a longer one: it is
+    far more often a person's name or a word ("Clinton", "Reading") than "Port Arthur" is.
+    Exempt are countries, first-level regions, capitals and cities of a million, which are
+    known by one word ("Kharkiv"), and a name after a preposition of place ("in Baikonur"):
+    the sentence says it is a place."""
+    for m in mentions:
+        if m.choice < 0 or " " in m.key or m.score >= SPOT_MIN_ONE_WORD:
+            continue
+        r = int(m.rows[m.choice])
+        if gaz.feature[r] in _KNOWN_BY_ONE_WORD or gaz.population[r] >= KNOWN_CITY:
+            continue
+        before = _WORDS.findall(text[max(0, m.start - 20) : m.start])
+        if not (before and fold(before[-1]) in h.prepositions):
+            m.choice = -1
+
+
+_WORDS = re.compile(r"\w+")
+
+
+KNOWN_CITY = 1_000_000
+
+
+_KNOWN_BY_ONE_WORD = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "CONT", "RGN", "ADM1", "PPLC"})
 
 
 def _place_generic(gaz, mentions: list[Mention], generic: list[bool], resolved: list[Mention]) -> None:

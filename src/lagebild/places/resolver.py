@@ -46,6 +46,7 @@ MAX_CANDIDATES = 40
 # on its own does not, with its country or neighbours named around it, it does.
 NO_MATCH = 0.6
 SPOT_MIN = 1.0
+SPOT_MIN_ONE_WORD = 1.32  # confidence 0.9: a one-word name of a town or district (api._doubt_lone_words)
 W_COUNTRY, W_ADMIN1, W_PATTERN, W_NEAR, W_DEMONYM = 0.6, 0.5, 1.0, 0.35, 0.3
 W_HINT = 1.0  # the document's country as the caller knows it (its source, its feed) counts as one name
 # Nearness is measured to the places named closest in the text, at most this many on each side:

@@ -221,3 +221,10 @@ def test_a_one_word_town_as_the_subject_without_support_is_no_place() -> None:
 
 def test_a_city_of_a_million_is_known_by_one_word() -> None:
     assert _places("Харків знову обстріляли вночі.", "uk")["Харків"][0] == "UA"
+
+
+def test_a_district_by_its_bare_name_is_no_place_without_a_preposition() -> None:
+    got = _places("Police in Texas said Tyler Jones, 34, was arrested on Monday.", "en")
+    assert "Jones" not in got and got["Texas"][0] == "US"
+    got = _places("Flooding hit homes in Jefferson County and in Jefferson on Monday.", "en")
+    assert got["Jefferson"][0] == "US"

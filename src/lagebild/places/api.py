@@ -156,11 +156,15 @@ def _doubt_lone_words(text: str, gaz, mentions: list[Mention], h) -> None:
     far more often a person's name or a word ("Clinton", "Reading") than "Port Arthur" is.
     Exempt are countries, first-level regions, capitals and cities of a million, which are
     known by one word ("Kharkiv"), and a name after a preposition of place ("in Baikonur"):
-    the sentence says it is a place."""
+    the sentence says it is a place. A district needs that preposition however sure it looks:
+    it is named with its noun ("Jefferson County"); its name alone is mostly a person's or a
+    town's."""
     for m in mentions:
-        if m.choice < 0 or " " in m.key or m.score >= SPOT_MIN_ONE_WORD:
+        if m.choice < 0 or " " in m.key:
             continue
         r = int(m.rows[m.choice])
+        if m.score >= SPOT_MIN_ONE_WORD and gaz.feature[r] != "ADM2":
+            continue
         if gaz.feature[r] in _KNOWN_BY_ONE_WORD or gaz.population[r] >= KNOWN_CITY:
             continue
         before = _WORDS.findall(text[max(0, m.start - 20) : m.start])

@@ -28,6 +28,7 @@ from lagebild.events.arguments import (
     subject_countries,
     usable_places,
 )
+from lagebild.events.casualties import casualties, figures
 from lagebild.events.compose import Reading, compose
 from lagebild.events.detect import Candidate, detect_sentence, event_sentences
 from lagebild.events.hybrid import reading_without_trigger, rerank
@@ -123,6 +124,8 @@ def _mentions_of_sentence(
         for m in ctx.actors.starting(s.start, s.end)
         if m.actor.sector in CIVILIAN_SECTORS
     ]
+    # Casualty figures are the sentence's: every reading of it reports the same dead and injured.
+    killed, injured = figures(casualties(text, ctx.lang, s.start, s.end))
     readings = compose(cands, actor_sector, lambda c: passive_before(text, c.trigger_start, ctx.lex))
     if probs is not None:
         readings = rerank(readings, probs)
@@ -168,6 +171,8 @@ def _mentions_of_sentence(
                 date_precision=precision,  # type: ignore[arg-type]
                 modality=reading.modality,  # type: ignore[arg-type]
                 confidence=conf,
+                fatalities=killed,
+                injured=injured,
                 evidence=[
                     Evidence(
                         document_id=ctx.doc.id,
@@ -285,7 +290,18 @@ def _inside_name(names: Spans, c: Candidate) -> bool:
 def extract(doc: Document, learned: bool = False) -> list[Event]:
     """Events of one document, in text order: its mentions grouped so that each event is one
     happening with every sentence that reports it (the headline, the lead, a quote, a recap)."""
-    return merge_document(extract_mentions(doc, learned=learned), headline_end(doc.text or ""))
+    events = merge_document(extract_mentions(doc, learned=learned), headline_end(doc.text or ""))
+    return [_event_casualties(e, doc.text or "", _language(doc)[0]) for e in events]
+
+
+def _event_casualties(event: Event, text: str, lang: str) -> Event:
+    """Casualties of a happening over all its sentences: "two men were shot" and, later, "one
+    died" are one killed and one injured, which no sentence says alone."""
+    if len(event.evidence) < 2:
+        return event
+    counts = [c for ev in event.evidence for c in casualties(text, lang, ev.start, ev.end)]
+    event.fatalities, event.injured = figures(counts)
+    return event
 
 
 def extract_text(

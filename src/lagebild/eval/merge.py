@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from lagebild.eval.casualties import casualty_scores
 from lagebild.eval.data import iso_day, read_jsonl, require
 from lagebild.eval.events import main_event
 from lagebild.eval.metrics import bcubed, haversine_km, pairwise
@@ -143,5 +144,6 @@ def evaluate_merge(
         "no_event": len(records) - len(mains),
         "date_error_days": _summary(date_errors),
         "location_error_km": _summary(km_errors),
+        "casualties": casualty_scores(records, mains),
         "docs_per_s": round(len(records) / elapsed, 1) if elapsed > 0 else None,
     }

@@ -1,7 +1,8 @@
 """CSV in the column layout of ACLED's data files, for tools built around ACLED.
 
 Filled as far as an event tells; what we do not know stays EMPTY, never a made-up default:
-`fatalities` is empty, not 0 (ACLED reads 0 as "nobody died"), as are admin2/admin3,
+`fatalities` is the event's killed figure, empty (not 0) where no report gives one (ACLED reads 0
+as "nobody died"); so do admin2/admin3,
 source_scale and the ACLED-assigned fields. Conventions followed:
 
 - event_id_cnty: ISO alpha-3 of the event's country + the first 12 characters of our id
@@ -198,7 +199,7 @@ def row(event: Event) -> dict[str, Any]:
         "source": "; ".join(distinct(e.source or e.url for e in event.evidence)),
         "source_scale": None,
         "notes": event.evidence[0].sentence if event.evidence else None,
-        "fatalities": None,  # unknown is not zero
+        "fatalities": event.fatalities,  # None (unknown) stays empty: 0 would say nobody died
         "tags": None if event.modality == "asserted" else f"modality={event.modality}",
         "timestamp": _unix_time(event.updated),
     }

@@ -1,0 +1,24 @@
+"""German casualty words (see lagebild.events.casualties)."""
+
+# fmt: off
+NUMBERS = {
+    "ein": 1, "eine": 1, "einer": 1, "einen": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+    "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100, "beide": 2,
+}
+VAGUE = ("dutzende", "hunderte", "tausende", "mehrere", "viele", "zahlreiche", "einige")
+NOBODY = ("niemand", "keine", "kein", "keiner")
+KILLED = (
+    r"tote[nr]?", r"getötet", r"tötete[n]?", r"starben?", r"gestorben", r"ums", r"todesopfer",
+    r"erschossen", r"ermordet", r"tot",
+)
+INJURED = (r"verletzte[nr]?", r"verletzt", r"verwundete[nr]?", r"verwundet", r"schwerverletzte[nr]?")
+HIT = (r"angeschossen", r"niedergestochen")
+AUXILIARIES = ("wurden", "wurde", "sind", "ist", "waren", "war", "worden")
+SINGULAR_AUXILIARIES = ("wurde", "ist", "war")
+JOINERS = ("und",)
+MINIMUM = ("mindestens", "wenigstens", "über", "mehr", "als", "rund", "etwa", "fast", "knapp")
+ADVERBS = ("schwer", "leicht", "lebensgefährlich", "tödlich", "dabei", "offenbar", "zudem", "auch")
+STOP = ("in", "im", "bei", "beim", "nach", "vor", "von", "der", "die", "das", "den", "dem", "des", "sagte", "mit")
+ONE_PERSON = ("er", "sie", "mann", "frau", "junge", "mädchen", "kind", "polizist", "soldat", "opfer")
+# fmt: on

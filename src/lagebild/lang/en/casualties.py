@@ -1,0 +1,53 @@
+"""English casualty words (see lagebild.events.casualties): counts, harm words, "at least"."""
+
+# fmt: off
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12, "both": 2, "another": 1,
+}
+# Counts without a figure: there were casualties, how many is not said.
+VAGUE = ("dozens", "scores", "hundreds", "thousands", "several", "many", "numerous", "some", "multiple")
+NOBODY = ("no", "nobody", "none", "noone", "not")
+# Regular expressions matched against whole words (case-insensitive).
+KILLED = (
+    r"killed", r"kills?", r"killing", r"dead", r"died", r"dies", r"dying", r"deaths?", r"slain",
+    r"murdered", r"lives", r"fatalities", r"bodies",
+    # "a fatal shooting", "a deadly attack": at least one death, one when the article says "a".
+    r"fatal", r"deadly",
+)
+INJURED = (
+    r"injured", r"injuring", r"injuries", r"wounded", r"wounding", r"hurt", r"hospitali[sz]ed",
+    r"casualties",
+)
+# Being hit is being wounded, unless a kill word follows ("shot and killed", "shot dead").
+HIT = (r"shot", r"stabbed")
+HIT_LINKS = ("and", "to")
+FATAL = ("fatally", "mortally")
+AUXILIARIES = ("was", "were", "been", "be", "is", "are", "have", "has", "had", "got", "get", "being")
+SINGULAR_AUXILIARIES = ("was", "is", "has")
+JOINERS = ("and", "plus")
+MINIMUM = (
+    "at", "least", "more", "than", "over", "about", "around", "nearly", "almost", "some", "an",
+    "estimated",
+)
+# Words between an auxiliary and the harm word: "was reportedly found dead".
+ADVERBS = (
+    "reportedly", "allegedly", "later", "also", "critically", "seriously", "badly", "slightly", "all",
+    "else", "found", "pronounced", "declared", "left", "then", "eventually", "instantly",
+)
+# Words a count's noun phrase never holds: a count before them belongs to something else.
+STOP = (
+    "said", "says", "in", "on", "at", "for", "by", "with", "after", "before", "who", "that",
+    "which", "when", "where", "to", "from", "as", "while", "than", "his", "her", "their",
+)
+# A singular person right before a harm word is one casualty: "man killed in shooting", "he died".
+ONE_PERSON = (
+    "he", "she", "man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "baby",
+    "person", "victim", "officer", "driver", "student", "resident", "father", "mother", "son",
+    "daughter", "husband", "wife", "brother", "sister", "suspect", "gunman", "shooter", "soldier",
+    "civilian", "policeman", "bystander", "customer", "employee", "worker", "guard", "youth",
+)
+# fmt: on

@@ -1,0 +1,20 @@
+"""French casualty words (see lagebild.events.casualties)."""
+
+# fmt: off
+NUMBERS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
+    "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100,
+}
+VAGUE = ("dizaines", "centaines", "milliers", "plusieurs", "nombreux", "nombreuses")
+NOBODY = ("aucun", "aucune", "personne")
+KILLED = (r"morts?", r"mortes?", r"tués?", r"tuées?", r"tuant", r"décédée?s?", r"victimes", r"abattue?s?")
+INJURED = (r"blessée?s?", r"blessant")
+AUXILIARIES = ("ont", "été", "a", "sont", "est", "avaient", "avait")
+SINGULAR_AUXILIARIES = ("a", "est", "avait")
+JOINERS = ("et",)
+MINIMUM = ("au", "moins", "plus", "de", "près", "environ", "quelque")
+ADVERBS = ("grièvement", "légèrement", "gravement", "mortellement")
+STOP = ("dans", "à", "en", "le", "la", "les", "du", "des", "selon", "après", "par", "pour")
+ONE_PERSON = ("il", "elle", "homme", "femme", "garçon", "fille", "enfant", "policier", "soldat")
+# fmt: on

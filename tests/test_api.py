@@ -218,7 +218,6 @@ def test_pages_visit_every_event_once_newest_first(client: TestClient) -> None:
     [
         ("/api/events?bbox=1,2,3", "bbox must be four numbers"),
         ("/api/events?bbox=a,b,c,d", "bbox must be four numbers"),
-        ("/api/events?bbox=0,50,10,40", "south <= north"),
         ("/api/events?since=2024-13-01", "since: expected a date"),
         ("/api/events?until=yesterday", "until: expected a date"),
         ("/api/events?updated_since=soon", "updated_since"),
@@ -584,11 +583,15 @@ def test_stream_from_a_mark_of_another_database_starts_at_the_present(client: Te
 
 def test_a_database_the_server_cannot_use_is_503_not_422(db: str) -> None:
     app = create_app(db, token=TOKEN)
-    app.state.pool.close()  # as if the file had gone away underneath the server
+    app.state.pool.close()  # the next request opens the file again: it is no database now
+    path = Path(db.removeprefix("sqlite:///"))
+    for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        extra.unlink(missing_ok=True)
+    path.write_bytes(b"this is not a database " * 200)
     with TestClient(app) as client:
         response = client.get("/api/events")
     assert response.status_code == 503
-    assert "closed" in response.json()["detail"]
+    assert "not a database" in response.json()["detail"]
 
 
 @pytest.mark.parametrize("from_env", [False, True])

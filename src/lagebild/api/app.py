@@ -72,6 +72,17 @@ SECURITY_HEADERS = {
 
 ExportLimit = Annotated[int | None, Query(ge=1, description="At most this many events (default: all)")]
 _PROBLEMS: dict[int | str, dict[str, Any]] = {422: {"model": Problem, "description": "Bad parameters"}}
+# Every route: the guard's answer to a Host this server does not serve (api/guard.py).
+_ANY_ROUTE: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A Host header naming a host this server does not serve"},
+}
+_WRITE_PROBLEMS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A Host this server does not serve, or a body that is not JSON"},
+    401: {"model": Problem, "description": "No or wrong token"},
+    413: {"model": Problem, "description": "A body over the size limit (20 MiB)"},
+    422: {"model": Problem, "description": "A body that is not one document (text or html)"},
+    429: {"model": Problem, "description": "Too many writes from this client: see Retry-After"},
+}
 _bearer = HTTPBearer(auto_error=False, description="The server's write token (LAGEBILD_TOKEN)")
 
 DESCRIPTION = (
@@ -137,6 +148,7 @@ def create_app(
         docs_url=None,  # the default pages load their scripts from a CDN; /docs is ours
         redoc_url=None,
         lifespan=lifespan,
+        responses=_ANY_ROUTE,
     )
     app.state.pool = pool
 
@@ -400,8 +412,7 @@ def create_app(
         responses={
             201: {"model": IngestResult, "description": "Stored"},
             200: {"model": IngestResult, "description": "Already stored"},
-            401: {"model": Problem, "description": "No or wrong token"},
-            **_PROBLEMS,
+            **_WRITE_PROBLEMS,
         },
     )
     async def post_document(document: DocumentIn) -> Response:

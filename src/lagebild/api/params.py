@@ -16,9 +16,42 @@ from lagebild.store import EventQuery, StoreError
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
 
+# Patterns for the OpenAPI document only (json_schema_extra): they tell clients, and schemathesis,
+# which values are valid, exactly where a regular expression can say it; the store still checks
+# (and says why in a 422), and an empty value still means "no filter".
+_YEAR = r"(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_MONTH_DAY = (
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+_DAY = rf"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+DATE = rf"(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR})"
+DATE_PATTERN = rf"^(?:{DATE})?$"
+TIMESTAMP_PATTERN = (
+    rf"^(?:{DATE}|{_DAY}T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{{1,6}})?)?"
+    r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?$"
+)
+_NUMBER = r"-?[0-9]{1,3}(?:\.[0-9]{1,8})?"
+BBOX_PATTERN = rf"^(?:{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER})?$"
+_MODALITY = "(?:" + "|".join(MODALITIES) + ")"
+MODALITY_PATTERN = rf"^(?:all|{_MODALITY}(?:,{_MODALITY})*)?$"
+
+
+def _country_pattern() -> str:
+    import pycountry
+
+    alpha3 = sorted(c.alpha_3 for c in pycountry.countries)
+    return "^(?:[A-Za-z]{2}|" + "|".join(alpha3 + [a.lower() for a in alpha3]) + ")?$"
+
+
+def _schema(pattern: str) -> dict[str, str]:
+    return {"pattern": pattern}
+
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    """`W,S,E,N` in degrees; the store checks the ranges."""
+    """`W,S,E,N` in degrees. Map views report latitudes beyond the poles and longitudes beyond
+    +-180: latitudes are clamped, longitudes wrapped; south and north may come in either order."""
     if value is None or not value.strip():
         return None
     parts = value.split(",")
@@ -29,6 +62,7 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if len(numbers) != 4 or any(n != n for n in numbers):  # n != n: NaN
         raise StoreError(f"bbox must be four numbers west,south,east,north in degrees, got {value!r}")
     west, south, east, north = numbers
+    south, north = sorted((max(-90.0, min(90.0, south)), max(-90.0, min(90.0, north))))
     # Map views that pan across the antimeridian report longitudes beyond +-180.
     if east - west >= 360:
         west, east = -180.0, 180.0
@@ -63,20 +97,34 @@ def _blank(value: str | None) -> str | None:
 def event_filters(
     bbox: Annotated[
         str | None,
-        Query(description="West,south,east,north in degrees; west > east crosses the antimeridian."),
+        Query(
+            description="West,south,east,north in degrees; west > east crosses the antimeridian.",
+            json_schema_extra=_schema(BBOX_PATTERN),
+        ),
     ] = None,
     since: Annotated[
-        str | None, Query(description="Events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")
+        str | None,
+        Query(
+            description="Events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).",
+            json_schema_extra=_schema(DATE_PATTERN),
+        ),
     ] = None,
     until: Annotated[
         str | None,
-        Query(description="Events on or before this date; a partial date includes its whole period."),
+        Query(
+            description="Events on or before this date; a partial date includes its whole period.",
+            json_schema_extra=_schema(DATE_PATTERN),
+        ),
     ] = None,
     type: Annotated[str | None, Query(description="PLOVER event type, e.g. PROTEST.")] = None,
     mode: Annotated[str | None, Query(description="PLOVER mode, e.g. withdraw.")] = None,
     acled_type: Annotated[str | None, Query(description="ACLED event type, e.g. Battles.")] = None,
     country: Annotated[
-        str | None, Query(description="Country of the location, ISO 3166 alpha-2 or alpha-3.")
+        str | None,
+        Query(
+            description="Country of the location, ISO 3166 alpha-2 or alpha-3.",
+            json_schema_extra=_schema(_country_pattern()),
+        ),
     ] = None,
     actor: Annotated[
         str | None, Query(description="Part of an actor's name, canonical name or IGO code (any case).")
@@ -91,12 +139,16 @@ def event_filters(
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Minimum confidence.")] = None,
     modality: Annotated[
         str | None,
-        Query(description=f"Comma list of {', '.join(MODALITIES)}, or all. Default: asserted only."),
+        Query(
+            description=f"Comma list of {', '.join(MODALITIES)}, or all. Default: asserted only.",
+            json_schema_extra=_schema(MODALITY_PATTERN),
+        ),
     ] = None,
     updated_since: Annotated[
         str | None,
         Query(
-            description="Events written or changed at or after this ISO date/time (keeping a copy in sync)."
+            description="Events written or changed at or after this ISO date/time (keeping a copy in sync).",
+            json_schema_extra=_schema(TIMESTAMP_PATTERN),
         ),
     ] = None,
 ) -> EventQuery:

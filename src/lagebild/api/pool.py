@@ -81,6 +81,12 @@ class StorePool:
     def close(self) -> None:
         if self._listener is not None:
             self._listener.close()
+        # The idle stores close now, the lent ones when they come back; the next need opens new
+        # ones (an app that is started again, as test clients and schemathesis do).
         with self._lock:
-            for store in self._all:
-                store.close()
+            self._all.clear()
+            while True:
+                try:
+                    self._idle.get_nowait().close()
+                except queue.Empty:
+                    break

@@ -98,7 +98,16 @@ class Timeline(BaseModel):
 class DocumentIn(BaseModel):
     """One document, as a line of a JSON Lines input: `text` or `html`, and what is known about it."""
 
-    model_config = ConfigDict(extra="allow")
+    # `{}` is no document: the schema says that one of the two must hold something to read.
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["text"], "properties": {"text": {"type": "string", "pattern": "\\S"}}},
+                {"required": ["html"], "properties": {"html": {"type": "string", "pattern": "\\S"}}},
+            ]
+        },
+    )
 
     text: str | None = Field(
         None,
@@ -123,14 +132,36 @@ class Problem(BaseModel):
     detail: str = Field(description="What was wrong, for a person to read")
 
 
+class SourceCount(BaseModel):
+    source: str
+    documents: int
+
+
+class SourcesOut(BaseModel):
+    count: int = Field(description="Distinct sources of the stored documents")
+    top: list[SourceCount] = Field(description="The ten with most documents")
+
+
+class Range(BaseModel):
+    first: str | None = None
+    last: str | None = None
+
+
 class StatusOut(BaseModel):
+    """What /api/status answers: the store's `stats()` and the server's own facts."""
+
     model_config = ConfigDict(extra="allow")
 
     version: str
+    writes_enabled: bool = Field(description="Whether POST /api/documents accepts a token")
+    last_change: int = Field(description="The latest change mark (as /api/stream's marks)")
     documents: int
     events: int
-    last_change: int
-    store: dict[str, Any]
+    sources: SourcesOut
+    languages: dict[str, int] = Field(description="Documents per language ('und': unknown)")
+    event_dates: Range = Field(description="Earliest and latest event date")
+    ingested: Range = Field(description="When the first and the last document were stored")
+    schema_version: int
     feeds: list[dict[str, Any]] = Field(
         default_factory=list,
         description="Health of each watched feed (status ok/failing/new, last_ok, last_error, failures, "

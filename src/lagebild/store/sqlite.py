@@ -1108,8 +1108,11 @@ def _normalise_timestamp(value: str) -> str:
         moment = moment.replace(tzinfo=UTC)
     try:
         return moment.astimezone(UTC).isoformat()
-    except OverflowError:  # 0001-01-01T00:00+14:00 is before the first representable UTC moment
-        raise StoreError(f"updated_since: {value!r} is out of the range of dates") from None
+    except OverflowError:
+        # 0001-01-01T00:00+14:00 is before the first UTC moment there is (everything was updated
+        # since), 9999-12-31T23:59-14:00 after the last (nothing was): the nearest end decides.
+        edge = datetime.min if moment.year == 1 else datetime.max
+        return edge.replace(tzinfo=UTC).isoformat()
 
 
 def _check_confidence(value: float) -> float:

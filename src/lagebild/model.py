@@ -56,6 +56,9 @@ class Document:
     lang: str | None = None  # ISO 639-1, detected when not given
     author: str | None = None
     fetched_at: str = field(default_factory=utcnow)
+    # How much the text is news about events (0..1, lagebild.events.relevance), set by extraction;
+    # None until then. Off-topic documents (sports, markets, weather, ...) give no events.
+    relevance: float | None = None
 
     @classmethod
     def create(cls, text: str, **meta: Any) -> Document:

@@ -34,6 +34,7 @@ from lagebild.events.detect import Candidate, detect_sentence, event_sentences
 from lagebild.events.hybrid import reading_without_trigger, rerank
 from lagebild.events.lexicon import lexicon
 from lagebild.events.ontology import CIVILIAN_SECTORS, acled_for, acled_role, cameo_for
+from lagebild.events.relevance import judge
 from lagebild.merge.within import headline_end, merge_document
 from lagebild.model import Actor, Document, Event, Evidence, Place, event_id
 from lagebild.nlp.langid import detect_language
@@ -217,6 +218,11 @@ def extract_mentions(doc: Document, learned: bool = False) -> list[Event]:
     if not text.strip():
         return []
     lang, code = _language(doc)
+    # Sports, markets, weather, culture: not news about events, whatever metaphors they use.
+    relevance = judge(text, code, doc.title)
+    doc.relevance = relevance.score
+    if relevance.off_topic:
+        return []
     sents = event_sentences(text, code, doc.title)
     cands = [c for sent in sents for c in detect_sentence(sent, code)]
     probs_of: dict[int, dict[str, float]] = {}

@@ -21,6 +21,7 @@ from typing import Any
 
 from lagebild.eval.data import EvalDataError, iso_day, read_jsonl, require
 from lagebild.eval.metrics import classification_report, multilabel_report
+from lagebild.eval.roles import role_scores
 from lagebild.model import Event
 
 # (text, lang, published) -> events; lagebild.pipeline.extract_text by default.
@@ -249,6 +250,7 @@ def _score_plover(records: list[dict], predicted: list[list[Event]]) -> dict[str
         "micro_f1": report["micro_f1"],
         "macro_f1": report["macro_f1"],
         "weighted_f1": report["weighted_f1"],
+        "roles": role_scores(records, [main_event(events) for events in predicted]),
     }
 
 

@@ -6,6 +6,7 @@ given: its `StoreError` becomes a 422 with the store's message, so each rule liv
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 from fastapi import Query
@@ -59,7 +60,8 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
         numbers = tuple(float(p) for p in parts)
     except ValueError:
         numbers = ()
-    if len(numbers) != 4 or any(n != n for n in numbers):  # n != n: NaN
+    # Found by the property test: "inf" parses as a float and wrapped into NaN.
+    if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers):
         raise StoreError(f"bbox must be four numbers west,south,east,north in degrees, got {value!r}")
     west, south, east, north = numbers
     south, north = sorted((max(-90.0, min(90.0, south)), max(-90.0, min(90.0, north))))

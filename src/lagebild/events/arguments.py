@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from lagebild.events.casualties import suffers
 from lagebild.events.detect import Candidate
 from lagebild.events.lexicon import Lexicon
 from lagebild.model import Actor, Document, Place
@@ -147,6 +148,10 @@ def link_actors(
     if anchor.type in _PATIENT_TYPES and passive_before(text, t0, lex):
         # "Protesters were killed": the subject suffered the event; the doer is unnamed.
         return [], [m.actor for m in left[:1]]
+    # "Opposition leader X was injured in an attack": the harmed actor is the patient.
+    harmed = [m for m in left if lex is not None and suffers(text, m.end, c1, lex.lang)]
+    if harmed:
+        left = [m for m in left if m not in harmed]
     speakers = [m for m in left if _is_speaker(text, m, lex)]
     doers = [m for m in left if m not in speakers]
     if not doers and right and _of_actor(text, anchor, right[0], lex):
@@ -155,7 +160,7 @@ def link_actors(
     objects = [m for m in right if not _is_speaker(text, m, lex)]
     if anchor.type == "PROTEST":
         doers = [m for m in doers if m.actor.sector not in _STATE_FORCES]
-    return [m.actor for m in doers[:1]], [m.actor for m in objects[:1]]
+    return [m.actor for m in doers[:1]], [m.actor for m in (harmed or objects)[:1]]
 
 
 def _not_location(text: str, pm: Any, s: Sentence, lex: Lexicon | None, type_: str) -> bool:

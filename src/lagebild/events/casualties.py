@@ -59,6 +59,7 @@ class _Words:
     fatal: frozenset[str]  # words that make a hit a killing: "fatally", "mortally"
     stop: frozenset[str]  # words a count's noun phrase never contains ("said", "in")
     one_person: frozenset[str]  # singular person nouns and pronouns: "man", "victim", "he"
+    relative: frozenset[str]  # relative pronouns: the clause after them has another subject
 
 
 def _words(mod: ModuleType) -> _Words:
@@ -85,6 +86,7 @@ def _words(mod: ModuleType) -> _Words:
         hit_links=frozenset(w.lower() for w in getattr(mod, "HIT_LINKS", ())),
         stop=frozenset(w.lower() for w in getattr(mod, "STOP", ())),
         one_person=frozenset(w.lower() for w in getattr(mod, "ONE_PERSON", ())),
+        relative=frozenset(w.lower() for w in getattr(mod, "RELATIVE", ())),
     )
 
 
@@ -265,3 +267,22 @@ def figures(counts: list[Count]) -> tuple[int | None, int | None]:
     if injured is None and hit is not None:
         injured = max(hit - (killed or 0), 0)
     return killed, injured
+
+
+def suffers(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the words from `start` (right after an actor) say the actor was harmed: an
+    auxiliary first, then a harm word within the clause ("Tokajew wurde bei einem Angriff
+    verletzt", "the leader was injured"). A harmed actor is the patient of the event, not its doer.
+    """
+    w = _lang_words(lang)
+    if w is None:
+        return False
+    toks = [m.group() for m in _TOKEN.finditer(text, start, min(end, start + 120))]
+    if not toks or toks[0].lower() not in w.aux:
+        return False
+    for tok in toks[1:10]:
+        if tok.lower() in w.relative or tok in ",;:":
+            return False  # "was the group that killed ...": the harm is someone else's
+        if _harm(tok, w) is not None:
+            return True
+    return False

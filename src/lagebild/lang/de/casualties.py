@@ -21,4 +21,6 @@ MINIMUM = ("mindestens", "wenigstens", "über", "mehr", "als", "rund", "etwa", "
 ADVERBS = ("schwer", "leicht", "lebensgefährlich", "tödlich", "dabei", "offenbar", "zudem", "auch")
 STOP = ("in", "im", "bei", "beim", "nach", "vor", "von", "der", "die", "das", "den", "dem", "des", "sagte", "mit")
 ONE_PERSON = ("er", "sie", "mann", "frau", "junge", "mädchen", "kind", "polizist", "soldat", "opfer")
+# Relative pronouns: a harm word after them has another subject.
+RELATIVE = ("welche", "welcher", "welches")  # der/die/das are articles too; a comma comes first
 # fmt: on

@@ -50,4 +50,6 @@ ONE_PERSON = (
     "daughter", "husband", "wife", "brother", "sister", "suspect", "gunman", "shooter", "soldier",
     "civilian", "policeman", "bystander", "customer", "employee", "worker", "guard", "youth",
 )
+# Relative pronouns: a harm word after them has another subject.
+RELATIVE = ("that", "which", "who", "whose")
 # fmt: on

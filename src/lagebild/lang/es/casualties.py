@@ -20,4 +20,6 @@ MINIMUM = ("al", "menos", "más", "de", "unos", "unas", "cerca", "casi")
 ADVERBS = ("gravemente", "levemente", "mortalmente")
 STOP = ("en", "el", "la", "los", "las", "del", "según", "tras", "por", "para", "con")
 ONE_PERSON = ("él", "ella", "hombre", "mujer", "niño", "niña", "joven", "policía", "soldado")
+# Relative pronouns: a harm word after them has another subject.
+RELATIVE = ("que", "quien", "quienes", "cual")
 # fmt: on

@@ -17,4 +17,6 @@ MINIMUM = ("au", "moins", "plus", "de", "près", "environ", "quelque")
 ADVERBS = ("grièvement", "légèrement", "gravement", "mortellement")
 STOP = ("dans", "à", "en", "le", "la", "les", "du", "des", "selon", "après", "par", "pour")
 ONE_PERSON = ("il", "elle", "homme", "femme", "garçon", "fille", "enfant", "policier", "soldat")
+# Relative pronouns: a harm word after them has another subject.
+RELATIVE = ("qui", "que", "dont")
 # fmt: on

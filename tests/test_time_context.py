@@ -122,3 +122,57 @@ def test_a_dated_post_anchors_its_own_yesterday() -> None:
     post, article = [t for t in found if t.text.lower() == "yesterday"]
     assert post.value == "2023-03-19"  # the day before the post
     assert article.value == "2023-03-23"  # the day before publication
+
+
+JANUARY = "1998-01-08"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "value"),
+    [
+        ("en", "Fourth-quarter profit rose 5%.", "Fourth-quarter", "1997-Q4"),
+        ("de", "Im vierten Quartal sank der Umsatz.", "vierten Quartal", "1997-Q4"),
+        ("fr", "Au quatrième trimestre, les ventes ont baissé.", "quatrième trimestre", "1997-Q4"),
+        ("en", "In the fourth quarter, profit will rise.", "the fourth quarter", "1998-Q4"),
+        ("de", "Im vierten Quartal wird der Umsatz steigen.", "vierten Quartal", "1998-Q4"),
+        ("en", "In the first quarter sales fell.", "the first quarter", "1998-Q1"),
+    ],
+)
+def test_a_quarter_without_a_year_is_the_latest_one_unless_the_sentence_looks_ahead(
+    lang: str, text: str, word: str, value: str
+) -> None:
+    assert _values(text, lang, JANUARY)[word] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Profit in the 1997 fourth quarter rose.", "the 1997 fourth quarter"),
+        ("Its 1997 fourth-quarter results were weak.", "1997 fourth-quarter"),
+    ],
+)
+def test_a_year_before_the_quarter_belongs_to_it(text: str, word: str) -> None:
+    assert _values(text, "en", JANUARY) == {word: "1997-Q4"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "value"),
+    [
+        ("en", "Profit rose 5% in the third quarter from a year earlier.", "a year earlier", "1996-Q3"),
+        (
+            "de",
+            "Der Umsatz stieg im dritten Quartal gegenüber einem Jahr zuvor.",
+            "einem Jahr zuvor",
+            "1996-Q3",
+        ),
+        ("en", "Profit rose in 1995 from a year earlier.", "a year earlier", "1994"),
+        (
+            "en",
+            "The talks began on March 3, 1997. Two days earlier, rebels had attacked.",
+            "Two days earlier",
+            "1997-03-01",
+        ),
+    ],
+)
+def test_earlier_counts_from_the_period_the_text_is_at(lang: str, text: str, word: str, value: str) -> None:
+    assert _values(text, lang, JANUARY)[word] == value

@@ -284,7 +284,12 @@ def lexicon(code: str) -> Lexicon:
         ("set", rf"{B}(?P<sp>{alt(w['SET_PREFIX'])})\s+(?:{qty}\s+)?{unit}"),
         ("set_word", rf"{B}{alt(w['SET_WORDS'], 'sw')}"),
         ("season", rf"{B}(?:{adj}\s+)?{alt(w['SEASONS'], 'se')}(?:\s+{adj2}|{year_tail})?"),
-        ("quarter", rf"{B}(?:the\s+)?{alt(w['ORDINALS'], 'ord')}[\s-]+{unit}(?:{year_tail})?"),
+        # "the fourth quarter (of 1997)", "the 1997 fourth quarter", "1997's third quarter".
+        (
+            "quarter",
+            rf"{B}(?:the\s+)?(?:(?P<yq>1\d{{3}}|20\d{{2}})(?:'s)?\s+)?{alt(w['ORDINALS'], 'ord')}[\s-]+{unit}"
+            rf"(?:{year_tail})?",
+        ),
         ("year_bc", rf"{B}(?P<y>\d{{1,4}})\s*(?P<bc>{alt(w['YEAR_BC'])})"),
         ("clock", r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])"),
     ]

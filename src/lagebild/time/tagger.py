@@ -58,7 +58,7 @@ _EXPLICIT = {
     "decade",
     "century",
 }
-_ANAPHORIC = {"anaphoric", "same", "later", "later_pre", "month", "quarter", "season"}
+_ANAPHORIC = {"anaphoric", "same", "later", "later_pre", "earlier", "month", "quarter", "season"}
 _DATE_UNITS = {"Y", "M", "W", "D", "Q", "WE", "H1", "DE", "CE"}
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _QUOTES = re.compile(r"„[^“”\"\n]{1,3000}[“”\"]|“[^”\n]{1,3000}”|«[^»]{1,3000}»|\"[^\"\n]{1,3000}\"")
@@ -612,12 +612,17 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
         if not 1 <= k <= top:
             return None
         y, _ = _explicit_year(lex, ctx, c)
+        if y is None and g.get("yq"):
+            y = int(g["yq"])
         anchor = None
         if y is None:
             anchor = ctx.deictic(c.start)
             if anchor is None:
                 return "DATE", f"XXXX-{'Q' if u == 'Q' else 'H'}{k}", None, None
-            y = anchor.day.year
+            # As with a month: news reports the latest such quarter, not one still ahead,
+            # unless the sentence looks ahead ("the fourth quarter" in January is last year's).
+            first_month = (k - 1) * (3 if u == "Q" else 6) + 1
+            y = ctx.year_for(c.start, first_month) or anchor.day.year
         return "DATE", f"{y:04d}-{'Q' if u == 'Q' else 'H'}{k}", "year", anchor
     if r == "ref":
         return "DATE", look["REFS"][norm(g["ref"])], None, None
@@ -741,19 +746,26 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
         typ, value, prec, anchor = got
         if c.start in fixed:
             value, anchor = fixed[c.start], Point(date.fromisoformat(fixed[c.start][:10]), "day")
+        quarter = _QUARTER.match(value) if typ == "DATE" else None
+        prec = "year" if prec == "quarter" else prec  # Timex precision: day | week | month | year
         out.append(Timex(c.start, c.end, original[c.start : c.end], typ, value, c.mod, prec,
                          anchor.value() if anchor else None))  # fmt: skip
         if typ in ("DATE", "TIME") and prec in ("day", "month", "year") and not value.startswith("X"):
             if c.rule in _EXPLICIT or c.rule in _ANAPHORIC or c.rule == "month":
                 start_day = _start_of(value, prec)
+                ref_prec = prec
+                if quarter:  # a quarter is counted from as a quarter ("a year earlier")
+                    start_day = date(int(quarter.group(1)), 3 * int(quarter.group(2)) - 2, 1)
+                    ref_prec = "quarter"
                 if start_day and _moves_reference(
-                    ctx.ref, start_day, prec, text[max(0, c.start - 15) : c.start]
+                    ctx.ref, start_day, ref_prec, text[max(0, c.start - 15) : c.start]
                 ):
-                    ctx.ref, ctx.ref_pos = Point(start_day, prec), c.end
+                    ctx.ref, ctx.ref_pos = Point(start_day, ref_prec), c.end
     _attach_clock_times(out, text)
     return out
 
 
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _CLOCK = re.compile(r"^(?:[^T]*)T(\d\d:\d\d)$")
 
 

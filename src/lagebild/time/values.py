@@ -16,7 +16,7 @@ class Point:
     """A calendar point at a precision: what relative expressions are counted from."""
 
     day: date
-    precision: str  # day | week | month | year
+    precision: str  # day | week | month | quarter | year
 
     def value(self) -> str:
         return format_value(self.day, self.precision)
@@ -30,6 +30,8 @@ def format_value(d: date, precision: str) -> str:
         return f"{y:04d}-W{w:02d}"
     if precision == "month":
         return f"{d.year:04d}-{d.month:02d}"
+    if precision == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     return f"{d.year:04d}"
 
 
@@ -52,8 +54,8 @@ def shift(anchor: Point, unit: str, n: int) -> tuple[str, str | None]:
         v = format_value(d + timedelta(weeks=n), "week")
         return (v + "-WE", "week") if unit == "WE" else (v, "week")
     if unit == "M":
-        if anchor.precision == "year":
-            return anchor.value(), "year"
+        if anchor.precision in ("year", "quarter"):
+            return anchor.value(), anchor.precision
         return format_value(add_months(d, n), "month"), "month"
     if unit == "Q":
         q = (d.month - 1) // 3 + n
@@ -67,6 +69,9 @@ def shift(anchor: Point, unit: str, n: int) -> tuple[str, str | None]:
         return f"{d.year // 100 + n:02d}", None
     if unit in ("H", "MIN"):
         return d.isoformat(), "day"
+    if anchor.precision == "quarter":
+        # "a year earlier" after a quarter is that quarter a year before (financial news).
+        return format_value(date(d.year + n, d.month, 1), "quarter"), "quarter"
     return f"{d.year + n:04d}", "year"
 
 

@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint eval bench clean
+.PHONY: install demo test lint eval bench reliability fuzz clean
 
 $(BIN)/lagebild: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ eval: install  ## every public gold set -> docs/QUALITY.md
 
 bench: install  ## speed and memory -> docs/PERFORMANCE.md
 	$(BIN)/python benchmarks/run.py --out docs/PERFORMANCE.md
+
+reliability: install  ## bad inputs, faults, schemathesis, a load test on 1M events -> docs/RELIABILITY.md
+	$(BIN)/python benchmarks/reliability.py --out docs/RELIABILITY.md
+
+FUZZ_SECONDS ?= 60
+fuzz: install  ## fuzz the document pipeline for FUZZ_SECONDS (atheris if installed, else hypothesis)
+	$(BIN)/python benchmarks/fuzz_pipeline.py --seconds $(FUZZ_SECONDS) .fuzz-corpus
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache $(DEMO_DB)*

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -31,14 +32,23 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
 import psycopg
 from psycopg.rows import dict_row
 
+from lagebild.merge.aggregate import summarise
+from lagebild.merge.decide import FAR_KM, WINDOW_DAYS
+from lagebild.merge.features import date_range
+from lagebild.merge.link import Candidate, Decision
 from lagebild.model import MODALITIES, Document, Event, Evidence, utcnow
 from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
 
-# The checks of user input are SQLite's own, so that both backends accept and refuse alike.
+# The checks of user input and the merge's limits are SQLite's own, so that both backends
+# accept, refuse and merge alike.
 from lagebild.store.sqlite import (
+    _MAX_NAMES,
+    _SUMMARY_MENTIONS,
+    MERGE_CANDIDATES,
     _actor_text,
     _actors_json,
     _check_confidence,
@@ -50,6 +60,8 @@ from lagebild.store.sqlite import (
     _normalise_timestamp,
     _period,
     _row_to_event,
+    _row_to_evidence,
+    _vector,
 )
 
 PAGE_SIZE = 500  # events per page when iterating over everything (exports)
@@ -97,6 +109,12 @@ _EVENT_COLUMNS = (
     "first_seen",
     "updated",
     "change_seq",
+    "num_articles",
+    "num_mentions",
+    "languages",
+    "fatalities",
+    "injured",
+    "disagreement",
 )
 # Bucket start of an event's first day (`day`, NULL when the date is missing or unreadable).
 TIMELINE_BUCKETS: dict[str, str] = {
@@ -285,10 +303,14 @@ class PostgresStore:
                 conn.execute("SELECT 1 FROM documents WHERE id = %s", (document_id,)).fetchone() is not None
             )
 
-    def add_document(self, doc: Document, events: list[Event]) -> bool:
-        """Store a document and its events in one transaction; False (and no write) if it was there.
+    def add_document(
+        self, doc: Document, events: list[Event], decisions: Sequence[Decision] | None = None
+    ) -> bool:
+        """Store a document, its mentions and their events in one transaction; False (and no
+        write) if it was already there.
 
-        An event whose id is already stored is updated as by `upsert_event`.
+        `decisions` (lagebild.merge.plan) say which mentions form one event and which stored
+        event each joins. Without them every item of `events` is a mention that is its own event.
         """
         with self._write() as conn:
             inserted = conn.execute(
@@ -309,12 +331,113 @@ class PostgresStore:
             ).rowcount
             if not inserted:
                 return False
-            if events:
-                change = _next_change(conn)
-                for offset, event in enumerate(events):
-                    _upsert_event(conn, event, change + offset)
-                _notify(conn, change + len(events) - 1)
+            if decisions is None:
+                decisions = [Decision(event=e, names=set(), mentions=[e]) for e in events]
+            self._store_decisions(conn, doc.id, decisions)
         return True
+
+    def _store_decisions(
+        self, conn: psycopg.Connection, document_id: str, decisions: Sequence[Decision]
+    ) -> None:
+        if decisions:
+            change = _next_change(conn)
+            for offset, d in enumerate(decisions):
+                _store_decision(conn, document_id, d, change + offset)
+            _notify(conn, change + len(decisions) - 1)
+
+    def store_decisions(self, document_id: str, decisions: Sequence[Decision]) -> None:
+        """Write the merge decisions of a stored document's mentions (`lagebild merge --rebuild`)."""
+        with self._write() as conn:
+            self._store_decisions(conn, document_id, decisions)
+
+    def clear_events(self) -> None:
+        """Forget every event (mentions stay, ungrouped): the first step of a rebuild."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM evidence")
+            conn.execute("DELETE FROM events")
+            conn.execute("UPDATE mentions SET event_id = NULL")
+
+    def document_ids(self) -> list[str]:
+        """Every stored document's id, in the order of ingestion."""
+        with self._read() as conn:
+            rows = conn.execute("SELECT id FROM documents ORDER BY seq").fetchall()
+            return [row["id"] for row in rows]
+
+    def mentions_of_document(self, document_id: str) -> tuple[list[Event], dict[str, np.ndarray]]:
+        """A document's mentions in text order, and the embeddings stored for their sentences."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT data, embedding FROM mentions WHERE document_id = %s ORDER BY seq", (document_id,)
+            ).fetchall()
+        mentions = [Event.from_dict(json.loads(row["data"])) for row in rows]
+        vectors = {
+            m.evidence[0].sentence: _vector(row["embedding"])
+            for m, row in zip(mentions, rows, strict=True)
+            if row["embedding"]
+        }
+        return mentions, vectors
+
+    def event_of_mention(self, mention_id: str) -> str | None:
+        """The id of the event a mention belongs to (None: unknown mention)."""
+        with self._read() as conn:
+            row = conn.execute("SELECT event_id FROM mentions WHERE id = %s", (mention_id,)).fetchone()
+        return row["event_id"] if row else None
+
+    def mentions_of_event(self, event_id: str) -> list[Event]:
+        """Every mention of an event, in the order they were stored."""
+        with self._read() as conn:
+            rows = conn.execute("SELECT data FROM mentions WHERE event_id = %s ORDER BY seq", (event_id,))
+            return [Event.from_dict(json.loads(row["data"])) for row in rows]
+
+    def merge_candidates(self, event: Event, limit: int = MERGE_CANDIDATES) -> list[Candidate]:
+        """Stored events the merge may join `event` to: same type and modality, dates within the
+        merge window, and in the same country or within reach of its place (the GiST index).
+
+        The reach is SQLite's box (FAR_KM north, south, east and west), not a distance: both
+        backends must find the same candidates, or one corpus would merge differently."""
+        span = date_range(event)
+        if span is None:
+            return []
+        lo = (span[0] - timedelta(days=WINDOW_DAYS)).isoformat()
+        hi = (span[1] + timedelta(days=WINDOW_DAYS)).isoformat()
+        where = ["e.type = %s", "e.modality = %s", "e.date >= %s", "e.date <= %s"]
+        params: list[Any] = [event.type, event.modality, lo[:7], hi]
+        place = event.location
+        if place is not None and place.precision not in ("country", "region", "admin1"):
+            dlat = FAR_KM / 111.0
+            dlon = min(180.0, dlat / max(0.05, math.cos(math.radians(place.lat))))
+            where.append(
+                "(e.country = %s OR e.country IS NULL OR e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326))"
+            )
+            params += [place.country, place.lon - dlon, place.lat - dlat, place.lon + dlon, place.lat + dlat]
+        elif place is not None and place.country:
+            where.append("(e.country = %s OR e.country IS NULL)")
+            params.append(place.country)
+        # Nearest in time first; an unreadable date (day NULL) sorts first, as SQLite's NULL does.
+        sql = (
+            "SELECT e.*, l.document_id AS l_document_id, l.sentence AS l_sentence, l.start AS l_start,"
+            ' l."end" AS l_end, l.lang AS l_lang, l.url AS l_url, l.source AS l_source FROM events e'
+            " LEFT JOIN LATERAL (SELECT * FROM evidence ev WHERE ev.event_id = e.id ORDER BY ev.id LIMIT 1) l"
+            f" ON true WHERE {' AND '.join(where)}"
+            " ORDER BY abs(e.day - %s::date) NULLS FIRST, e.seq LIMIT %s"
+        )
+        params += [span[0], limit]
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        out = []
+        for row in rows:
+            evidence = []
+            if row["l_document_id"] is not None:
+                lead = {k[2:]: v for k, v in row.items() if k.startswith("l_")}
+                evidence = [_row_to_evidence(lead)]  # type: ignore[arg-type]
+            out.append(
+                Candidate(
+                    event=_row_to_event(row, evidence),  # type: ignore[arg-type]
+                    names=set(json.loads(row["names"])),
+                    embedding=_vector(row["embedding"]) if row["embedding"] else None,
+                )
+            )
+        return out
 
     def get_document(self, document_id: str) -> Document | None:
         with self._read() as conn:
@@ -334,18 +457,17 @@ class PostgresStore:
         )
 
     def iter_documents(self, batch: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
-        """Every document row (with `ingested_at`), in id order, page by page (copying a store)."""
-        last = ""
+        """Every document row (with `ingested_at`), in the order stored, page by page (copying a store)."""
+        last = 0
         while True:
             with self._read() as conn:
                 rows = conn.execute(
-                    'SELECT * FROM documents WHERE id COLLATE "C" > %s ORDER BY id COLLATE "C" LIMIT %s',
-                    (last, batch),
+                    "SELECT * FROM documents WHERE seq > %s ORDER BY seq LIMIT %s", (last, batch)
                 ).fetchall()
             yield from rows
             if len(rows) < batch:
                 return
-            last = rows[-1]["id"]
+            last = rows[-1]["seq"]
 
     # -- events: writes ---------------------------------------------------------------------
 
@@ -561,16 +683,17 @@ class PostgresStore:
     def copy_in(
         self,
         documents: Iterable[dict[str, Any]],
-        events: Iterable[Event],
+        events: Iterable[tuple[Event, str, bytes | None]],
+        mentions: Iterable[dict[str, Any]] = (),
         *,
         batch: int = 5000,
         progress: Callable[[str, int], None] | None = None,
-    ) -> tuple[int, int]:
-        """Fill an EMPTY store with document rows (as stored, with `ingested_at`) and events, in
-        ONE transaction of COPY statements; returns (documents, events). Events are numbered in
-        the order given; their evidence must name documents given here."""
+    ) -> tuple[int, int, int]:
+        """Fill an EMPTY store in ONE transaction of COPY statements: document rows (as stored,
+        with `ingested_at`), events with their merge signature (names JSON, embedding) and mention
+        rows; returns how many of each. Events and documents are numbered in the order given."""
         tell = progress or (lambda what, n: None)
-        n_docs = n_events = 0
+        n_docs = n_events = n_mentions = 0
         with self._write() as conn:
             busy = conn.execute(
                 "SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM events) AS busy"
@@ -585,20 +708,21 @@ class PostgresStore:
                     n_docs += 1
             tell("documents", n_docs)
             change = _next_change(conn)
-            pending: list[Event] = []
+            pending: list[tuple[Event, str, bytes | None]] = []
+            columns = (*_EVENT_COLUMNS, "names", "embedding")
 
             def flush() -> None:
                 nonlocal n_events
-                with conn.cursor().copy(f"COPY events ({', '.join(_EVENT_COLUMNS)}) FROM STDIN") as copy:
-                    for event in pending:
+                with conn.cursor().copy(f"COPY events ({', '.join(columns)}) FROM STDIN") as copy:
+                    for event, names, embedding in pending:
                         values = event_values(event, change + n_events)
-                        copy.write_row([values[c] for c in _EVENT_COLUMNS])
+                        copy.write_row([*(values[c] for c in _EVENT_COLUMNS), names, embedding])
                         n_events += 1
                 with conn.cursor().copy(
                     'COPY evidence (event_id, document_id, sentence, start, "end", lang, url, source, title)'
                     " FROM STDIN"
                 ) as copy:
-                    for event in pending:
+                    for event, _, _ in pending:
                         for ev in event.evidence:
                             title = titles.get(ev.document_id, "")
                             row = (event.id, ev.document_id, ev.sentence, int(ev.start), int(ev.end))
@@ -606,16 +730,22 @@ class PostgresStore:
                 pending.clear()
                 tell("events", n_events)
 
-            for event in events:
-                pending.append(event)
+            for item in events:
+                pending.append(item)
                 if len(pending) >= batch:
                     flush()
             if pending:
                 flush()
+            mention_columns = ("id", "document_id", "event_id", "confidence", "data", "embedding")
+            with conn.cursor().copy(f"COPY mentions ({', '.join(mention_columns)}) FROM STDIN") as copy:
+                for row in mentions:
+                    copy.write_row([row[c] for c in mention_columns])
+                    n_mentions += 1
+            tell("mentions", n_mentions)
             if n_events:
                 _notify(conn, change + n_events - 1)
-            conn.execute("ANALYZE documents, events, evidence")  # plans for the new size at once
-        return n_docs, n_events
+            conn.execute("ANALYZE documents, events, evidence, mentions")  # plans for the new size at once
+        return n_docs, n_events, n_mentions
 
     # -- live updates -----------------------------------------------------------------------
 
@@ -743,6 +873,12 @@ def event_values(event: Event, change: int) -> dict[str, Any]:
         "first_seen": event.first_seen,
         "updated": event.updated,
         "change_seq": change,
+        "num_articles": int(event.num_articles),
+        "num_mentions": int(event.num_mentions),
+        "languages": json.dumps(list(event.languages)),
+        "fatalities": event.fatalities,
+        "injured": event.injured,
+        "disagreement": json.dumps(event.disagreement, ensure_ascii=False),
     }
 
 
@@ -763,6 +899,100 @@ def _upsert_event(conn: psycopg.Connection, event: Event, change: int) -> None:
     values = event_values(event, change)
     conn.execute(_UPSERT_SQL, [values[c] for c in _EVENT_COLUMNS])
     _insert_evidence(conn, event.id, event.evidence)
+
+
+def _blob(vector: np.ndarray | None) -> bytes | None:
+    return None if vector is None else np.asarray(vector, dtype=np.float16).tobytes()
+
+
+def _store_decision(conn: psycopg.Connection, document_id: str, d: Decision, change: int) -> None:
+    """Write one merge decision: the mentions with their event, and that event summarised again
+    (SQLite's `_store_decision`, statement for statement)."""
+    stored = None
+    if d.target is not None:
+        stored = conn.execute(
+            "SELECT id, first_seen, names, embedding FROM events WHERE id = %s", (d.target,)
+        ).fetchone()
+    event_id = stored["id"] if stored is not None else d.mentions[0].id
+    lead_embedding = _blob(d.embedding)
+    for k, m in enumerate(d.mentions):
+        conn.execute(
+            "INSERT INTO mentions (id, document_id, event_id, confidence, data, embedding)"
+            " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id,"
+            " embedding = coalesce(mentions.embedding, excluded.embedding)",
+            (
+                m.id,
+                document_id,
+                event_id,
+                float(m.confidence),
+                json.dumps(m.to_dict(), ensure_ascii=False),
+                lead_embedding if k == 0 else None,
+            ),
+        )
+    for other, vector in d.embedded.items():
+        # Kept with the stored event and with its lead mention, so that a rebuild finds it again.
+        conn.execute(
+            "UPDATE events SET embedding = %s WHERE id = %s AND embedding IS NULL", (_blob(vector), other)
+        )
+        conn.execute(
+            "UPDATE mentions SET embedding = %s WHERE embedding IS NULL AND seq ="
+            " (SELECT min(seq) FROM mentions WHERE event_id = %s)",
+            (_blob(vector), other),
+        )
+    new_ids = {m.id for m in d.mentions}
+    if stored is None:
+        # A new event: the plan's summary of its mentions, as it is.
+        _upsert_event(conn, d.event, change)
+        names, embedding = set(d.names), lead_embedding
+        if embedding is None:  # a rebuild: the lead mention's sentence may have been embedded before
+            row = conn.execute("SELECT embedding FROM mentions WHERE id = %s", (d.mentions[0].id,)).fetchone()
+            embedding = row["embedding"] if row else None
+        conn.execute(
+            "UPDATE events SET names = %s, embedding = %s WHERE id = %s",
+            (json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False), embedding, event_id),
+        )
+        return
+    others = [
+        Event.from_dict(json.loads(row["data"]))
+        for row in conn.execute(
+            "SELECT seq, data, id FROM mentions WHERE event_id = %s ORDER BY confidence DESC LIMIT %s",
+            (event_id, _SUMMARY_MENTIONS + len(new_ids) + 1),
+        ).fetchall()
+        if row["id"] not in new_ids
+    ]
+    # The first mention leads (its sentence is the event's first evidence), then the surest.
+    first = conn.execute("SELECT data FROM mentions WHERE event_id = %s ORDER BY seq LIMIT 1", (event_id,))
+    lead = Event.from_dict(json.loads(first.fetchone()["data"]))
+    others = [m for m in others if m.id != lead.id][:_SUMMARY_MENTIONS]
+    merged = summarise([lead, *others, *d.mentions], event_id=event_id)
+    merged.first_seen = min(stored["first_seen"], merged.first_seen)
+    names = set(json.loads(stored["names"])) | d.names
+    embedding = stored["embedding"] or None
+    merged.evidence = [ev for m in d.mentions for ev in m.evidence]
+    merged.updated = utcnow()
+    _upsert_event(conn, merged, change)
+    counts = conn.execute(
+        "SELECT count(*) AS n, count(DISTINCT document_id) AS docs FROM mentions WHERE event_id = %s",
+        (event_id,),
+    ).fetchone()
+    sources = conn.execute(
+        "SELECT count(DISTINCT coalesce(source, url, document_id)) AS n, array_agg(DISTINCT lang) AS langs"
+        " FROM evidence WHERE event_id = %s AND lang != 'und'",
+        (event_id,),
+    ).fetchone()
+    conn.execute(
+        "UPDATE events SET num_mentions = %s, num_articles = %s, num_sources = greatest(1, %s), languages = %s,"
+        " names = %s, embedding = %s WHERE id = %s",
+        (
+            counts["n"],
+            counts["docs"],
+            sources["n"],
+            json.dumps(sorted(sources["langs"] or [])),
+            json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False),
+            embedding,
+            event_id,
+        ),
+    )
 
 
 def _insert_evidence(conn: psycopg.Connection, event_id: str, evidence: Iterable[Evidence]) -> int:

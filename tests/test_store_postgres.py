@@ -376,3 +376,62 @@ def test_the_demo_corpus_gives_the_same_events_on_sqlite_and_postgresql(tmp_path
     (sqlite_result, pg_result) = results
     assert sqlite_result[1] > 0  # the corpus has stories told in several languages: joins happen
     assert pg_result == sqlite_result
+
+
+def test_two_servers_push_a_commit_to_their_sse_clients(pg_url: str) -> None:
+    """Two `lagebild serve` on one database, each with an SSE client; a third process stores a
+    document: both clients get its event within seconds, though the servers poll every 30 s."""
+    import socket
+
+    import httpx
+    import uvicorn
+
+    from lagebild.api import create_app
+
+    PostgresStore(pg_url).close()  # the schema, before two servers race to make it
+    servers, threads, urls = [], [], []
+    for _ in range(2):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        app = create_app(pg_url, static_dir=Path("/nonexistent"), stream_poll_s=30.0, keepalive_s=60.0)
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        servers.append(server)
+        threads.append(thread)
+        urls.append(f"http://127.0.0.1:{port}/api/stream")
+    got: dict[int, float] = {}
+
+    def listen(k: int, ready: threading.Event) -> None:
+        with httpx.stream("GET", urls[k], timeout=20) as response:
+            for line in response.iter_lines():
+                if line.startswith("event: ready"):
+                    ready.set()
+                if '"id":"pushed"' in line:
+                    got[k] = time.monotonic()
+                    return
+
+    try:
+        deadline = time.monotonic() + 20
+        while not all(s.started for s in servers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        readies = [threading.Event(), threading.Event()]
+        clients = [threading.Thread(target=listen, args=(k, readies[k]), daemon=True) for k in range(2)]
+        for c in clients:
+            c.start()
+        assert all(r.wait(20) for r in readies)
+        time.sleep(0.3)
+        with PostgresStore(pg_url) as writer:
+            doc = make_doc("Pushed.")
+            written = time.monotonic()
+            writer.add_document(doc, [make_event(doc, "pushed", type="PROTEST")])
+        for c in clients:
+            c.join(10)
+    finally:
+        for s in servers:
+            s.should_exit = True
+        for t in threads:
+            t.join(10)
+    assert sorted(got) == [0, 1]
+    assert max(got.values()) - written < 5.0

@@ -352,6 +352,7 @@ def create_app(
             poll_s=stream_poll_s,
             keepalive_s=keepalive_s,
             is_disconnected=request.is_disconnected,
+            wait=pool.wait_for_change,  # PostgreSQL: woken by every commit (NOTIFY), from any process
         )
         return StreamingResponse(
             body,

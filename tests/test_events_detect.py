@@ -107,5 +107,6 @@ def test_stems_do_not_swallow_other_words():
     assert types("Бойцы смогут заключить контракты с Минобороны.", "ru") == set()
     assert ("ASSAULT", "explosives") in types("На мине подорвался автомобиль.", "ru")
     assert types("Міністр оборони провів нараду.", "uk") == set()
-    assert types("Die Hamas übergab 13 Geiseln an das Rote Kreuz.", "de") == set()
+    # Hostages handed over: a release, never an abduction.
+    assert types("Die Hamas übergab 13 Geiseln an das Rote Kreuz.", "de") == {("RETREAT", "release")}
     assert ("ASSAULT", "abduct") in types("Bewaffnete haben zwei Helfer als Geiseln genommen.", "de")

@@ -134,7 +134,10 @@ def _mentions_of_sentence(
         anchor = reading.anchor
         place = link_place(text, s, anchor, ctx)
         actors, recipients = link_actors(text, s, anchor, ctx.actors, ctx.lex, place)
-        if not actors:
+        if reading.reference_after is not None:
+            # "The EU condemned the bombing": the speaker is no doer of the happening it names.
+            actors = _named_after(actors, ctx.actors, anchor.trigger_start, s.end)
+        if not actors and reading.reference_after is None:
             actors = subject_countries(text, s, anchor, ctx)
         # "They were injured": a passive without its agent names no doer, so none is carried in.
         passive = passive_before(text, anchor.trigger_start, ctx.lex)
@@ -284,6 +287,12 @@ def extract_mentions(doc: Document, learned: bool = False) -> list[Event]:
         if in_sentence:
             carry = in_sentence[-1:]
     return mentions
+
+
+def _named_after(actors: list[Actor], spans: Spans, start: int, end: int) -> list[Actor]:
+    """The actors of `actors` that are named in text[start:end]."""
+    named = {id(m.actor) for m in spans.starting(start, end)}
+    return [a for a in actors if id(a) in named]
 
 
 def _inside_name(names: Spans, c: Candidate) -> bool:

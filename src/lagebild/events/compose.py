@@ -67,6 +67,10 @@ class Reading:
     modality: str
     triggers: list[Candidate] = field(default_factory=list)
     acled: tuple[str | None, str | None] | None = None  # set when composition decides it
+    # Set when the reading is the object of a statement ("condemned the bombing"): the offset where
+    # the statement's trigger ends. The happening's own doers are named with it ("the bombing by
+    # the Taliban"), never before it: that is the speaker, in any word order.
+    reference_after: int | None = None
 
     @property
     def anchor(self) -> Candidate:
@@ -202,7 +206,7 @@ def compose(
         drop.add(id(assault))
     readings = [r for r in readings if id(r) not in drop]
     readings.sort(key=lambda r: r.anchor.trigger_start)
-    return _demanded_not_done(readings)
+    return _references(_demanded_not_done(readings))
 
 
 # An event named as the object of a demand has not happened: "demanded the resignation of X",
@@ -227,3 +231,51 @@ def _demanded_not_done(readings: list[Reading]) -> list[Reading]:
                 r.modality = "future"
                 break
     return readings
+
+
+# A happening named as the object of a statement is a reference, not a report of its own: in "the
+# EU condemned the bombing" or "Aliyev hailed the agreement" the statement is what the sentence
+# tells; the bombing happened (it stays, asserted) but the speaker is not its doer. An accusation's
+# object ("accused the ministry of attacking his camps") is claimed, not asserted. Captives named
+# as the object of a release ("handed 13 hostages to the Red Cross") were taken before: the
+# release is the event, and the taking no second reading of the same words.
+_REFERENCING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+_CLAIMING_MODES = frozenset({"allege"})
+_OBJECT_OF_RELEASE = frozenset({"abduct"})
+# Happenings worth an event even when only named ("condemned the bombing"); a named agreement,
+# meeting or demand ("hailed the agreement") is background to the statement and no event here.
+_MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+
+
+def _governor(r: Reading, readings: list[Reading]) -> Reading | None:
+    """The statement or release whose object `r`'s first trigger is, if any."""
+    t = r.anchor
+    base = t.sentence.start
+    for g in readings:
+        if g is r or g.modality != "asserted":
+            continue
+        if r.type in _REFERENCING:
+            continue  # "condemned and rejected": one statement, told twice
+        if not (g.type in _REFERENCING or (g.mode == "release" and r.mode in _OBJECT_OF_RELEASE)):
+            continue
+        a = g.triggers[-1]
+        gap = t.trigger_start - a.trigger_end
+        if 0 <= gap <= _OBJECT_REACH and not _CLAUSE_BREAK.search(
+            t.sentence.text[a.trigger_end - base : t.trigger_start - base]
+        ):
+            return g
+    return None
+
+
+def _references(readings: list[Reading]) -> list[Reading]:
+    out = []
+    for r in readings:
+        g = _governor(r, readings) if r.modality == "asserted" else None
+        if g is None:
+            out.append(r)
+        elif g.type in _REFERENCING and r.type in _MATERIAL:
+            r.reference_after = g.triggers[-1].trigger_end
+            if g.mode in _CLAIMING_MODES:
+                r.modality = "hypothetical"
+            out.append(r)
+    return out

@@ -30,7 +30,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          "ziehen ab", "zogen ab", "zieht ab", "zog ab", "abziehen", "~verlassen", "~verließ*",
                          "räumten", "geräumt", "evakuiert*", "*truppen verlassen", "abreis*", "~reist ab",
                          "~reisen ab"),
-    "RETREAT/release": ("freigelassen", "freilassung*", "ließ frei", "ließen frei", "entlassen"),
+    "RETREAT/release": ("freigelassen", "freilassung*", "ließ frei", "ließen frei", "entlassen",
+                        # handed over, not taken: "übergab 13 Geiseln an das Rote Kreuz"
+                        "übergab* _ geisel*", "übergeben _ geisel*", "geisel* übergeben", "geisel* freigelassen",
+                        "geiseln _ freigelassen", "geisel* freigekommen", "geiseln kamen frei"),
     "RETREAT/disarm": ("entwaffn*", "waffen niedergelegt", "legten die waffen nieder", "kapitul*",
                        "ergaben sich", "ergeben"),
     "RETREAT/resign": ("zurückgetreten", "trat zurück", "traten zurück", "rücktritt*"),
@@ -146,7 +149,8 @@ NEGATION_AFTER: tuple[str, ...] = ("nicht", "nie", "zu verhindern", "verhindert"
 FUTURE: tuple[str, ...] = ("wird", "werden", "soll", "sollen", "plant", "planen", "geplant", "will", "wollen",
                            "beabsichtigt", "droht", "drohen", "morgen", "kommende* woche", "nächste* woche",
                            "angekündigt", "kündigte an", "kündigten an", "vorgesehen", "bevorstehend*",
-                           "bereit zu", "vor zu")
+                           "bereit zu", "vor zu", "bereitet*", "bereiten", "vorbereit*", "angedroht", "drohte mit",
+                           "droht mit", "kündigt an", "kündigen an", "will", "wollen")
 HYPOTHETICAL: tuple[str, ...] = ("falls", "wenn", "sofern", "könnte", "könnten", "würde", "würden",
                                  "möglich*",
                                  "eventuell", "vielleicht", "befürcht*", "gefahr eine*", "risiko", "ob",

@@ -24,7 +24,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          "replegaron",
                          "repliegue", "abandonaron", "abandonó", "evacuaron", "evacuación", "salieron de"),
     "RETREAT/release": ("liberó", "liberaron", "liberad*", "liberación", "excarcel*", "puesto en libertad",
-                        "puestos en libertad"),
+                        "puestos en libertad", "entreg* _ rehenes", "liber* _ rehenes", "rehenes liberados",
+                        "rehenes fueron liberados"),
     "RETREAT/disarm": ("desarm*", "entregaron las armas", "dejaron las armas", "se rindieron", "rendición",
                        "capitul*", "desmoviliz*"),
     "RETREAT/resign": ("renunció", "dimitió", "dimisión", "renuncia"),
@@ -129,7 +130,7 @@ NEGATION: tuple[str, ...] = ("no", "ningún", "ninguna", "ninguno", "nunca", "ja
                              "desmintió")
 NEGATION_AFTER: tuple[str, ...] = ("no se registr*", "no hubo")
 FUTURE: tuple[str, ...] = ("va a", "van a", "será", "serán", "planea", "planean", "prevé", "previsto*",
-                           "mañana", "la próxima semana", "próxim*", "tiene previsto", "se dispone*",
+                           "mañana", "la próxima semana", "próxim*", "tiene previsto", "se dispone*", "prepara*", "amenaza con", "amenazó con",
                            "anunció que", "prometió")
 HYPOTHETICAL: tuple[str, ...] = ("si", "podría", "podrían", "eventual*", "posible*", "riesgo", "en caso de",
                                  "teme*", "temor*", "sería", "serían")

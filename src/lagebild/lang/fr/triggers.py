@@ -4,7 +4,7 @@
 TRIGGERS: dict[str, tuple[str, ...]] = {
     # Phrases that contain a trigger word but are no trigger.
     # A "motion de censure" is a vote of no confidence, no censorship.
-    "NONE": ("non-violent*", "anti-émeute", "forces de l'ordre", "motion de censure", "motions de censure"),
+    "NONE": ("retraite*", "retraité*", "âge de la retraite", "non-violent*", "anti-émeute", "forces de l'ordre", "motion de censure", "motions de censure"),
     "AGREE": ("accord*", "se sont entendus", "signé", "signe", "signent", "signature", "ont convenu",
               "a convenu",
               "promis", "s'est engagé*", "se sont engagés", "protocole d'accord"),
@@ -21,9 +21,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "AID/military": ("aide militaire", "livraison* d'armes", "livré des armes", "assistance militaire"),
     "AID/humanitarian": ("aide humanitaire", "convoi* humanitaire*", "secours"),
     "AID/asylum": ("asile",),
-    "RETREAT/withdraw": ("retrait*", "retiré*", "se retire*", "se sont retirés", "s'est retiré*", "quitté",
+    "RETREAT/withdraw": ("battre en retraite", "battu en retraite", "battent en retraite", "retrait*", "retiré*", "se retire*", "se sont retirés", "s'est retiré*", "quitté",
                          "ont quitté", "a quitté", "évacué*", "repli*", "replié*"),
-    "RETREAT/release": ("libéré*", "libération", "relâché*", "remis en liberté"),
+    "RETREAT/release": ("libéré*", "libération", "relâché*", "remis en liberté", "remis _ otage*",
+                        "otages libérés", "otages ont été libérés", "otages remis"),
     "RETREAT/disarm": ("désarm*", "déposé les armes", "rendu les armes", "se sont rendus", "capitul*"),
     "RETREAT/resign": ("démission*", "a démissionné"),
     "RETREAT/cede": ("remis le contrôle", "passation", "sans combat*", "sans résistance"),
@@ -77,7 +78,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          "tireur*",
                          "sniper*", "armes à feu"),
     "ASSAULT/clash": ("affrontement*", "combat*", "accrochage*", "offensive", "échange* de tirs", "bataille*",
-                      "~repouss*", "contre-attaque*"),  # "repousser l'âge": push back, no fighting
+                      "repouss* l'attaque", "repouss* une attaque", "repouss* les attaques", "repouss* l'assaut",
+                      "repouss* l'offensive", "repouss* une offensive", "repouss* les assaillants",
+                      "contre-attaque*"),  # "repousser l'âge" pushes back a date: no fighting
     "ASSAULT/heavy-weapons": ("bombard*", "pilonn*", "obus", "artillerie", "roquette*", "missile*",
                               "mortier*",
                               "tirs d'artillerie"),
@@ -135,7 +138,8 @@ NEGATION_AFTER: tuple[str, ...] = ("pas", "jamais", "n'a pas eu lieu")
 FUTURE: tuple[str, ...] = ("va", "vont", "sera", "seront", "prévoit", "prévu*", "compte", "entend",
                            "projette",
                            "demain", "la semaine prochaine", "prochain*", "doit", "doivent", "devrait",
-                           "devraient", "a promis", "s'apprête*", "annoncé son intention")
+                           "devraient", "a promis", "s'apprête*", "annoncé son intention",
+                           "prépare*", "se prépare*", "préparent", "menace d'", "menacé de")
 HYPOTHETICAL: tuple[str, ...] = ("si", "pourrait", "pourraient", "éventuel*", "possible*", "risque*",
                                  "au cas où",
                                  "craint*", "crainte*", "menace de", "serait", "seraient")

@@ -228,3 +228,17 @@ def test_a_district_by_its_bare_name_is_no_place_without_a_preposition() -> None
     assert "Jones" not in got and got["Texas"][0] == "US"
     got = _places("Flooding hit homes in Jefferson County and in Jefferson on Monday.", "en")
     assert got["Jefferson"][0] == "US"
+
+
+def test_nearby_points_add_the_salient_places_far_away_in_the_text() -> None:
+    pts = np.arange(200, dtype=np.float64).reshape(100, 2)
+    owner = np.arange(100)
+    salient = resolver_mod.Salient(np.asarray([[0.0, 1.0], [7.0, 7.0]]), np.asarray([0, -1]))
+    got = resolver_mod.nearby_points(pts, owner, 50, salient, window=1).tolist()
+    assert got == [[98.0, 99.0], [102.0, 103.0], [0.0, 1.0], [7.0, 7.0]]
+    # A salient place that is mention 50's own point is not measured against itself.
+    salient = resolver_mod.Salient(np.asarray([[100.0, 101.0]]), np.asarray([50]))
+    assert resolver_mod.nearby_points(pts, owner, 50, salient, window=1).tolist() == [
+        [98.0, 99.0],
+        [102.0, 103.0],
+    ]

@@ -39,8 +39,7 @@ class PlaceMention:
     score: float  # resolution confidence 0..1
 
 
-def _to_mentions(text: str, mentions: list[Mention]) -> list[PlaceMention]:
-    gaz = get_gazetteer()
+def _to_mentions(gaz, text: str, mentions: list[Mention]) -> list[PlaceMention]:
     out = []
     for m in mentions:
         if m.choice >= 0:
@@ -52,8 +51,7 @@ def _to_mentions(text: str, mentions: list[Mention]) -> list[PlaceMention]:
     return out
 
 
-def _match_mentions(text: str, toks, matches: list[Match]) -> list[Mention]:
-    gaz = get_gazetteer()
+def _match_mentions(gaz, text: str, toks, matches: list[Match]) -> list[Mention]:
     out = []
     for m in matches:
         start, end = char_span(text, toks, m)
@@ -90,7 +88,7 @@ def geoparse(
     """
     gaz = get_gazetteer()
     toks, matches, h = spot_matches(_checked(text), gaz, lang, demonyms)
-    mentions = _match_mentions(text, toks, matches)
+    mentions = _match_mentions(gaz, text, toks, matches)
     for mention, match in zip(mentions, matches, strict=True):
         if match.demonym:
             mention.rows = _by_abbreviation_or_demonym(gaz, mention.key, h)
@@ -100,10 +98,10 @@ def geoparse(
     resolve_mentions(text, live, gaz, toks, h, SPOT_MIN, country)
     _doubt_lone_words(text, gaz, live, h)
     _place_generic(gaz, mentions, generic, live)
-    out = _to_mentions(text, mentions)
+    out = _to_mentions(gaz, text, mentions)
     out = [pm for pm, by_form in zip(out, generic, strict=True) if pm.place is not None or by_form]
     if capitals:
-        out = sorted(out + _to_mentions(text, capital_mentions(text, toks, live, gaz, h, country)),
+        out = sorted(out + _to_mentions(gaz, text, capital_mentions(text, toks, live, gaz, h, country)),
                      key=lambda pm: pm.start)  # fmt: skip
     return out
 
@@ -148,7 +146,7 @@ def resolve(
     live = [m for m, g in zip(mentions, generic, strict=True) if len(m.rows) and not g]
     resolve_mentions(text, live, gaz, toks, h, country=country)
     _place_generic(gaz, mentions, generic, live)
-    return _to_mentions(text, mentions)
+    return _to_mentions(gaz, text, mentions)
 
 
 def _doubt_lone_words(text: str, gaz, mentions: list[Mention], h) -> None:

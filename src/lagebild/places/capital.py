@@ -25,12 +25,6 @@ _APPOSITION = re.compile(r"^[\s,:(–—-]*$")
 SCORE = NO_MATCH + 0.6  # as sure as a well-supported name, less than the name itself
 
 
-def _capital_word(t: Token, h: LangHints) -> bool:
-    if t.key in h.capital_words:
-        return True
-    return any(t.key.startswith(p) and t.key[len(p) :] in h.capital_words for p in h.prefixes)
-
-
 class _Setting:
     """The country a document is about at each point of it: the caller's hint, else the country
     its resolved places lie in most often (a name said twice counts twice: it is what the story
@@ -78,8 +72,10 @@ def capital_mentions(
     starts = np.asarray([m.start for m in named], dtype=np.int64)
     setting = _Setting(named, gaz, hint)
     out: list[Mention] = []
-    for i, t in enumerate(toks):
-        if not _capital_word(t, h) or not _is_noun_here(toks, i, h):
+    forms = h.capital_forms
+    for i in [i for i, t in enumerate(toks) if t.key in forms]:
+        t = toks[i]
+        if not _is_noun_here(toks, i, h):
             continue
         k = int(np.searchsorted(starts, t.end))
         after = named[k] if k < len(named) else None

@@ -7,7 +7,7 @@ lang/<code>/stop_words.py; this module only gathers it, with safe empty defaults
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from lagebild.lang import LANGUAGES, load
 from lagebild.places.normalise import fold
@@ -37,6 +37,18 @@ class LangHints:
     region_words: frozenset[str] = frozenset()  # "province", "محافظة": the region is meant, not its city
     capital_before: frozenset[str] = frozenset()  # "the": where capital words need a determiner
     cased: bool = True
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        """Words that are never a place name alone, also with a clitic written onto them
+        ("بالعاصمة"): stop words, common words that name places somewhere, capital nouns."""
+        words = self.stop_words | self.not_places | self.capital_words
+        return words | {p + w for p in self.prefixes for w in words}
+
+    @cached_property
+    def capital_forms(self) -> frozenset[str]:
+        """The capital nouns, also with a clitic written onto them ("بالعاصمة")."""
+        return self.capital_words | {p + w for p in self.prefixes for w in self.capital_words}
 
 
 def _folded(words) -> frozenset[str]:

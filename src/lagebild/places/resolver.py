@@ -229,6 +229,8 @@ def nearby_points(
     text and the document's salient places, never its own point.
 
     `owner` is sorted (points are collected in mention order), so this is two binary searches."""
+    if salient is not None and len(owner) <= 2 * window + len(salient.pts):
+        return pts[owner != i]  # few places: all of them, as cheap as the bound
     lo = int(np.searchsorted(owner, i - window, side="left"))
     hi = int(np.searchsorted(owner, i + window, side="right"))
     near = pts[lo:hi][owner[lo:hi] != i]

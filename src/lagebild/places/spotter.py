@@ -191,10 +191,7 @@ def keep(m: Match, toks: list[Token], h: LangHints, lower_words: set[str]) -> bo
 def common_noun(key: str, h: LangHints) -> bool:
     """Whether a word is one of the language's common words, also with a clitic written onto it
     ("بالعاصمة", "والمدينة"): such a word is no place name on its own."""
-    words = h.stop_words | h.not_places | h.capital_words
-    if key in words:
-        return True
-    return any(key.startswith(p) and key[len(p) :] in words for p in h.prefixes)
+    return key in h.common
 
 
 def part_of_longer_name(

@@ -174,6 +174,9 @@ class Event:
     location: Place | None = None
     date: str | None = None  # YYYY-MM-DD (first day of the week/month/year at coarser precision)
     date_precision: DatePrecision | None = None
+    # "text" when a sentence gave the date, "published" when only the publication date did (the
+    # happening may lie a day or two before it).
+    date_from: str | None = None
     modality: Modality = "asserted"
     confidence: float = 0.5
     evidence: list[Evidence] = field(default_factory=list)
@@ -201,6 +204,7 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "date": self.date,
             "date_precision": self.date_precision,
+            "date_from": self.date_from,
             "modality": self.modality,
             "confidence": round(float(self.confidence), 3),
             "evidence": [e.to_dict() for e in self.evidence],
@@ -229,6 +233,7 @@ class Event:
             location=Place.from_dict(d["location"]) if d.get("location") else None,
             date=d.get("date"),
             date_precision=d.get("date_precision"),
+            date_from=d.get("date_from"),
             modality=d.get("modality") or "asserted",
             confidence=float(d.get("confidence", 0.5)),
             evidence=[Evidence.from_dict(e) for e in d.get("evidence") or []],

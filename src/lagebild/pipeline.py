@@ -173,6 +173,11 @@ def _mentions_of_sentence(
                 location=place,
                 date=date,
                 date_precision=precision,  # type: ignore[arg-type]
+                date_from=None
+                if date is None
+                else "published"
+                if date == ctx.dct and not has_date
+                else "text",
                 modality=reading.modality,  # type: ignore[arg-type]
                 confidence=conf,
                 fatalities=killed,

@@ -1,10 +1,10 @@
 """Family 5: events, not articles. Are articles about the same real incident merged into one event?
 
-Each article's main event (most confident asserted one) is put into a cluster by the merge step;
-an article without an event stays alone. The clustering of articles is scored against the gold
-incidents with B-cubed and pairwise P/R/F1, and each main event's date and place against the
-incident's. Until lagebild.merge offers `cluster(events)`, every event is its own cluster (the
-singleton baseline); any function events -> one cluster key per event plugs in.
+Every article is ingested into an empty store; its predicted cluster is the stored event that its
+main event (most confident asserted one) belongs to after merging; an article without an event
+stays alone. The clustering of articles is scored against the gold incidents with B-cubed and
+pairwise P/R/F1 beside the same-day-same-city baseline, and each merged event's date and place
+against the incident's. Any other merge step (events -> one cluster key per event) plugs in.
 """
 
 from __future__ import annotations
@@ -41,15 +41,6 @@ def default_extractor() -> DocExtractor:
         return extract(doc)
 
     return run
-
-
-def default_clusterer() -> Clusterer | None:
-    """lagebild.merge.cluster when it exists, else None (singletons)."""
-    try:
-        from lagebild.merge import cluster
-    except ImportError:
-        return None
-    return cluster
 
 
 def singletons(events: list[Event]) -> list[Hashable]:
@@ -95,6 +86,50 @@ def _summary(values: list[float]) -> dict[str, float | None]:
     }
 
 
+def _store_clusters(
+    records: list[dict[str, Any]], progress: Callable[[int, int], None] | None
+) -> tuple[dict[str, Event], dict[str, str]]:
+    """Ingest every article into an empty in-memory store through the real path (extract, merge,
+    store); return each article's main event and the stored event it belongs to."""
+    from lagebild.ingest import prepare, store_document
+    from lagebild.merge import embedder, summarise
+    from lagebild.model import Document
+    from lagebild.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(":memory:")
+    embed = embedder()
+    mains: dict[str, Event] = {}
+    cluster_of: dict[str, str] = {}
+    try:
+        for n, r in enumerate(records, 1):
+            doc = prepare(
+                Document.create(
+                    r["text"], lang=r.get("lang"), published=iso_day(r.get("published")), title=r.get("title")
+                )
+            )
+            store_document(store, doc, embed)
+            # The article's own reading of each event it reports; the event it belongs to.
+            by_event: dict[str, list[Event]] = {}
+            for m in store.mentions_of_document(doc.id)[0]:
+                by_event.setdefault(store.event_of_mention(m.id) or m.id, []).append(m)
+            own = {eid: summarise(ms) for eid, ms in by_event.items()}
+            main = main_event([e for e in own.values() if e.modality == "asserted"])
+            if main is not None:
+                rid = str(r["id"])
+                mains[rid] = main
+                cluster_of[rid] = next(eid for eid, e in own.items() if e is main)
+            if progress:
+                progress(n, len(records))
+        # Dates and places are scored on the merged events as stored, after every article joined.
+        for rid, eid in cluster_of.items():
+            stored = store.get_event(eid)
+            if stored is not None:
+                mains[rid] = stored
+    finally:
+        store.close()
+    return mains, cluster_of
+
+
 def evaluate_merge(
     path: str | Path,
     limit: int | None = None,
@@ -102,33 +137,46 @@ def evaluate_merge(
     cluster: Clusterer | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]:
-    """Score cross-article event merging on one gold file (Gun Violence Corpus format)."""
+    """Score cross-article event merging on one gold file (Gun Violence Corpus format).
+
+    By default every article is ingested into an empty store (the real merge); `cluster` (with
+    `extract`) scores another merge step on the articles' main events instead, e.g. `singletons`.
+    """
     records = read_jsonl(path, limit)
     require(records, ("id", "text", "gold_cluster"), "event merging", path)
-    extract = extract or default_extractor()
-    cluster = cluster or default_clusterer() or singletons
     started = time.perf_counter()
-    mains: dict[str, Event] = {}
-    for n, r in enumerate(records, 1):
-        events = extract(r["text"], r.get("lang"), iso_day(r.get("published")), r.get("title"))
-        if (event := main_event([e for e in events if e.modality == "asserted"])) is not None:
-            mains[str(r["id"])] = event
-        if progress:
-            progress(n, len(records))
-    ids = list(mains)
-    keys = cluster_keys([mains[i] for i in ids], cluster) if ids else []
+    if cluster is None and extract is None:
+        mains, key_of = _store_clusters(records, progress)
+        method = "lagebild.merge"
+    else:
+        extract = extract or default_extractor()
+        cluster = cluster or singletons
+        mains = {}
+        for n, r in enumerate(records, 1):
+            events = extract(r["text"], r.get("lang"), iso_day(r.get("published")), r.get("title"))
+            if (event := main_event([e for e in events if e.modality == "asserted"])) is not None:
+                mains[str(r["id"])] = event
+            if progress:
+                progress(n, len(records))
+        ids = list(mains)
+        keys = cluster_keys([mains[i] for i in ids], cluster) if ids else []
+        key_of = dict(zip(ids, keys, strict=True))
+        method = "singletons" if cluster is singletons else getattr(cluster, "__module__", "custom")
     elapsed = time.perf_counter() - started
-    key_of = dict(zip(ids, keys, strict=True))
     gold = {str(r["id"]): r["gold_cluster"] for r in records}
     pred = {i: ("event", key_of[i]) if i in key_of else ("alone", i) for i in gold}
+    baseline = same_day_same_city(records, mains)
 
     date_errors, km_errors = [], []
+    city_or_finer = 0
     for r in records:
         event = mains.get(str(r["id"]))
         if event is None:
             continue
         if (days := _day_diff(event.date, r.get("gold_incident_date"))) is not None:
             date_errors.append(days)
+        if event.location is not None and event.location.precision in ("exact", "city"):
+            city_or_finer += 1
         loc = r.get("gold_location") or {}
         if event.location is not None and loc.get("lat") is not None and loc.get("long") is not None:
             km_errors.append(
@@ -138,12 +186,29 @@ def evaluate_merge(
         "n_docs": len(records),
         "n_gold_clusters": len(set(gold.values())),
         "n_pred_clusters": len(set(pred.values())),
-        "merge": "singletons" if cluster is singletons else getattr(cluster, "__module__", "custom"),
+        "merge": method,
         "bcubed": bcubed(gold, pred),
         "pairwise": pairwise(gold, pred),
+        "baseline_same_day_same_city": {
+            "bcubed": bcubed(gold, baseline),
+            "pairwise": pairwise(gold, baseline),
+        },
         "no_event": len(records) - len(mains),
         "date_error_days": _summary(date_errors),
         "location_error_km": _summary(km_errors),
         "casualties": casualty_scores(records, mains),
+        "city_precision_share": round(city_or_finer / len(mains), 3) if mains else None,
         "docs_per_s": round(len(records) / elapsed, 1) if elapsed > 0 else None,
     }
+
+
+def same_day_same_city(records: list[dict[str, Any]], mains: dict[str, Event]) -> dict[str, Hashable]:
+    """The baseline beside ours: articles whose main events fall on the same day in the same
+    place (by name) are one incident; articles without an event are alone."""
+    out: dict[str, Hashable] = {}
+    for r in records:
+        rid = str(r["id"])
+        e = mains.get(rid)
+        place = e.location.name if e is not None and e.location is not None else None
+        out[rid] = ("day-city", e.date, place) if e is not None and e.date and place else ("alone", rid)
+    return out

@@ -68,6 +68,8 @@ def best_date(mentions: Sequence[Event]) -> tuple[str | None, str | None, list[s
     dated = [m for m in mentions if m.date]
     if not dated:
         return None, None, []
+    # A date a report read from its text beats the publication day it fell back on.
+    dated = [m for m in dated if m.date_from != "published"] or dated
     finest = min(_DATE_RANK.get(m.date_precision or "day", 9) for m in dated)
     at_finest = [m for m in dated if _DATE_RANK.get(m.date_precision or "day", 9) == finest]
     date = _vote([(m.date, m.confidence) for m in at_finest])
@@ -135,9 +137,11 @@ def summarise(mentions: Sequence[Event], event_id: str | None = None) -> Event:
         for a in _union([m.recipients for m in sorted(typed, key=lambda m: -m.confidence)])
         if (a.canonical or a.name.casefold(), a.country, a.sector) not in actor_keys
     ]
-    # More independent articles make a report more credible; repeats within one article do not.
+    # More independent articles make a report more credible, and a happening an article tells in
+    # several sentences is what the article is about (not a passing reference), though less so.
     best = max(m.confidence for m in mentions)
-    conf = 1.0 - (1.0 - best) * (0.8 ** (len(articles) - 1))
+    sentences = len({(ev.document_id, ev.start) for ev in evidence})
+    conf = 1.0 - (1.0 - best) * (0.8 ** (len(articles) - 1)) * (0.93 ** (sentences - len(articles)))
     disagreement: dict[str, object] = {}
     if date_rivals:
         disagreement["date"] = date_rivals
@@ -162,6 +166,7 @@ def summarise(mentions: Sequence[Event], event_id: str | None = None) -> Event:
         location=place,
         date=date,
         date_precision=date_precision,  # type: ignore[arg-type]
+        date_from="text" if any(m.date_from == "text" for m in mentions) else lead.date_from,
         modality=modality,  # type: ignore[arg-type]
         confidence=round(min(conf, 0.99), 3),
         evidence=evidence,

@@ -30,6 +30,8 @@ from lagebild.model import Event
 WINDOW_DAYS = 30
 # Two places apart by more than this never hold one happening, however alike the reports.
 FAR_KM = 300.0
+DISJOINT_NAMES = 3  # names each report must give for "no name in common" to count against it
+SAME_NAMES = 0.5  # share of the smaller name set that outweighs a far place
 
 FEATURES: tuple[str, ...] = (
     "bias",
@@ -59,15 +61,35 @@ def model() -> Model:
     return Model(weights=w, threshold=float(data["threshold"]))
 
 
-def compatible(a: Event, b: Event) -> bool:
-    """The hard rules: what can never be one happening, whatever the score says."""
+def compatible(a: Event, b: Event, names_a: set[str] | None = None, names_b: set[str] | None = None) -> bool:
+    """The hard rules: what can never be one happening, whatever the score says.
+
+    Two places far apart are two happenings, unless the reports share most of their names (the
+    victims, the street, the venue): then one of the two places was read wrong. Two reports in one
+    language that each name several people or places, none of them the same, tell of different
+    happenings (the gas-station shooting and the drive-by across town that night); across
+    languages names are spelt differently, and the embedding decides.
+    """
+    names_a, names_b = names_a or set(), names_b or set()
+    if (
+        min(len(names_a), len(names_b)) >= DISJOINT_NAMES
+        and not (names_a & names_b)
+        and languages(a) & languages(b)
+    ):
+        return False
     if a.type != b.type or a.modality != b.modality:
         return False
     gap = day_gap(a, b)
     if gap is not None and gap > WINDOW_DAYS:
         return False
     relation, km = place_relation(a.location, b.location)
-    return not (relation == "apart" and km > FAR_KM)
+    if relation == "apart" and km > FAR_KM:
+        return overlap(names_a, names_b) >= SAME_NAMES
+    return True
+
+
+def languages(event: Event) -> set[str]:
+    return set(event.languages) or {ev.lang for ev in event.evidence}
 
 
 def features(

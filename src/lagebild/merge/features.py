@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from lagebild.lang import load
 from lagebild.model import Event, Place
@@ -87,9 +88,17 @@ def place_relation(a: Place | None, b: Place | None) -> tuple[str, float]:
     return ("near" if km <= NEAR_KM else "apart"), km
 
 
+@cache
 def _stop_words(lang: str) -> frozenset[str]:
+    """Words that are capitalised without being names: stop words, months and weekdays (every
+    report of the week names "Saturday")."""
+    words: set[str] = set()
     module = load(lang, "stop_words")
-    return getattr(module, "STOP_WORDS", frozenset()) if module else frozenset()
+    words |= set(getattr(module, "STOP_WORDS", ()))
+    dates = load(lang, "dates")
+    for table in ("MONTHS", "WEEKDAYS", "WEEKDAYS_PLURAL"):
+        words |= set(getattr(dates, table, {}) or {})
+    return frozenset(fold(w) for w in words)
 
 
 def names(text: str, lang: str = "en") -> set[str]:
@@ -112,19 +121,29 @@ def names(text: str, lang: str = "en") -> set[str]:
     return out
 
 
-def event_names(event: Event, title: str | None = None) -> set[str]:
-    """Names of an event's evidence (and its document's title), plus who and where resolved:
-    canonical actor names and place ids are the same in every language."""
+# How much of an article's text its names are read from: the lead tells the story, the rest of a
+# long article drifts to background (and reading it all would cost time on huge pages).
+NAMES_CHARS = 4000
+
+
+def event_names(event: Event, title: str | None = None, text: str | None = None) -> set[str]:
+    """Names of an event's evidence, its document's title and lead, plus who and where resolved:
+    canonical actor names are the same in every language. An article names the victims, the
+    street and the venue in sentences other than the one a trigger stands in."""
+    lang = event.evidence[0].lang if event.evidence else "en"
     out: set[str] = set()
     for ev in event.evidence:
         out |= names(ev.sentence, ev.lang)
     if title:
-        out |= names(" " + title, event.evidence[0].lang if event.evidence else "en")
+        out |= names(" " + title, lang)
+    if text:
+        out |= names(text[:NAMES_CHARS], lang)
     for a in (*event.actors, *event.recipients):
         if a.canonical:
             out.add("@" + fold(a.canonical))
-    if event.location is not None and event.location.geonameid is not None:
-        out.add(f"#{event.location.geonameid}")
+    if event.location is not None:
+        # The place is compared on its own (place_relation): its name is no evidence twice over.
+        out -= {fold(w) for w in re.findall(r"\w+", event.location.name)}
     return out
 
 

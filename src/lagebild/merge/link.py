@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lagebild.merge.decide import compatible, features, model, probability
+from lagebild.merge.decide import compatible, features, languages, model, probability
 from lagebild.model import Event
 
 # Scores in this band are undecided without the embedding; outside it the embedding rarely
@@ -57,10 +57,6 @@ def lead_sentence(event: Event) -> str:
     return event.evidence[0].sentence if event.evidence else ""
 
 
-def _languages(event: Event) -> set[str]:
-    return set(event.languages) or {ev.lang for ev in event.evidence}
-
-
 def link(
     events: Sequence[Event],
     names_of: dict[str, set[str]],
@@ -78,10 +74,10 @@ def link(
         d = Decision(event=event, names=names_of.get(event.id, set()))
         best: tuple[float, Candidate] | None = None
         for cand in candidates_of(event):
-            if not compatible(event, cand.event):
+            if not compatible(event, cand.event, d.names, cand.names):
                 continue
             p = probability(features(event, cand.event, d.names, cand.names), m)
-            cross_lingual = not (_languages(event) & _languages(cand.event)) and not (d.names & cand.names)
+            cross_lingual = not (languages(event) & languages(cand.event)) and not (d.names & cand.names)
             if embed is not None and (UNDECIDED[0] <= p <= UNDECIDED[1] or (cross_lingual and p > 0.02)):
                 if d.embedding is None:
                     d.embedding = embed([lead_sentence(event)])[0]

@@ -30,7 +30,7 @@ def plan(
     """One decision per event of `doc`: its mentions, its summary, and the stored event it joins."""
     groups = group(mentions, headline_end(doc.text or ""))
     events = [summarise(g) for g in groups]
-    names_of = {e.id: event_names(e, doc.title) for e in events}
+    names_of = {e.id: event_names(e, doc.title, doc.text) for e in events}
     decisions = link(events, names_of, candidates_of, embed)
     for d, g in zip(decisions, groups, strict=True):
         d.mentions = list(g)

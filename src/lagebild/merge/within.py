@@ -17,7 +17,10 @@ from lagebild.model import Event
 
 
 def _dates_fit(a: Event, b: Event) -> bool:
-    """Equal, or one range inside the other ("January" holds "6 January")."""
+    """Equal, or one range inside the other ("January" holds "6 January"); a date that only the
+    publication gave ("the protests in Almaty were the largest") fits any."""
+    if "published" in (a.date_from, b.date_from):
+        return True
     ra, rb = date_range(a), date_range(b)
     if ra is None or rb is None:
         return True

@@ -25,7 +25,7 @@ runner = CliRunner()
 def fast_pipeline(monkeypatch) -> None:
     import lagebild.pipeline
 
-    monkeypatch.setattr(lagebild.pipeline, "extract", fake_extract)
+    monkeypatch.setattr(lagebild.pipeline, "extract_mentions", fake_extract)
 
 
 def closed_port() -> int:

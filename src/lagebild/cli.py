@@ -130,7 +130,8 @@ def ingest(
         finally:
             store.close()
     err.print(
-        f"{summary.new} new documents, {summary.events} events; "
+        f"{summary.new} new documents: {summary.mentions} mentions, {summary.events} new events"
+        f" (any modality), {summary.joined} reports joined stored events; "
         f"{summary.already_stored} already stored; {len(summary.errors)} failed"
     )
     raise typer.Exit(0 if summary.ok else 1)
@@ -141,10 +142,14 @@ def extract(
     file: Annotated[str, typer.Argument(help="An article: text, HTML, JSONL (every line), feed or WARC.")],
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
     lang: Annotated[str | None, typer.Option(help="Language code (default: detect).")] = None,
+    mentions: Annotated[
+        bool, typer.Option("--mentions", help="Print every reading of every sentence, before grouping.")
+    ] = False,
 ) -> None:
-    """Print the events of a document as JSON lines, storing nothing."""
+    """Print the events of a document as JSON lines (one per happening), storing nothing."""
     from lagebild.ingest import prepare
     from lagebild.pipeline import extract as run_extract
+    from lagebild.pipeline import extract_mentions
     from lagebild.sources import IngestError, read_inputs
 
     published = _iso_date(published, "--published")
@@ -158,9 +163,31 @@ def extract(
             err.print(f"[red]error:[/] {item.input}: {item.message}", highlight=False)
             failed = True
             continue
-        for event in run_extract(prepare(item)):
+        for event in (extract_mentions if mentions else run_extract)(prepare(item)):
             sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def merge(
+    db: DbOption = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Re-group every stored mention into events (after a method change).")
+    ] = False,
+) -> None:
+    """Merge stored mentions into events again; nothing is re-read from the texts."""
+    from lagebild.merge import embedder
+    from lagebild.merge import rebuild as run_rebuild
+
+    if not rebuild:
+        raise typer.BadParameter("say --rebuild: it replaces every event of the store", param_hint="--rebuild")
+    store = _open(db, must_exist=True)
+    err.print(f"database: {store.url}")
+    try:
+        n = run_rebuild(store, embedder())
+    finally:
+        store.close()
+    err.print(f"{n} events from the stored mentions")
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:

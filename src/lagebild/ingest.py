@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lagebild.merge import Embed, embedder, plan
-from lagebild.model import Document
+from lagebild.model import Document, Event
 from lagebild.sources import IngestError, read_inputs
 from lagebild.store import Store, StoreError
 
@@ -49,12 +49,25 @@ class Stored:
     mentions: int = 0
 
 
-def store_document(store: Store, doc: Document, embed: Embed | None = None) -> Stored:
+def store_document(
+    store: Store,
+    doc: Document,
+    embed: Embed | None = None,
+    extract: Callable[[Document], list[Event]] | None = None,
+) -> Stored:
     """Extract a document's mentions, merge them with the stored events and store it all in one
-    transaction. The one way documents enter a store: ingest, the watcher and the API use it."""
-    from lagebild.pipeline import extract_mentions
+    transaction. The one way documents enter a store: ingest, the watcher and the API use it.
 
-    mentions = extract_mentions(prepare(doc))
+    `extract` gives the mentions (default: the pipeline's extract_mentions)."""
+    if extract is None:
+        from lagebild.pipeline import extract_mentions as extract
+
+    doc = prepare(doc)
+    return link_and_store(store, doc, extract(doc), embed)
+
+
+def link_and_store(store: Store, doc: Document, mentions: list[Event], embed: Embed | None = None) -> Stored:
+    """Merge a document's mentions with the stored events and store it all in one transaction."""
     decisions = plan(doc, mentions, store.merge_candidates, embed)
     if not store.add_document(doc, mentions, decisions):
         return Stored(new=False)

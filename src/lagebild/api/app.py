@@ -278,7 +278,7 @@ def create_app(
                         "published": doc.published,
                         "lang": doc.lang,
                     }
-        return json_response({**event.to_dict(), "documents": documents})
+        return json_response({**event.to_dict(), "documents": documents, "sources": sources_of(event)})
 
     @app.get(
         "/api/timeline",
@@ -502,8 +502,9 @@ def _without_evidence(events: Iterator[Event]) -> Iterator[Event]:
 
 
 def _ingest_record(pool: StorePool, record: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    from lagebild.ingest import prepare
-    from lagebild.pipeline import extract
+    from lagebild.ingest import link_and_store, prepare
+    from lagebild.merge import embedder
+    from lagebild.pipeline import extract_mentions
     from lagebild.sources.base import Defaults, IngestError
     from lagebild.sources.jsonl import read_record
 
@@ -515,13 +516,27 @@ def _ingest_record(pool: StorePool, record: dict[str, Any]) -> tuple[int, dict[s
             return 200, _ingested("already stored", doc.id, store.events_of_document(doc.id))
     doc = prepare(doc)
     try:
-        events = extract(doc)
+        mentions = extract_mentions(doc)
     except Exception as exc:  # an extractor bug: say so rather than a bare 500
         raise HTTPException(500, f"extraction failed: {type(exc).__name__}: {exc}") from None
     with pool.store() as store:
-        if store.add_document(doc, events):
-            return 201, _ingested("stored", doc.id, events)
-        return 200, _ingested("already stored", doc.id, store.events_of_document(doc.id))
+        stored = link_and_store(store, doc, mentions, embedder())
+        status = (201, "stored") if stored.new else (200, "already stored")
+        return status[0], _ingested(status[1], doc.id, store.events_of_document(doc.id))
+
+
+def sources_of(event: Event) -> list[dict[str, Any]]:
+    """The event's evidence grouped by language, then by source: who reported it, in which words."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for ev in event.evidence:
+        key = (ev.lang, ev.source or ev.url or ev.document_id)
+        group = groups.setdefault(
+            key, {"lang": ev.lang, "source": ev.source, "url": ev.url, "documents": [], "evidence": []}
+        )
+        if ev.document_id not in group["documents"]:
+            group["documents"].append(ev.document_id)
+        group["evidence"].append(ev.to_dict())
+    return sorted(groups.values(), key=lambda g: (g["lang"], g["source"] or g["url"] or ""))
 
 
 def _ingested(status: str, document_id: str, events: list[Event]) -> dict[str, Any]:

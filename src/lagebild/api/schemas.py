@@ -54,9 +54,20 @@ class EventOut(BaseModel):
     modality: str = Field(description="asserted, negated, future or hypothetical")
     confidence: float
     evidence: list[EvidenceOut]
-    num_sources: int
+    num_sources: int = Field(description="Distinct outlets that report the event")
     first_seen: str
     updated: str
+    date_from: str | None = Field(
+        None, description="text: a sentence gave the date; published: only the publication"
+    )
+    fatalities: int | None = Field(None, description="People killed, as the best-supported report says")
+    injured: int | None = None
+    num_articles: int = Field(1, description="Distinct articles (syndicated copies count once)")
+    num_mentions: int = Field(1, description="Sentences read as this event, over all articles")
+    languages: list[str] = Field(default_factory=list, description="Languages of its reports")
+    disagreement: dict[str, Any] = Field(
+        default_factory=dict, description="What reports disagree on: date, place, fatalities, injured, type"
+    )
 
 
 class EventsPage(BaseModel):
@@ -73,9 +84,20 @@ class DocumentOut(BaseModel):
     lang: str | None = None
 
 
+class SourceGroup(BaseModel):
+    lang: str = Field(description="ISO 639-1 code of the evidence")
+    source: str | None = Field(description="The outlet, where known")
+    url: str | None = None
+    documents: list[str] = Field(description="Ids of this source's documents that report the event")
+    evidence: list[EvidenceOut] = Field(description="This source's sentences, with offsets")
+
+
 class EventDetail(EventOut):
     documents: dict[str, DocumentOut] = Field(
         description="The documents behind the evidence, by document_id (title, url, source, ...)"
+    )
+    sources: list[SourceGroup] = Field(
+        description="The evidence grouped by language, then by source (every report of the event)"
     )
 
 

@@ -67,8 +67,9 @@ def compatible(a: Event, b: Event, names_a: set[str] | None = None, names_b: set
     Two places far apart are two happenings, unless the reports share most of their names (the
     victims, the street, the venue): then one of the two places was read wrong. Two reports in one
     language that each name several people or places, none of them the same, tell of different
-    happenings (the gas-station shooting and the drive-by across town that night); across
-    languages names are spelt differently, and the embedding decides.
+    happenings (the gas-station shooting and the drive-by across town that night), and so do two
+    that share neither a place nor a name; across languages names are spelt differently, and the
+    embedding decides.
     """
     names_a, names_b = names_a or set(), names_b or set()
     if (
@@ -83,6 +84,8 @@ def compatible(a: Event, b: Event, names_a: set[str] | None = None, names_b: set
     if gap is not None and gap > WINDOW_DAYS:
         return False
     relation, km = place_relation(a.location, b.location)
+    if relation == "unknown" and not (names_a & names_b) and languages(a) & languages(b):
+        return False  # nothing ties them but type and day: many happenings share those
     if relation == "apart" and km > FAR_KM:
         return overlap(names_a, names_b) >= SAME_NAMES
     return True

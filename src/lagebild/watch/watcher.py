@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 import feedparser
 
-from lagebild.ingest import prepare
+from lagebild.ingest import prepare, store_document
+from lagebild.merge import embedder
 from lagebild.model import Document, Event, Evidence
 from lagebild.sources.base import Defaults, IngestError
 from lagebild.sources.feed import extract_article, item_document, item_link, parse_feed
@@ -129,6 +130,7 @@ class Watcher:
         self.interval = max(0.1, float(interval))
         self.fetcher = PoliteFetcher(politeness)
         self._extract = extract
+        self._embed = embedder()  # the engine loads on the first merge that needs it
         self.workers = max(1, workers)
         self.log = log or (lambda line: None)
         self.stop = stop or threading.Event()
@@ -310,13 +312,13 @@ class Watcher:
                 self._add_as_source(original, doc)
                 store.add_document(doc, [])
                 return "near-duplicate", original, 0
-        events = self.extract(doc)
-        if not store.add_document(doc, events):
+        stored = store_document(store, doc, self._embed, self.extract)
+        if not stored.new:
             return "duplicate", doc.id, 0
         if sketch is not None:
             save_sketch(store, doc.id, sketch)
             self.index.add(doc.id, sketch)
-        return "new", doc.id, len(events)
+        return "new", doc.id, stored.events + stored.joined
 
     def _remember_sketch(self, doc: Document) -> None:
         if has_sketch(self.store, doc.id):
@@ -358,10 +360,11 @@ class Watcher:
         return added
 
     def extract(self, doc: Document) -> list[Event]:
+        """The document's mentions (the pipeline's, unless the watcher was given another extractor)."""
         if self._extract is None:
-            from lagebild.pipeline import extract
+            from lagebild.pipeline import extract_mentions
 
-            self._extract = extract
+            self._extract = extract_mentions
         return self._extract(doc)
 
     def _feed_done(self, done: _FeedDone, new: int, items_to_retry: bool) -> None:

@@ -6,6 +6,7 @@ happenings that look alike (same day, same city; same city, other days).
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -229,3 +230,33 @@ def test_shuffled_orders_give_nearly_the_same_clusters(demo_store: SQLiteStore, 
             )
         _, pred = _demo_clusters(store)
         assert abs(bcubed(gold, pred)["f1"] - reference) <= 0.02 + 1e-9, seed
+
+
+def test_syndicated_copies_are_one_article_with_several_sources(tmp_path) -> None:
+    body = (
+        MOSUL[0][2]
+        + " "
+        + " ".join(
+            f"Witnesses described scenes of panic as stalls collapsed in street number {k}." for k in range(6)
+        )
+    )
+    files = []
+    for k in range(10):
+        path = tmp_path / f"copy{k}.jsonl"
+        # Each site adds its own byline: near-identical texts, not identical ones.
+        text = f"{MOSUL[0][1]}\n\n{body}\n\nBy staff of site {k}."
+        path.write_text(
+            '{"text": %s, "source": "site%d", "url": "https://site%d.invalid/a", "published": "2024-05-14"}\n'
+            % (json.dumps(text), k, k),
+            encoding="utf-8",
+        )
+        files.append(str(path))
+    store = SQLiteStore(tmp_path / "copies.db")
+    summary = ingest(files, store)
+    assert summary.new == 1 and summary.copies == 9
+    bombing = [e for e in store.iter_events(_query()) if e.type == "ASSAULT"]
+    assert len(bombing) == 1
+    assert bombing[0].num_articles == 1 and bombing[0].num_sources == 10
+    rebuild(store, None)
+    again = [e for e in store.iter_events(_query()) if e.type == "ASSAULT"]
+    assert [(e.id, e.num_sources) for e in again] == [(bombing[0].id, 10)]

@@ -131,7 +131,8 @@ def ingest(
             store.close()
     err.print(
         f"{summary.new} new documents: {summary.mentions} mentions, {summary.events} new events"
-        f" (any modality), {summary.joined} reports joined stored events; "
+        f" (any modality), {summary.joined} reports joined stored events, {summary.copies} copies of"
+        " stored documents added as sources; "
         f"{summary.already_stored} already stored; {len(summary.errors)} failed"
     )
     raise typer.Exit(0 if summary.ok else 1)

@@ -22,6 +22,7 @@ class IngestSummary:
     already_stored: int = 0
     events: int = 0  # new events (asserted or not) that the new documents started
     joined: int = 0  # reports that joined an event already stored
+    copies: int = 0  # near-identical copies of stored documents: more sources, no new events
     mentions: int = 0
     errors: list[IngestError] = field(default_factory=list)
 
@@ -88,14 +89,21 @@ def ingest(
 
     `on_item(item, n_events)` is called after each document or error (progress display).
     """
+    from lagebild.merge.copies import Copies
+
     summary = IngestSummary()
     embed = embedder()
+    copies = Copies(store)
     for item in read_inputs(inputs, published=published, lang=lang, source=source):
         n_events = 0
         if isinstance(item, IngestError):
             summary.errors.append(item)
         elif store.has_document(item.id):
+            copies.remember(item)  # a kill may have come between a document and its sketch
             summary.already_stored += 1
+        elif (original := copies.original_of(prepare(item))) is not None:
+            copies.add_copy(original, item)
+            summary.copies += 1
         else:
             try:
                 result = store_document(store, item, embed)
@@ -110,6 +118,7 @@ def ingest(
                     on_item(err, 0)
                 continue
             if result.new:
+                copies.remember(item)
                 n_events = result.events
                 summary.new += 1
                 summary.events += result.events

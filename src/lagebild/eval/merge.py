@@ -88,9 +88,10 @@ def _summary(values: list[float]) -> dict[str, float | None]:
 
 def _store_clusters(
     records: list[dict[str, Any]], progress: Callable[[int, int], None] | None
-) -> tuple[dict[str, Event], dict[str, str]]:
+) -> tuple[dict[str, Event], dict[str, str], dict[str, Event]]:
     """Ingest every article into an empty in-memory store through the real path (extract, merge,
-    store); return each article's main event and the stored event it belongs to."""
+    store); return each article's own main event, the id of the stored event it belongs to, and
+    that merged event."""
     from lagebild.ingest import prepare, store_document
     from lagebild.merge import embedder, summarise
     from lagebild.model import Document
@@ -121,13 +122,10 @@ def _store_clusters(
             if progress:
                 progress(n, len(records))
         # Dates and places are scored on the merged events as stored, after every article joined.
-        for rid, eid in cluster_of.items():
-            stored = store.get_event(eid)
-            if stored is not None:
-                mains[rid] = stored
+        merged = {rid: store.get_event(eid) for rid, eid in cluster_of.items()}
     finally:
         store.close()
-    return mains, cluster_of
+    return mains, cluster_of, {rid: e for rid, e in merged.items() if e is not None}
 
 
 def evaluate_merge(
@@ -146,7 +144,7 @@ def evaluate_merge(
     require(records, ("id", "text", "gold_cluster"), "event merging", path)
     started = time.perf_counter()
     if cluster is None and extract is None:
-        mains, key_of = _store_clusters(records, progress)
+        mains, key_of, merged = _store_clusters(records, progress)
         method = "lagebild.merge"
     else:
         extract = extract or default_extractor()
@@ -161,6 +159,7 @@ def evaluate_merge(
         ids = list(mains)
         keys = cluster_keys([mains[i] for i in ids], cluster) if ids else []
         key_of = dict(zip(ids, keys, strict=True))
+        merged = mains
         method = "singletons" if cluster is singletons else getattr(cluster, "__module__", "custom")
     elapsed = time.perf_counter() - started
     gold = {str(r["id"]): r["gold_cluster"] for r in records}
@@ -170,7 +169,7 @@ def evaluate_merge(
     date_errors, km_errors = [], []
     city_or_finer = 0
     for r in records:
-        event = mains.get(str(r["id"]))
+        event = merged.get(str(r["id"]))
         if event is None:
             continue
         if (days := _day_diff(event.date, r.get("gold_incident_date"))) is not None:

@@ -63,10 +63,16 @@ def rebuild(
     Stored embeddings are used again (a mention's embedding is computed once). Safe to kill: the
     mentions are never touched, and running it again starts over.
     """
+    from lagebild.merge.copies import attach, original_of_copy
+
     store.clear_events()
     ids = store.document_ids()
     for n, doc_id in enumerate(ids, 1):
         doc = store.get_document(doc_id)
+        original = original_of_copy(store, doc_id)
+        if original is not None:  # a syndicated copy: a source of its original's events again
+            attach(store, original, doc)
+            continue
         mentions, vectors = store.mentions_of_document(doc_id)
         cached = _cached(embed, vectors)
         decisions = plan(doc, mentions, store.merge_candidates, cached)

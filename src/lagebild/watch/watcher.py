@@ -21,26 +21,24 @@ import feedparser
 
 from lagebild.ingest import prepare, store_document
 from lagebild.merge import embedder
-from lagebild.model import Document, Event, Evidence
+from lagebild.merge.copies import Copies
+from lagebild.model import Document, Event
 from lagebild.sources.base import Defaults, IngestError
 from lagebild.sources.feed import extract_article, item_document, item_link, parse_feed
 from lagebild.sources.fetch import HTML_TYPES, FetchError
 from lagebild.store import Store, StoreError
-from lagebild.watch.dedupe import NearDuplicateIndex, canonical_url, locate, minhash
+from lagebild.watch.dedupe import canonical_url
 from lagebild.watch.feeds import Feed
 from lagebild.watch.poll import PoliteFetcher, Politeness
 from lagebild.watch.state import (
     ITEM_TRIES,
     FeedState,
     ItemState,
-    has_sketch,
     load_feed,
     load_item,
-    load_sketches,
     now_iso,
     save_feed,
     save_item,
-    save_sketch,
 )
 
 DEFAULT_INTERVAL = 300.0
@@ -135,7 +133,7 @@ class Watcher:
         self.log = log or (lambda line: None)
         self.stop = stop or threading.Event()
         self.progress = Progress()
-        self.index = NearDuplicateIndex(load_sketches(store))
+        self.copies = Copies(store)
 
     def close(self) -> None:
         self.fetcher.close()
@@ -299,65 +297,18 @@ class Watcher:
         if doc.url:
             doc.url = canonical_url(doc.url)  # the link a reader follows, without the trackers
         if store.has_document(doc.id):
-            self._remember_sketch(doc)  # a kill may have come between the document and its sketch
+            self.copies.remember(doc)  # a kill may have come between the document and its sketch
             return "duplicate", doc.id, 0
         doc = prepare(doc)
-        sketch = minhash(doc.text)
-        if sketch is not None:
-            found = self.index.find(sketch)
-            if found is not None and found[0] != doc.id:
-                original = found[0]
-                # Evidence first, the document second: killed in between, the item is fetched
-                # again and the evidence rows, keyed by document and offsets, are not doubled.
-                self._add_as_source(original, doc)
-                store.add_document(doc, [])
-                return "near-duplicate", original, 0
+        original = self.copies.original_of(doc)
+        if original is not None:
+            self.copies.add_copy(original, doc)
+            return "near-duplicate", original, 0
         stored = store_document(store, doc, self._embed, self.extract)
         if not stored.new:
             return "duplicate", doc.id, 0
-        if sketch is not None:
-            save_sketch(store, doc.id, sketch)
-            self.index.add(doc.id, sketch)
+        self.copies.remember(doc)
         return "new", doc.id, stored.events + stored.joined
-
-    def _remember_sketch(self, doc: Document) -> None:
-        if has_sketch(self.store, doc.id):
-            return
-        sketch = minhash(doc.text)
-        if sketch is not None:
-            save_sketch(self.store, doc.id, sketch)
-            self.index.add(doc.id, sketch)
-
-    def _add_as_source(self, original_id: str, doc: Document) -> int:
-        """Attach `doc`'s copy of each evidence sentence of `original_id` to that event."""
-        events_of = getattr(self.store, "events_of_document", None)
-        if events_of is None:
-            return 0
-        added = 0
-        for event in events_of(original_id):
-            for ev in event.evidence:
-                if ev.document_id != original_id:
-                    continue
-                span = locate(ev.sentence, doc.text)
-                if span is None:
-                    continue
-                start, end = span
-                added += self.store.add_evidence(
-                    event.id,
-                    [
-                        Evidence(
-                            document_id=doc.id,
-                            sentence=doc.text[start:end],
-                            start=start,
-                            end=end,
-                            lang=doc.lang or ev.lang,
-                            url=doc.url,
-                            source=doc.source,
-                        )
-                    ],
-                )
-                break
-        return added
 
     def extract(self, doc: Document) -> list[Event]:
         """The document's mentions (the pipeline's, unless the watcher was given another extractor)."""

@@ -245,11 +245,13 @@ def test_syndicated_copies_are_one_article_with_several_sources(tmp_path) -> Non
         path = tmp_path / f"copy{k}.jsonl"
         # Each site adds its own byline: near-identical texts, not identical ones.
         text = f"{MOSUL[0][1]}\n\n{body}\n\nBy staff of site {k}."
-        path.write_text(
-            '{"text": %s, "source": "site%d", "url": "https://site%d.invalid/a", "published": "2024-05-14"}\n'
-            % (json.dumps(text), k, k),
-            encoding="utf-8",
-        )
+        record = {
+            "text": text,
+            "source": f"site{k}",
+            "url": f"https://site{k}.invalid/a",
+            "published": "2024-05-14",
+        }
+        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
         files.append(str(path))
     store = SQLiteStore(tmp_path / "copies.db")
     summary = ingest(files, store)

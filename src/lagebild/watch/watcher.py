@@ -21,7 +21,6 @@ import feedparser
 
 from lagebild.ingest import prepare, store_document
 from lagebild.merge import embedder
-from lagebild.merge.copies import Copies
 from lagebild.model import Document, Event
 from lagebild.sources.base import Defaults, IngestError
 from lagebild.sources.feed import extract_article, item_document, item_link, parse_feed
@@ -133,6 +132,8 @@ class Watcher:
         self.log = log or (lambda line: None)
         self.stop = stop or threading.Event()
         self.progress = Progress()
+        from lagebild.merge.copies import Copies  # merge.copies reads watch.dedupe: import after it
+
         self.copies = Copies(store)
 
     def close(self) -> None:

@@ -111,6 +111,44 @@ def merge(data: DataOption, as_json: JsonOption = False, limit: LimitOption = No
 
 
 @app.command()
+def audit(
+    data: Annotated[
+        Path, typer.Option("--data", help="Folder of gold sets the audit articles are drawn from.")
+    ] = Path("../shared/eval"),
+    verdicts: Annotated[
+        Path | None, typer.Option("--verdicts", help="Verdict file (default: the project's own).")
+    ] = None,
+    as_json: JsonOption = False,
+    show: Annotated[int, typer.Option("--show", min=0, help="List this many unjudged events.")] = 20,
+) -> None:
+    """Precision audit: re-score the events of 150 real articles against our analyst verdicts."""
+    from lagebild.eval.audit import VERDICTS, draw, score
+
+    def run(path: Path, progress: Any = None) -> dict[str, Any]:
+        return score(draw(path), verdicts or VERDICTS, progress=progress)
+
+    if as_json:
+        _run("audit", run, data, True)
+        return
+    from lagebild.eval.data import EvalDataError
+    from lagebild.eval.progress import progress_bar
+
+    try:
+        with progress_bar("audit") as tick:
+            result = run(data, tick)
+    except (EvalDataError, FileNotFoundError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    pending = result.pop("pending")
+    for key, value in result.items():
+        sys.stdout.write(f"{key:32} {value}\n")
+    for p in pending[:show]:
+        sys.stdout.write(
+            f"unjudged {p['dataset']} {p['record']} {p['event']} {p['modality']} | {p['sentence'][:140]}\n"
+        )
+
+
+@app.command()
 def report(
     out: Annotated[Path, typer.Option("--out", help="Markdown file to write.")] = Path("docs/QUALITY.md"),
     eval_dir: Annotated[

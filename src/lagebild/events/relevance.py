@@ -25,8 +25,8 @@ BODY_WEIGHT = 1.0
 _LEAD_CHARS = 320
 _READ_CHARS = 3000  # the topic of an article shows early; reading further costs time only
 # Off-topic when the strongest domain has at least this weight and outweighs event news this much.
-MIN_OFF = 4.0
-RATIO = 2.0
+MIN_OFF = 3.0
+RATIO = 1.5
 
 
 @dataclass(frozen=True, slots=True)

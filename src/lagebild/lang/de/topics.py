@@ -19,6 +19,8 @@ OFF_TOPIC: dict[str, tuple[str, ...]] = {
                 "ausstellung*", "roman*", "theater*", "premiere*", "oper", "orchester*", "galerie*", "serie"),
     "science": ("wissenschaftler*", "forscher*", "studie*", "teleskop*", "astronom*", "galaxi*",
                 "planet*", "asteroid*", "raumsonde*", "fossil*", "dinosaurier*", "labor*"),
+    "accident": ("feuerwehr*", "brand", "*unfall*", "kollision", "ertrunken", "erdrutsch*", "rettungskräfte",
+                 "entgleist", "erdbeben", "rettungshubschrauber"),
     "lifestyle": ("rezept*", "kochen", "restaurant*", "mode", "urlaub*", "reise*", "diät*", "fitness",
                   "wellness", "promi*", "hochzeit*", "garten*", "tipps"),
 }

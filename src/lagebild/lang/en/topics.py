@@ -37,6 +37,11 @@ OFF_TOPIC: dict[str, tuple[str, ...]] = {
     "science": ("scientists", "researchers", "species", "telescope*", "astronom*", "galax*", "planet*",
                 "asteroid*", "spacecraft", "nasa", "fossil*", "dinosaur*", "genome", "physicist*",
                 "biologist*", "peer-reviewed", "journal nature", "the study", "a study", "laboratory"),
+    # Accidents and disasters: news, but no political or security event, even when people die.
+    "accident": ("firefighters", "fire crews", "fire department", "fire chief", "fire marshal", "blaze",
+                 "house fire", "collision", "car crash", "road accident", "crashed into", "drowned",
+                 "drowning", "landslide", "flooding", "rescue teams", "rescuers", "search and rescue",
+                 "derailed", "capsized", "earthquake", "hunting accident", "road toll", "air ambulance"),
     "lifestyle": ("recipe*", "cooking", "chef*", "restaurant*", "fashion", "designer*", "travel",
                   "holiday*", "vacation*", "diet", "fitness", "wellness", "celebrity", "wedding*",
                   "skincare", "beauty", "gardening", "tips", "lifestyle"),

@@ -17,6 +17,8 @@ OFF_TOPIC: dict[str, tuple[str, ...]] = {
                 "museo*", "exposición*", "novela*", "teatro", "estreno*", "ópera", "orquesta*", "serie*"),
     "science": ("científicos", "investigadores", "estudio*", "especie*", "telescopio*", "astronom*",
                 "galaxia*", "planeta*", "asteroide*", "fósil*", "dinosaurio*", "laboratorio*"),
+    "accident": ("bomberos", "incendio*", "colisión", "accidente de tráfico", "ahogad*", "deslizamiento de tierra",
+                 "rescatistas", "descarril*", "terremoto"),
     "lifestyle": ("receta*", "cocina", "chef*", "restaurante*", "moda", "vacaciones", "viaje*", "dieta",
                   "bienestar", "famoso*", "boda*", "jardín", "consejos"),
 }

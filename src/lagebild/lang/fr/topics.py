@@ -17,6 +17,8 @@ OFF_TOPIC: dict[str, tuple[str, ...]] = {
                 "musée*", "exposition*", "roman*", "théâtre", "opéra", "orchestre*", "série*"),
     "science": ("scientifiques", "chercheurs", "étude*", "espèce*", "télescope*", "astronom*", "galaxie*",
                 "planète*", "astéroïde*", "fossile*", "dinosaure*", "laboratoire*"),
+    "accident": ("pompiers", "sapeurs-pompiers", "incendie*", "collision", "accident de la route", "noyé*",
+                 "glissement de terrain", "secouristes", "déraill*", "séisme"),
     "lifestyle": ("recette*", "cuisine", "chef*", "restaurant*", "vacances", "voyage*", "régime",
                   "fitness", "bien-être", "célébrité*", "mariage*", "jardin*", "conseils"),
 }

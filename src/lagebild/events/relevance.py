@@ -70,9 +70,9 @@ def _zones(text: str, title: str | None) -> list[tuple[str, float]]:
 
 
 def judge(text: str, lang: str, title: str | None = None) -> Relevance:
-    """The relevance judgement of one document in language `lang` (English cues as well when the
-    language has none, or in addition: names of sports and markets are often English)."""
-    matchers = [m for code in dict.fromkeys((lang, "en")) if (m := _matcher(code)) is not None]
+    """The relevance judgement of one document in language `lang` (English cues where the language
+    has none)."""
+    matchers = [m for m in (_matcher(lang) or _matcher("en"),) if m is not None]
     if not matchers:
         return Relevance(1.0)
     weights: dict[str, float] = {}

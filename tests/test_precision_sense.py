@@ -121,3 +121,24 @@ def test_plans_and_conditionals_are_not_facts(lang, text):
     events = _events(text, lang)
     assert events
     assert all(e.modality in ("future", "hypothetical") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No action was taken by the police against the rioters.",
+        "The police failed to take action against the men who attacked the shops.",
+        "The police refused to register a case against the accused, the family said.",
+    ],
+)
+def test_police_who_do_not_act_are_a_negated_police_action(text):
+    from lagebild.eval.events import police_labels
+
+    assert "FAIL" in police_labels(_events(text, "en"))
+
+
+def test_a_registered_case_is_a_police_action():
+    from lagebild.eval.events import police_labels
+
+    labels = police_labels(_events("Police registered a case against five men on Monday.", "en"))
+    assert "ANY_ACTION" in labels and "FAIL" not in labels

@@ -330,7 +330,19 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "blames",
         "alleged that",
     ),
-    "ACCUSE/investigate": ("investigat*", "probe into", "inquiry into"),
+    # A complaint registered is the police acting on it; one not registered, their failure to act.
+    "ACCUSE/investigate": (
+        "investigat*",
+        "probe into",
+        "inquiry into",
+        "register* a case",
+        "register* an fir",
+        "register* the fir",
+        "register* the complaint",
+        "register* a complaint",
+        "lodg* an fir",
+        "booked under",
+    ),
     "ACCUSE/sue": ("sued", "lawsuit", "filed a complaint"),
     "REJECT": (
         "reject*",
@@ -523,7 +535,19 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "established a checkpoint",
         "established positions",
     ),
-    "COERCE": ("crackdown", "cracked down", "cracks down"),
+    "COERCE": (
+        "crackdown",
+        "cracked down",
+        "cracks down",
+        # Acting on a complaint; with a negation ("failed to take action", "no action was taken")
+        # the police's failure to act.
+        "take action",
+        "took action",
+        "taken action",
+        "action was taken",
+        "action has been taken",
+        "action had been taken",
+    ),
     "COERCE/arrest": (
         "arrest*",
         "detain*",
@@ -1031,6 +1055,7 @@ NEGATION: tuple[str, ...] = (
     "none",
     "nobody",
     "failed to",
+    "refused to",
     "rather than",
 )
 NEGATION_AFTER: tuple[str, ...] = (

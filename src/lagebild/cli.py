@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from typer.core import TyperOption
 
 from lagebild import __version__
 from lagebild.eval.cli import app as eval_app
@@ -34,13 +35,25 @@ app.command("up")(up_command)
 
 err = Console(stderr=True)
 
+
+def _flag_without_type(display_type_rich):
+    """Typer labels every flag `<bool>` in --help, though a flag takes no value: say nothing there."""
+
+    def display(self, ctx):
+        return None if getattr(self, "is_flag", False) else display_type_rich(self, ctx)
+
+    return display
+
+
+TyperOption.display_type_rich = _flag_without_type(TyperOption.display_type_rich)
+
 DbOption = Annotated[
     str | None,
     typer.Option(
         "--db", help="Database URL, e.g. sqlite:///events.db (default: $LAGEBILD_DB or the data dir)."
     ),
 ]
-FORMATS = ("table", "json", "geojson", "csv", "acled", "plover")
+FORMATS = ("table", "jsonl", "json", "geojson", "csv", "acled", "plover")
 
 
 def _version(value: bool) -> None:
@@ -173,7 +186,8 @@ def extract(
 def merge(
     db: DbOption = None,
     rebuild: Annotated[
-        bool, typer.Option("--rebuild", help="Re-group every stored mention into events (after a method change).")
+        bool,
+        typer.Option("--rebuild", help="Re-group every stored mention into events (after a method change)."),
     ] = False,
 ) -> None:
     """Merge stored mentions into events again; nothing is re-read from the texts."""
@@ -181,7 +195,9 @@ def merge(
     from lagebild.merge import rebuild as run_rebuild
 
     if not rebuild:
-        raise typer.BadParameter("say --rebuild: it replaces every event of the store", param_hint="--rebuild")
+        raise typer.BadParameter(
+            "say --rebuild: it replaces every event of the store", param_hint="--rebuild"
+        )
     store = _open(db, must_exist=True)
     err.print(f"database: {store.url}")
     try:
@@ -209,75 +225,130 @@ def events(
     since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")] = None,
+    mode: Annotated[str | None, typer.Option(help="PLOVER mode, e.g. withdraw.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 of the location.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Part of an actor's name, canonical name or IGO code.")
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="Language of an evidence sentence (ISO 639-1).")] = None,
     bbox: Annotated[str | None, typer.Option(help="W,S,E,N in degrees.")] = None,
     q: Annotated[str | None, typer.Option(help="Full text over titles and evidence.")] = None,
     min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
     modality: Annotated[str, typer.Option(help="Comma-separated modalities to show, or 'all'.")] = "asserted",
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="|".join(FORMATS))] = "table",
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, jsonl (one event a line), json (an array), geojson, csv, acled, plover.",
+        ),
+    ] = "table",
 ) -> None:
     """List stored events, filtered, as a table or an export format."""
-    from lagebild.model import MODALITIES
     from lagebild.store import EventQuery
 
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-    modalities = None if modality == "all" else tuple(m.strip() for m in modality.split(",") if m.strip())
-    if modalities and (bad := [m for m in modalities if m not in MODALITIES]):
-        raise typer.BadParameter(f"unknown modality {bad[0]!r}; use {', '.join(MODALITIES)} or all")
     query = EventQuery(
         since=_iso_date(since, "--since"),
         until=_iso_date(until, "--until"),
-        type=type.upper() if type else None,
+        type=_known_type(type),
+        mode=_known_mode(mode, type),
         country=country.upper() if country else None,
+        actor=actor,
+        lang=_known_lang(lang),
         bbox=_bbox(bbox),
         q=q,
         min_confidence=min_confidence,
-        modality=modalities,
+        modality=_modalities(modality),
     )
     store = _open(db, must_exist=True)
     try:
         found = islice(store.iter_events(query), limit)
         if format == "table":
-            _print_table(list(found))
+            from lagebild.export.table import print_events
+
+            print_events(list(found), Console())
+        elif format == "json":
+            _write_json_array(found)
         else:
             from lagebild.export import FORMATS as WRITERS
 
-            WRITERS[format](found, sys.stdout)
+            WRITERS["json" if format == "jsonl" else format](found, sys.stdout)
     finally:
         store.close()
 
 
-def _print_table(found: list) -> None:
-    from rich.table import Table
+def _write_json_array(found) -> None:
+    """A JSON array written as it is read: an export of a million events holds one at a time."""
+    sys.stdout.write("[")
+    for i, e in enumerate(found):
+        sys.stdout.write(("," if i else "") + "\n" + json.dumps(e.to_dict(), ensure_ascii=False))
+    sys.stdout.write("\n]\n")
 
-    # Piped output gets a wide fixed width: the evidence column is the point of the table.
-    out = Console() if Console().is_terminal else Console(width=200)
-    table = Table(header_style="bold", expand=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("type", no_wrap=True)
-    table.add_column("actors", max_width=28)
-    table.add_column("where", max_width=30)
-    table.add_column("conf", no_wrap=True, justify="right")
-    table.add_column("evidence", ratio=1)
-    for e in found:
-        where = (
-            f"{e.location.name} ({e.location.country or '-'}, {e.location.precision})" if e.location else ""
+
+def _known_type(value: str | None) -> str | None:
+    from lagebild.events.ontology import LEGACY_TYPES, PLOVER_TYPES
+
+    if value is None:
+        return None
+    upper = value.strip().upper()
+    if upper in LEGACY_TYPES:
+        return LEGACY_TYPES[upper][0]
+    if upper not in PLOVER_TYPES:
+        raise typer.BadParameter(
+            f"unknown type {value!r}; use one of {', '.join(PLOVER_TYPES)}", param_hint="--type"
         )
-        kind = e.type + (f"/{e.mode}" if e.mode else "")
-        if e.modality != "asserted":
-            kind += f" [{e.modality}]"
-        table.add_row(
-            e.date or "?",
-            kind,
-            ", ".join(a.canonical or a.name for a in e.actors),
-            where,
-            f"{e.confidence:.2f}",
-            e.evidence[0].sentence if e.evidence else "",
+    return upper
+
+
+def _known_mode(value: str | None, type_: str | None) -> str | None:
+    from lagebild.events.ontology import EVENT_TYPES, modes_of
+
+    if value is None:
+        return None
+    name = value.strip().lower()
+    t = _known_type(type_)
+    allowed = modes_of(t) if t else sorted({m for et in EVENT_TYPES for m in modes_of(et)})
+    if name not in allowed:
+        where = f"of {t} " if t else ""
+        raise typer.BadParameter(
+            f"unknown mode {value!r}; the modes {where}are {', '.join(allowed) or 'none'}",
+            param_hint="--mode",
         )
-    out.print(table)
-    out.print(f"{len(found)} events")
+    return name
+
+
+def _known_lang(value: str | None) -> str | None:
+    import pycountry
+
+    from lagebild.lang import LANGUAGES
+
+    if value is None:
+        return None
+    code = value.strip().lower()
+    # Any ISO 639-1 code is a fair filter (detection may find others); a typo is not.
+    if code not in LANGUAGES and pycountry.languages.get(alpha_2=code) is None:
+        raise typer.BadParameter(
+            f"unknown language {value!r}; use an ISO 639-1 code, e.g. {', '.join(LANGUAGES)}",
+            param_hint="--lang",
+        )
+    return code
+
+
+def _modalities(value: str) -> tuple[str, ...] | None:
+    from lagebild.model import MODALITIES
+
+    if value.strip().lower() == "all":
+        return None
+    modalities = tuple(m.strip().lower() for m in value.split(",") if m.strip())
+    if not modalities or (bad := [m for m in modalities if m not in MODALITIES]):
+        raise typer.BadParameter(
+            f"unknown modality {(bad or [value])[0]!r}; use {', '.join(MODALITIES)} or all",
+            param_hint="--modality",
+        )
+    return modalities
 
 
 @app.command()
@@ -334,8 +405,12 @@ def migrate(
 
 
 @app.command()
-def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Documents, events, sources, languages and the date range of a store."""
+def stats(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Everything as one JSON object.")] = False,
+    feeds: Annotated[bool, typer.Option("--feeds", help="A table of every polled feed.")] = False,
+) -> None:
+    """Documents, events, sources, languages and the date range of a store; feeds in one line."""
     from lagebild.watch.cli import feed_health_table
     from lagebild.watch.state import feed_health
 
@@ -359,5 +434,21 @@ def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] 
     dates, ingested = info["event_dates"], info["ingested"]
     out.print(f"event dates: {dates['first'] or '-'} .. {dates['last'] or '-'}")
     out.print(f"ingested: {ingested['first'] or '-'} .. {ingested['last'] or '-'}")
-    if health:
+    if health and feeds:
         out.print(feed_health_table(health))
+    elif health:
+        out.print(feeds_line(health), highlight=False)
+
+
+def feeds_line(health: list[dict]) -> str:
+    """The watcher's feeds in one line: a desk wants to know whether to look, not every feed."""
+    by_status = {s: sum(f["status"] == s for f in health) for s in ("ok", "failing", "new")}
+    parts = [f"{by_status['ok']} ok"]
+    if by_status["failing"]:
+        parts.append(f"{by_status['failing']} failing")
+    if by_status["new"]:
+        parts.append(f"{by_status['new']} not polled yet")
+    documents = sum(f["documents"] or 0 for f in health)
+    return f"feeds: {len(health)} ({', '.join(parts)}), {documents:,} documents" + (
+        "; lagebild stats --feeds shows each" if by_status["failing"] else ""
+    )

@@ -24,6 +24,7 @@ from lagebild.eval.metrics import bcubed
 from lagebild.merge.aggregate import summarise
 from lagebild.merge.decide import FEATURES, compatible, features
 from lagebild.merge.features import event_names
+from lagebild.merge.link import lead_sentence
 from lagebild.merge.plan import embedder
 from lagebild.merge.within import group, headline_end
 from lagebild.model import Document, Event
@@ -79,7 +80,7 @@ def fit(path: Path) -> dict:
     records, mains, names = main_events(path)
     embed = embedder()
     have = [i for i, m in enumerate(mains) if m is not None]
-    vectors = dict(zip(have, embed([mains[i].evidence[0].sentence for i in have]), strict=True))  # type: ignore[union-attr]
+    vectors = dict(zip(have, embed([lead_sentence(mains[i]) for i in have]), strict=True))  # type: ignore[union-attr]
     rows, labels, keys = [], [], []
     for a in have:
         for b in have:

@@ -37,7 +37,7 @@ import numpy as np
 from lagebild.merge.aggregate import summarise
 from lagebild.merge.decide import FAR_KM, WINDOW_DAYS
 from lagebild.merge.features import date_range
-from lagebild.merge.link import Candidate, Decision
+from lagebild.merge.link import Candidate, Decision, lead_sentence
 from lagebild.model import MODALITIES, Actor, Document, Event, Evidence, Place, utcnow
 from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
 from lagebild.store.migrations import MigrationError, latest_version, migrate, schema_version
@@ -384,9 +384,7 @@ class SQLiteStore:
                 "SELECT data, embedding FROM mentions WHERE document_id = ? ORDER BY seq", (document_id,)
             ).fetchall()
         mentions = [Event.from_dict(json.loads(row[0])) for row in rows]
-        vectors = {
-            m.evidence[0].sentence: _vector(row[1]) for m, row in zip(mentions, rows, strict=True) if row[1]
-        }
+        vectors = {lead_sentence(m): _vector(row[1]) for m, row in zip(mentions, rows, strict=True) if row[1]}
         return mentions, vectors
 
     def event_of_mention(self, mention_id: str) -> str | None:
@@ -786,7 +784,9 @@ def _store_decision(conn: sqlite3.Connection, document_id: str, d: Decision, cha
         )
     for other, vector in d.embedded.items():
         # Kept with the stored event and with its lead mention, so that a rebuild finds it again.
-        conn.execute("UPDATE events SET embedding = ? WHERE id = ? AND embedding IS NULL", (_blob(vector), other))
+        conn.execute(
+            "UPDATE events SET embedding = ? WHERE id = ? AND embedding IS NULL", (_blob(vector), other)
+        )
         conn.execute(
             "UPDATE mentions SET embedding = ? WHERE embedding IS NULL AND seq ="
             " (SELECT min(seq) FROM mentions WHERE event_id = ?)",

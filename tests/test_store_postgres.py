@@ -435,3 +435,25 @@ def test_two_servers_push_a_commit_to_their_sse_clients(pg_url: str) -> None:
             t.join(10)
     assert sorted(got) == [0, 1]
     assert max(got.values()) - written < 5.0
+
+
+def test_a_pool_started_again_listens_again(pg_url: str) -> None:
+    """An app started again after shutdown (test clients do that) still wakes at commits."""
+    pool = StorePool(pg_url)
+    pool.close()
+    writer = PostgresStore(pg_url)
+
+    async def main() -> float:
+        waiting = asyncio.create_task(pool.wait_for_change(30.0))
+        await asyncio.sleep(0.5)  # listening
+        started = time.monotonic()
+        doc = make_doc("Again.")
+        await asyncio.to_thread(writer.add_document, doc, [make_event(doc, "again", type="AID")])
+        await waiting
+        return time.monotonic() - started
+
+    try:
+        assert asyncio.run(main()) < 5.0
+    finally:
+        writer.close()
+        pool.close()

@@ -52,10 +52,15 @@ class StorePool:
 
     async def wait_for_change(self, timeout: float) -> None:
         """Return after `timeout` seconds or, on PostgreSQL, at the next commit of any process."""
-        if self._listener is None:
+        if not self._postgres:
             await asyncio.sleep(timeout)
-        else:
-            await self._listener.wait(timeout)
+            return
+        with self._lock:
+            if self._listener is None:  # closed with the pool, and the app started again
+                from lagebild.store.postgres import ChangeListener
+
+                self._listener = ChangeListener(self.url)
+        await self._listener.wait(timeout)
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -81,6 +86,7 @@ class StorePool:
     def close(self) -> None:
         if self._listener is not None:
             self._listener.close()
+            self._listener = None
         # The idle stores close now, the lent ones when they come back; the next need opens new
         # ones (an app that is started again, as test clients and schemathesis do).
         with self._lock:

@@ -39,7 +39,7 @@ from psycopg.rows import dict_row
 from lagebild.merge.aggregate import summarise
 from lagebild.merge.decide import FAR_KM, WINDOW_DAYS
 from lagebild.merge.features import date_range
-from lagebild.merge.link import Candidate, Decision
+from lagebild.merge.link import Candidate, Decision, lead_sentence
 from lagebild.model import MODALITIES, Document, Event, Evidence, utcnow
 from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
 
@@ -371,7 +371,7 @@ class PostgresStore:
             ).fetchall()
         mentions = [Event.from_dict(json.loads(row["data"])) for row in rows]
         vectors = {
-            m.evidence[0].sentence: _vector(row["embedding"])
+            lead_sentence(m): _vector(row["embedding"])
             for m, row in zip(mentions, rows, strict=True)
             if row["embedding"]
         }

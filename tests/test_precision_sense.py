@@ -142,3 +142,16 @@ def test_a_registered_case_is_a_police_action():
 
     labels = police_labels(_events("Police registered a case against five men on Monday.", "en"))
     assert "ANY_ACTION" in labels and "FAIL" not in labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police are investigating a shooting at a bar in Dayton that sent three men to the hospital.",
+        "Toledo police continue to investigate a shooting at a nightclub that sent four men to the hospital.",
+    ],
+)
+def test_the_shooting_not_the_routine_investigation_is_the_main_event(text):
+    from lagebild.eval.events import main_event
+
+    assert main_event(_events(text, "en")).type == "ASSAULT"

@@ -262,3 +262,17 @@ def test_syndicated_copies_are_one_article_with_several_sources(tmp_path) -> Non
     rebuild(store, None)
     again = [e for e in store.iter_events(_query()) if e.type == "ASSAULT"]
     assert [(e.id, e.num_sources) for e in again] == [(bombing[0].id, 10)]
+
+
+def test_two_workers_store_exactly_what_one_does(demo_store: SQLiteStore, tmp_path) -> None:
+    parallel = SQLiteStore(tmp_path / "parallel.db")
+    summary = ingest([str(corpus_path())], parallel, workers=2)
+    assert summary.ok and summary.new > 0
+
+    def content(store: SQLiteStore) -> list[tuple]:
+        return sorted(
+            (e.id, e.type, e.date, e.num_mentions, e.num_articles, tuple(ev.start for ev in e.evidence))
+            for e in store.iter_events(_query())
+        )
+
+    assert content(parallel) == content(demo_store)

@@ -142,7 +142,6 @@ def test_cli_on_a_read_only_store_reads_and_fails_writes_in_one_line(tmp_path: P
         assert isinstance(ingest.exception, StoreUnavailable) or "read-only" in ingest.output
 
 
-@pytest.mark.xfail(reason="cli.ingest does not yet catch StoreError (a change for cli.py)", strict=False)
 def test_cli_ingest_on_a_read_only_store_prints_one_line(tmp_path: Path) -> None:
     path = filled(tmp_path / "cli1.db")
     article = tmp_path / "a.txt"

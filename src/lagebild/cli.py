@@ -7,7 +7,9 @@ Heavy modules (the gazetteer, the models) are imported inside the commands so th
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from datetime import date
 from itertools import islice
 from typing import Annotated
@@ -107,12 +109,17 @@ def ingest(
         str | None, typer.Option(help="Language code for inputs that do not say (default: detect).")
     ] = None,
     source: Annotated[str | None, typer.Option(help="Source name for inputs that do not carry one.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes that extract events (default: the number of cores); one stores."),
+    ] = None,
 ) -> None:
     """Ingest articles: extract their events and store both. Running it twice adds nothing."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from lagebild.ingest import ingest as run_ingest
     from lagebild.sources import IngestError
+    from lagebild.store import StoreError
 
     published = _iso_date(published, "--published")
     store = _open(db)
@@ -126,20 +133,38 @@ def ingest(
         disable=not err.is_terminal,
     )
 
+    counts = {"events": 0, "errors": 0, "started": time.monotonic()}
+
     def on_item(item: object, n_events: int) -> None:
         if isinstance(item, IngestError):
+            counts["errors"] += 1
             progress.console.print(f"[yellow]skipped[/] {item.input}: {item.message}", highlight=False)
         progress.advance(task)
-        progress.update(task, description=f"{int(progress.tasks[0].completed)} inputs read")
+        done = int(progress.tasks[0].completed)
+        counts["events"] += n_events
+        rate = done / max(1e-9, time.monotonic() - counts["started"])
+        progress.update(
+            task,
+            description=f"{done} inputs read, {rate:.1f}/s, {counts['events']} new events, {counts['errors']} errors",
+        )
 
     with progress:
         task = progress.add_task("reading inputs", total=None)
         try:
             summary = run_ingest(
-                inputs, store, published=published, lang=lang, source=source, on_item=on_item
+                inputs,
+                store,
+                published=published,
+                lang=lang,
+                source=source,
+                workers=workers or os.cpu_count() or 1,
+                on_item=on_item,
             )
         except ValueError as exc:  # an unreadable --published/--lang, found before anything is read
             raise typer.BadParameter(str(exc)) from None
+        except StoreError as exc:  # read-only, full or locked: what happened, not a traceback
+            err.print(f"[red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(1) from None
         finally:
             store.close()
     err.print(
@@ -359,6 +384,13 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8765,
     tile_style: TileStyleOption = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="Another Host header to answer (a reverse proxy's name); repeatable. Also LAGEBILD_ALLOWED_HOSTS.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the map, the timeline and the JSON/GeoJSON API."""
     from lagebild.api.server import run
@@ -366,7 +398,7 @@ def serve(
     store = _open(db)
     store.close()  # fail early and clearly on a bad --db; the server opens its own
     try:
-        run(store.url, host=host, port=port, tile_style=tile_style)
+        run(store.url, host=host, port=port, tile_style=tile_style, allowed_hosts=allowed_host or ())
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--tile-style") from None
 

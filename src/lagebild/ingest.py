@@ -7,13 +7,14 @@ again skips what is done and completes the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lagebild.merge import Embed, embedder, plan
 from lagebild.model import Document, Event
 from lagebild.sources import IngestError, read_inputs
-from lagebild.store import Store, StoreError
+from lagebild.store import Store
 
 
 @dataclass(slots=True)
@@ -76,6 +77,19 @@ def link_and_store(store: Store, doc: Document, mentions: list[Event], embed: Em
     return Stored(new=True, events=len(decisions) - joined, joined=joined, mentions=len(mentions))
 
 
+def _read(task: tuple[str, Document]) -> tuple[str, Document, list[Event] | str]:
+    """A worker's part: the mentions of a new document, or why extraction failed."""
+    kind, doc = task
+    if kind != "new":
+        return kind, doc, []
+    from lagebild.pipeline import extract_mentions
+
+    try:
+        return kind, doc, extract_mentions(doc)
+    except Exception as exc:  # an extractor bug must not lose the rest of the batch
+        return "failed", doc, f"extraction failed: {type(exc).__name__}: {exc}"
+
+
 def ingest(
     inputs: Iterable[str],
     store: Store,
@@ -83,49 +97,81 @@ def ingest(
     published: str | None = None,
     lang: str | None = None,
     source: str | None = None,
+    workers: int = 1,
     on_item: Callable[[Document | IngestError, int], None] | None = None,
 ) -> IngestSummary:
     """Read every input, extract events from new documents, merge and store them.
 
-    `on_item(item, n_events)` is called after each document or error (progress display).
+    With `workers` > 1, extraction runs in that many worker processes (each loads the gazetteer
+    and the language data once) while this process alone merges and stores, in input order: the
+    store ends up exactly as with one worker. `on_item(item, n_events)` is called after each
+    document or error (progress display).
     """
     from lagebild.merge.copies import Copies
 
     summary = IngestSummary()
     embed = embedder()
     copies = Copies(store)
-    for item in read_inputs(inputs, published=published, lang=lang, source=source):
-        n_events = 0
-        if isinstance(item, IngestError):
-            summary.errors.append(item)
-        elif store.has_document(item.id):
-            copies.remember(item)  # a kill may have come between a document and its sketch
-            summary.already_stored += 1
-        elif (original := copies.original_of(prepare(item))) is not None:
-            copies.add_copy(original, item)
-            summary.copies += 1
-        else:
-            try:
-                result = store_document(store, item, embed)
-            except StoreError:
-                raise
-            except Exception as exc:  # an extractor bug must not lose the rest of the batch
-                err = IngestError(
-                    item.url or item.title or item.id, f"extraction failed: {type(exc).__name__}: {exc}"
-                )
-                summary.errors.append(err)
-                if on_item:
-                    on_item(err, 0)
-                continue
-            if result.new:
-                copies.remember(item)
-                n_events = result.events
-                summary.new += 1
-                summary.events += result.events
-                summary.joined += result.joined
-                summary.mentions += result.mentions
-            else:  # another process stored it meanwhile
+    errors: list[IngestError] = []
+
+    def tasks() -> Iterator[tuple[str, Document]]:
+        for item in read_inputs(inputs, published=published, lang=lang, source=source):
+            if isinstance(item, IngestError):
+                errors.append(item)
+                yield "error", Document(id="", text="")
+            elif store.has_document(item.id):
+                yield "stored", item
+            else:
+                doc = prepare(item)
+                # A copy of a document still being read is a copy too: its original is indexed
+                # as it is handed out, so that any number of workers find the same copies.
+                if copies.original_of(doc) is not None:
+                    yield "copy", doc
+                else:
+                    copies.expect(doc)
+                    yield "new", doc
+
+    if workers > 1:
+        pool = multiprocessing.get_context("spawn").Pool(workers)
+        results: Iterator[tuple[str, Document, list[Event] | str]] = pool.imap(_read, tasks(), chunksize=4)
+    else:
+        pool, results = None, map(_read, tasks())
+    try:
+        for kind, doc, payload in results:
+            item: Document | IngestError = doc
+            n_events = 0
+            if kind == "error":
+                item = errors.pop(0)
+                summary.errors.append(item)
+            elif kind == "stored":
+                copies.remember(doc)  # a kill may have come between a document and its sketch
                 summary.already_stored += 1
-        if on_item:
-            on_item(item, n_events)
+            elif kind == "copy" and (original := copies.original_of(doc)) and store.has_document(original):
+                copies.add_copy(original, doc)
+                summary.copies += 1
+            elif kind == "failed":
+                item = IngestError(doc.url or doc.title or doc.id, str(payload))
+                summary.errors.append(item)
+            else:
+                # New, or a copy of an original that failed: read here, then merged and stored.
+                mentions = payload if kind == "new" else _read(("new", doc))[2]
+                if isinstance(mentions, str):
+                    item = IngestError(doc.url or doc.title or doc.id, mentions)
+                    summary.errors.append(item)
+                else:
+                    result = link_and_store(store, doc, mentions, embed)
+                    if result.new:
+                        copies.remember(doc)
+                        n_events = result.events
+                        summary.new += 1
+                        summary.events += result.events
+                        summary.joined += result.joined
+                        summary.mentions += result.mentions
+                    else:  # another process stored it meanwhile
+                        summary.already_stored += 1
+            if on_item:
+                on_item(item, n_events)
+    finally:
+        if pool is not None:
+            pool.terminate()
     return summary

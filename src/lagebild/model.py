@@ -62,7 +62,13 @@ class Document:
 
     @classmethod
     def create(cls, text: str, **meta: Any) -> Document:
-        """Build a document whose id is the hash of its text (title excluded: feeds retitle)."""
+        """Build a document whose id is the hash of its text (title excluded: feeds retitle).
+
+        Zero-width and bidi control characters are removed first (lagebild.nlp.clean): they defeat
+        every word match, and the stored text must be the one whose offsets the evidence gives."""
+        from lagebild.nlp.clean import strip_invisible
+
+        text = strip_invisible(text)
         return cls(id=document_id(text), text=text, **meta)
 
     def to_dict(self) -> dict[str, Any]:

@@ -9,6 +9,8 @@ Ingest and the watcher share this; the sketches live in the store, so a restart 
 
 from __future__ import annotations
 
+import threading
+
 from lagebild.model import Document, Evidence
 from lagebild.store import Store
 from lagebild.watch.dedupe import NearDuplicateIndex, locate, minhash
@@ -23,14 +25,25 @@ class Copies:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.index = NearDuplicateIndex(load_sketches(store))
+        # Parallel ingest indexes documents as they are handed to workers (one thread) while
+        # another stores them: the index is shared.
+        self._lock = threading.Lock()
 
     def original_of(self, doc: Document) -> str | None:
         """The stored document `doc` is a copy of, or None."""
         sketch = minhash(doc.text)
         if sketch is None:
             return None
-        found = self.index.find(sketch)
+        with self._lock:
+            found = self.index.find(sketch)
         return found[0] if found is not None and found[0] != doc.id else None
+
+    def expect(self, doc: Document) -> None:
+        """Index a document about to be stored (in memory only, until `remember` stores its sketch)."""
+        sketch = minhash(doc.text)
+        if sketch is not None:
+            with self._lock:
+                self.index.add(doc.id, sketch)
 
     def remember(self, doc: Document) -> None:
         """Index a stored original (again after a kill between the document and its sketch)."""
@@ -39,7 +52,8 @@ class Copies:
         sketch = minhash(doc.text)
         if sketch is not None:
             save_sketch(self.store, doc.id, sketch)
-            self.index.add(doc.id, sketch)
+            with self._lock:
+                self.index.add(doc.id, sketch)
 
     def add_copy(self, original_id: str, doc: Document) -> int:
         """Store `doc` as a copy of `original_id`; returns the evidence rows added.

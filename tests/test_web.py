@@ -287,6 +287,9 @@ def test_a_time_filter_changes_what_is_shown(page, site) -> None:
 
 def test_type_and_text_filters_narrow_the_map_and_live_in_the_url(page, site) -> None:
     open_map(page, site["url"])
+    legend = page.locator(".legend")
+    assert legend.get_attribute("open") is None  # collapsed to a button: it hides no events
+    legend.locator("summary").click()
     page.locator('.legend-item[data-type="PROTEST"]').click()
     wait_until(page, "new URLSearchParams(location.search).get('type') === 'PROTEST'")
     wait_until(page, "window.__lagebild.records.size === 1 && !window.__lagebild.loading")
@@ -379,6 +382,9 @@ def test_the_page_needs_no_more_than_a_strict_content_security_policy(page, site
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
 
     def strict(route) -> None:
+        if "/api/stream" in route.request.url:  # never ends: fetching it would outlive the test
+            route.continue_()
+            return
         response = route.fetch()
         route.fulfill(response=response, headers={**response.headers, "content-security-policy": STRICT_CSP})
 
@@ -388,3 +394,61 @@ def test_the_page_needs_no_more_than_a_strict_content_security_policy(page, site
     page.locator("#event-list button[data-id]").first.click()
     page.locator("#panel mark").wait_for()
     assert violations == []
+
+
+def test_the_panel_speaks_a_merged_event_in_words(page, own_site) -> None:
+    """One happening, two sources in two languages: grouped by language, casualties with their
+    range, the disagreement in a sentence, actors in English beside the words as written."""
+    en = "Shelling killed four people in Kharkiv on Tuesday."
+    uk = "Внаслідок обстрілу Харкова загинули шестеро людей."
+    doc_en = Document.create(
+        en, url="https://news.example/m1", source="news.example", title="Shelling", lang="en"
+    )
+    doc_uk = Document.create(uk, url="https://ua.example/m2", source="ua.example", title="Обстріл", lang="uk")
+    ev = Event(
+        id=event_id(doc_en.id, 0, "ASSAULT"),
+        type="ASSAULT",
+        mode="artillery",
+        actors=[Actor(name="Російські військові", country="RU", sector="MIL")],
+        recipients=[Actor(name="civilians", sector="CVL")],
+        location=KHARKIV,
+        date="2024-03-12",
+        date_precision="day",
+        confidence=0.8,
+        fatalities=4,
+        disagreement={"fatalities": [4, 6], "date": ["2024-03-12", "2024-03-11"]},
+        num_sources=2,
+        num_articles=2,
+        languages=["en", "uk"],
+        evidence=[
+            Evidence(doc_en.id, en, 0, len(en), lang="en", url=doc_en.url, source=doc_en.source),
+            Evidence(doc_uk.id, uk, 0, len(uk), lang="uk", url=doc_uk.url, source=doc_uk.source),
+        ],
+    )
+    store = SQLiteStore(own_site["db"])
+    store.add_document(doc_uk, [])
+    store.add_document(doc_en, [ev])
+    store.close()
+    page.goto(f"{own_site['url']}?event={ev.id}")
+    panel = page.locator("#panel")
+    panel.locator("mark").first.wait_for()
+    title = panel.locator("#panel-title").inner_text()
+    assert title.strip() == "Assault (artillery) — Kharkiv, Ukraine — 12 March 2024"
+    assert panel.locator(".reach").inner_text() == "2 sources in 2 languages"
+    groups = panel.locator(".lang-group")
+    assert [groups.nth(i).locator("h4").inner_text() for i in range(groups.count())] == [
+        "English",
+        "Ukrainian",
+    ]
+    assert groups.nth(1).locator("mark").inner_text() == uk
+    assert panel.locator(".casualties").inner_text() == "4–6 killed"
+    notes = panel.locator(".disagreement").inner_text()
+    assert "between 4 and 6 killed" in notes and "2024-03-11" in notes
+    actor = panel.locator(".actor").first
+    assert actor.locator(".actor-name").inner_text() == "Russia armed forces"
+    assert "Російські військові" in actor.locator(".as-written").inner_text()
+    assert actor.locator("abbr.sector").get_attribute("title") == "sector code MIL"
+    assert "MIL" not in panel.locator(".facts").inner_text()  # codes only in tooltips
+    item = page.locator(f'#event-list button[data-id="{ev.id}"]')
+    assert item.inner_text().startswith("Assault (artillery) — Kharkiv, Ukraine — 12 March 2024")
+    assert page.errors == []

@@ -1,11 +1,12 @@
 // Loading events from the API. The GeoJSON export writes one feature per line, so a large
 // result is read as it streams in and drawn page by page instead of after the last byte.
+import { actorName } from "./words.js";
 
 /** The slim record the page keeps per event (the full event is fetched when it is opened). */
 export function slim(ev, isNew = false) {
   const loc = ev.location ?? null;
-  const actors = [...(ev.actors ?? [])].map((a) => a.canonical || a.name).filter(Boolean);
-  const recipients = [...(ev.recipients ?? [])].map((a) => a.canonical || a.name).filter(Boolean);
+  const actors = [...new Set((ev.actors ?? []).map(actorName).filter(Boolean))];
+  const recipients = [...new Set((ev.recipients ?? []).map(actorName).filter(Boolean))];
   return {
     id: ev.id,
     type: ev.type,
@@ -21,6 +22,8 @@ export function slim(ev, isNew = false) {
     who: actors.join(", "),
     whom: recipients.join(", "),
     sources: ev.num_sources ?? 1,
+    modality: ev.modality ?? "asserted",
+    fatalities: ev.fatalities ?? null,
     isNew,
   };
 }

@@ -91,6 +91,20 @@ export function addEventLayers(map, colours) {
       "icon-allow-overlap": true,
       "icon-ignore-placement": true,
     },
+    // Planned, denied and possible events are faded: seen, but never mistaken for what happened.
+    paint: { "icon-opacity": ["case", ["==", ["get", "unreal"], 1], 0.45, 1] },
+  });
+  map.addLayer({
+    id: "unreal",
+    type: "circle",
+    source: "events",
+    filter: ["all", ["!", ["has", "point_count"]], ["==", ["get", "unreal"], 1]],
+    paint: {
+      "circle-color": "rgba(0,0,0,0)",
+      "circle-stroke-color": "#444444",
+      "circle-stroke-width": 1.5,
+      "circle-radius": 13,
+    },
   });
   // New (live) events: a ring in the accent colour round the pin, the area or the cluster.
   map.addLayer({
@@ -151,7 +165,13 @@ export function toCollections(records) {
     const feature = {
       type: "Feature",
       geometry: { type: "Point", coordinates: [r.lon, r.lat] },
-      properties: { id: r.id, type: r.type, precision: r.precision ?? "city", fresh: r.isNew ? 1 : 0 },
+      properties: {
+        id: r.id,
+        type: r.type,
+        precision: r.precision ?? "city",
+        fresh: r.isNew ? 1 : 0,
+        unreal: r.modality && r.modality !== "asserted" ? 1 : 0,
+      },
     };
     (PIN_PRECISIONS.has(r.precision ?? "city") ? pins : areas).push(feature);
   }

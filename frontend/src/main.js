@@ -9,7 +9,7 @@ import { baseStyle, worldLayers } from "./basemap.js";
 import { getJSON, slim, streamGeoJSON } from "./data.js";
 import { PIN_PRECISIONS, addEventLayers, setSelected, toCollections } from "./layers.js";
 import { h, label, renderChooser, renderEvent } from "./panel.js";
-import { apiParams, formatState, matchesFilters, parseState } from "./state.js";
+import { apiParams, daysAgo, downloadLinks, formatState, matchesFilters, parseState } from "./state.js";
 import { Timeline, bucketEnd } from "./timeline.js";
 import { TYPES, iconCanvas } from "./types.js";
 
@@ -82,6 +82,7 @@ function fillForm() {
   $("#f-conf-out").value = f.min_confidence ?? "0";
   $("#f-since").value = f.since ?? "";
   $("#f-until").value = f.until ?? "";
+  $("#f-modality").value = f.modality ?? "";
   for (const b of document.querySelectorAll(".legend-item")) {
     b.setAttribute("aria-pressed", String(b.dataset.type === f.type));
   }
@@ -343,6 +344,7 @@ function renderList() {
     items.push(h("li", { class: "list-more", text: `… and ${count - LIST_MAX} more: zoom in or filter` }));
   }
   list.replaceChildren(...items);
+  updateDownloads();
   $("#list-title").textContent = `Events in view (${count})`;
   window.__lagebild.inView = count;
 }
@@ -438,6 +440,25 @@ $("#f-reset").addEventListener("click", () => setFilters({}));
 const timeline = new Timeline($("#timeline"), {
   onRange: (since, until) => setFilters({ ...state.filters, since, until }),
 });
+for (const b of document.querySelectorAll(".preset")) {
+  b.addEventListener("click", () => {
+    const f = { ...state.filters, since: daysAgo(Number(b.dataset.days)) };
+    delete f.until;
+    setFilters(f);
+  });
+}
+
+/** Keep the download links on the current filters and the map's view. */
+function updateDownloads() {
+  const b = map.getBounds();
+  const wide = b.getEast() - b.getWest() >= 360;
+  const bbox = wide ? null : [b.getWest(), Math.max(-90, b.getSouth()), b.getEast(), Math.min(90, b.getNorth())];
+  const links = downloadLinks(API, state.filters, bbox);
+  $("#dl-geojson").href = links.geojson;
+  $("#dl-acled").href = links.acled;
+}
+window.__lagebild.updateDownloads = () => updateDownloads();
+
 $("#all-time").addEventListener("click", () => {
   const f = { ...state.filters };
   delete f.since;

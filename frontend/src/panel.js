@@ -1,6 +1,17 @@
 // The event panel: everything known about one event and every source behind it. Every piece
 // of text from the data is set with textContent: an article that contains markup shows it.
 import { iconCanvas, typeInfo } from "./types.js";
+import {
+  actorName,
+  casualtyWords,
+  countryWords,
+  dateWords,
+  disagreementWords,
+  languageWords,
+  modeWords,
+  MODALITY_WORDS,
+  sectorWords,
+} from "./words.js";
 
 const PRECISION_WORDS = {
   exact: "exact point",
@@ -37,11 +48,22 @@ export function countryName(code) {
   }
 }
 
-function actorText(a) {
-  const parts = [a.canonical && a.canonical !== a.name ? `${a.name} → ${a.canonical}` : a.name];
-  const tags = [a.country && countryName(a.country), a.igo, a.sector].filter(Boolean);
-  if (tags.length) parts.push(`(${tags.join(", ")})`);
-  return parts.join(" ");
+/** The actor by its English name, the words as the article wrote them beside it, codes in tooltips. */
+function actorNode(a) {
+  const name = actorName(a);
+  const node = h("span", { class: "actor" }, h("span", { class: "actor-name", text: name }));
+  if (a.name && a.name !== name) node.append(" ", h("span", { class: "as-written", dir: "auto", text: `(“${a.name}”)` }));
+  const tags = [];
+  if (a.country) tags.push(h("span", { title: a.country, text: countryWords(a.country) }));
+  if (a.igo) tags.push(h("span", { text: a.igo }));
+  if (a.sector) tags.push(h("abbr", { class: "sector", title: `sector code ${a.sector}`, text: sectorWords(a.sector) }));
+  if (tags.length) node.append(" — ", ...tags.flatMap((t, i) => (i ? [", ", t] : [t])));
+  return node;
+}
+
+function actorList(actors, none) {
+  if (!actors?.length) return [none];
+  return actors.flatMap((a, i) => (i ? ["; ", actorNode(a)] : [actorNode(a)]));
 }
 
 function row(label, ...value) {
@@ -62,11 +84,10 @@ export function renderEvent(container, ev) {
   const info = typeInfo(ev.type);
   const loc = ev.location;
   const documents = ev.documents ?? {};
-  const title = h("h2", { id: "panel-title" }, iconCanvas(ev.type, 20), ` ${info.label}`);
-  if (ev.mode) title.append(h("span", { class: "mode", text: ` / ${ev.mode}` }));
+  const title = h("h2", { id: "panel-title" }, iconCanvas(ev.type, 20), ` ${headline(ev)}`);
   const acled = ev.acled_event_type
     ? `${ev.acled_event_type}${ev.acled_sub_event_type ? ` — ${ev.acled_sub_event_type}` : ""}`
-    : "not an ACLED event type";
+    : "none (ACLED does not count this kind of event)";
   const place = loc
     ? [
         h("span", { text: [loc.name, loc.admin1, countryName(loc.country)].filter(Boolean).join(", ") }),
@@ -78,54 +99,103 @@ export function renderEvent(container, ev) {
       ]
     : [h("span", { text: "not known (not on the map)" })];
   const date = ev.date
-    ? `${ev.date} (${DATE_WORDS[ev.date_precision] ?? ev.date_precision ?? "precision unknown"})`
+    ? `${dateWords(ev.date, ev.date_precision)} (${DATE_WORDS[ev.date_precision] ?? ev.date_precision ?? "precision unknown"}${
+        ev.date_from === "published" ? "; from the publication date, the text gives none" : ""
+      })`
     : "not known";
+  const groups = sourceGroups(ev);
+  const nSources = new Set(groups.map((g) => g.source || g.url)).size || ev.num_sources || 0;
+  const langs = [...new Set(groups.map((g) => g.lang))];
+  const casualties = casualtyWords(ev);
+  const disagreements = disagreementWords(ev.disagreement);
   const dl = h(
     "dl",
     { class: "facts" },
-    row("Type", `${ev.type}${ev.mode ? ` / ${ev.mode}` : ""}`),
+    row(
+      "Type",
+      h("abbr", { title: `PLOVER ${ev.type}`, text: info.label }),
+      ev.mode ? [" — ", h("abbr", { class: "mode", title: `PLOVER mode ${ev.mode}`, text: modeWords(ev.mode) })] : null,
+    ),
     row("ACLED", acled),
-    ev.cameo_root ? row("CAMEO root", ev.cameo_root) : null,
-    row("Actors", ev.actors?.length ? ev.actors.map(actorText).join("; ") : "not named"),
-    row("Acted upon", ev.recipients?.length ? ev.recipients.map(actorText).join("; ") : "—"),
+    ev.cameo_root ? row("CAMEO", h("abbr", { title: "CAMEO root code", text: `root code ${ev.cameo_root}` })) : null,
+    row("Actors", ...actorList(ev.actors, "not named")),
+    row("Acted upon", ...actorList(ev.recipients, "—")),
     row("Place", ...place),
     row("Date", date),
+    casualties ? row("Casualties", h("span", { class: "casualties", text: casualties })) : null,
     row("Confidence", `${Math.round((ev.confidence ?? 0) * 100)} %`),
-    row("Modality", ev.modality ?? "asserted"),
-    row("Sources", String(ev.num_sources ?? ev.evidence?.length ?? 0)),
+    row("Modality", MODALITY_WORDS[ev.modality ?? "asserted"] ?? ev.modality),
+    row(
+      "Reports",
+      h("span", {
+        class: "reach",
+        text: `${nSources} source${nSources === 1 ? "" : "s"} in ${langs.length || 1} language${langs.length > 1 ? "s" : ""}`,
+      }),
+      ev.num_articles > 1 ? ` (${ev.num_articles} articles)` : null,
+    ),
   );
-  const sources = h("ol", { class: "sources" });
-  for (const e of ev.evidence ?? []) {
-    const doc = documents[e.document_id] ?? {};
-    const url = safeUrl(e.url ?? doc.url);
-    const name = doc.title || e.source || doc.source || url || e.document_id;
-    const link = url
-      ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: name })
-      : h("span", { text: name });
-    const meta = [e.source || doc.source, e.lang, doc.published].filter(Boolean).join(" · ");
-    sources.append(
-      h(
-        "li",
-        { class: "source" },
-        h("div", { class: "source-head" }, link),
-        meta ? h("div", { class: "source-meta", text: meta }) : null,
-        h(
-          "blockquote",
-          // dir=auto: Arabic and Persian sentences read right to left.
-          { class: "evidence", lang: e.lang && e.lang !== "und" ? e.lang : null, dir: "auto" },
-          h("mark", { text: e.sentence }),
-        ),
-        h("div", { class: "source-meta", text: `characters ${e.start}–${e.end} of the article` }),
-      ),
-    );
+  const disputed = disagreements.length
+    ? h("div", { class: "disagreement", role: "note" }, h("h3", { text: "Where reports disagree" }), h("ul", {}, disagreements.map((t) => h("li", { text: t }))))
+    : null;
+  const byLang = h("div", { class: "by-language" });
+  for (const lang of langs) {
+    const list = h("ol", { class: "sources" });
+    for (const g of groups.filter((x) => x.lang === lang)) {
+      for (const e of g.evidence) list.append(sourceItem(e, g, documents));
+    }
+    byLang.append(h("section", { class: "lang-group", "data-lang": lang }, h("h4", { text: languageWords(lang) }), list));
   }
   container.replaceChildren(
     title,
     dl,
-    h("h3", { text: `Evidence (${ev.evidence?.length ?? 0})` }),
-    sources,
+    disputed,
+    h("h3", { text: `Evidence (${ev.evidence?.length ?? 0}) by language` }),
+    byLang,
     h("p", { class: "event-id" }, "Event ", h("code", { text: ev.id })),
   );
+}
+
+/** The evidence grouped by language then source: the API's `sources`, or built from `evidence`. */
+function sourceGroups(ev) {
+  if (Array.isArray(ev.sources)) return ev.sources;
+  const groups = new Map();
+  for (const e of ev.evidence ?? []) {
+    const key = `${e.lang}\u0000${e.source || e.url || e.document_id}`;
+    if (!groups.has(key)) groups.set(key, { lang: e.lang, source: e.source, url: e.url, evidence: [] });
+    groups.get(key).evidence.push(e);
+  }
+  return [...groups.values()];
+}
+
+function sourceItem(e, g, documents) {
+  const doc = documents[e.document_id] ?? {};
+  const url = safeUrl(e.url ?? doc.url ?? g.url);
+  const name = doc.title || e.source || g.source || doc.source || url || e.document_id;
+  const link = url
+    ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: name })
+    : h("span", { text: name });
+  const meta = [e.source || g.source || doc.source, languageWords(e.lang), doc.published].filter(Boolean).join(" · ");
+  return h(
+    "li",
+    { class: "source" },
+    h("div", { class: "source-head" }, link),
+    meta ? h("div", { class: "source-meta", text: meta }) : null,
+    h(
+      "blockquote",
+      // dir=auto: Arabic and Persian sentences read right to left.
+      { class: "evidence", lang: e.lang && e.lang !== "und" ? e.lang : null, dir: "auto" },
+      h("mark", { text: e.sentence }),
+    ),
+    h("div", { class: "source-meta", text: `characters ${e.start}–${e.end} of the article` }),
+  );
+}
+
+/** "Assault (shelling) — Kyiv, Ukraine — 4 March 2024": type, place and date in words. */
+export function headline(ev) {
+  const loc = ev.location;
+  const where = loc ? [loc.name, loc.precision !== "country" && loc.country ? countryWords(loc.country) : null].filter(Boolean).join(", ") : "place unknown";
+  const mode = ev.mode ? ` (${modeWords(ev.mode)})` : "";
+  return `${typeInfo(ev.type).label}${mode} — ${where} — ${dateWords(ev.date, ev.date_precision)}`;
 }
 
 /** Several events at one spot (rings at a country's centre): let the user pick one. */
@@ -139,9 +209,11 @@ export function renderChooser(container, records, open) {
   container.replaceChildren(h("h2", { id: "panel-title", text: `${records.length} events here` }), list);
 }
 
+/** The list's label: the headline, the actors in English, and the modality when not asserted. */
 export function label(r) {
-  const what = typeInfo(r.type).label + (r.mode ? ` / ${r.mode}` : "");
-  const where = r.place ? ` — ${r.place}` : "";
+  const what = typeInfo(r.type).label + (r.mode ? ` (${modeWords(r.mode)})` : "");
+  const where = r.place ? [r.place, r.precision !== "country" && r.country ? countryWords(r.country) : null].filter(Boolean).join(", ") : "place unknown";
   const who = r.who ? ` — ${r.who}` : "";
-  return `${r.date ?? "undated"} · ${what}${where}${who}`;
+  const modality = r.modality && r.modality !== "asserted" ? ` [${r.modality}]` : "";
+  return `${what} — ${where} — ${dateWords(r.date, r.datePrecision)}${who}${modality}`;
 }

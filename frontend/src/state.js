@@ -1,7 +1,8 @@
 // The page's state lives in the URL's query string, so a copied link reproduces the view:
 // filters, time range, the map's centre and zoom, and the open event.
 
-export const FILTER_KEYS = ["type", "country", "actor", "q", "lang", "min_confidence", "since", "until"];
+export const FILTER_KEYS = ["type", "country", "actor", "q", "lang", "min_confidence", "modality", "since", "until"];
+export const MODALITY_CHOICES = ["all", "future", "negated", "hypothetical"];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Read the state from a query string; values that make no sense are dropped, not obeyed. */
@@ -12,6 +13,7 @@ export function parseState(search) {
     const v = (p.get(key) ?? "").trim();
     if (!v) continue;
     if ((key === "since" || key === "until") && !DATE.test(v)) continue;
+    if (key === "modality" && !MODALITY_CHOICES.includes(v)) continue;
     if (key === "min_confidence") {
       const n = Number(v);
       if (!Number.isFinite(n) || n < 0 || n > 1) continue;
@@ -67,7 +69,8 @@ export function apiParams(filters, omit = []) {
  */
 export function matchesFilters(ev, filters) {
   if (filters.type && !filters.type.split(",").includes(ev.type)) return false;
-  if (ev.modality && ev.modality !== "asserted") return false;
+  const modality = ev.modality ?? "asserted";
+  if (filters.modality !== "all" && modality !== (filters.modality ?? "asserted")) return false;
   const country = ev.location?.country ?? null;
   if (filters.country && (country ?? "").toUpperCase() !== filters.country.toUpperCase()) return false;
   if (filters.min_confidence && (ev.confidence ?? 0) < Number(filters.min_confidence)) return false;
@@ -85,4 +88,17 @@ export function matchesFilters(ev, filters) {
     if (!words.every((w) => text.includes(w.replace(/[*"]/g, "")))) return false;
   }
   return true;
+}
+
+/** Today minus `days` as YYYY-MM-DD (UTC: event dates are days without a time zone). */
+export function daysAgo(days, now = new Date()) {
+  return new Date(now.getTime() - days * 86400000).toISOString().slice(0, 10);
+}
+
+/** Links that download what is in view: the filters plus the map's bounding box. */
+export function downloadLinks(api, filters, bbox) {
+  const p = apiParams(filters);
+  if (bbox) p.set("bbox", bbox.map((x) => x.toFixed(4)).join(","));
+  const q = p.toString();
+  return { geojson: `${api}events.geojson?${q}`, acled: `${api}events.csv?${q}` };
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatState, matchesFilters, parseState } from "../src/state.js";
+import { daysAgo, downloadLinks, formatState, matchesFilters, parseState } from "../src/state.js";
 
 test("a link reproduces filters and view", () => {
   const state = {
@@ -39,4 +39,28 @@ test("live events are checked against the filters", () => {
   assert.ok(!matchesFilters(ev, { since: "2024-04-01" }));
   assert.ok(!matchesFilters(ev, { min_confidence: "0.8" }));
   assert.ok(!matchesFilters({ ...ev, modality: "negated" }, {}));
+});
+
+test("the modality switch lives in the URL and decides which live events pass", () => {
+  assert.equal(parseState("?modality=future").filters.modality, "future");
+  assert.equal(parseState("?modality=maybe").filters.modality, undefined);
+  const planned = { type: "PROTEST", modality: "future" };
+  const happened = { type: "PROTEST", modality: "asserted" };
+  assert.equal(matchesFilters(planned, {}), false);
+  assert.equal(matchesFilters(happened, {}), true);
+  assert.equal(matchesFilters(planned, { modality: "future" }), true);
+  assert.equal(matchesFilters(happened, { modality: "future" }), false);
+  assert.equal(matchesFilters(planned, { modality: "all" }), true);
+});
+
+test("time presets count back from today and downloads carry the filters and the view", () => {
+  assert.equal(daysAgo(7, new Date("2024-03-10T08:00:00Z")), "2024-03-03");
+  const links = downloadLinks("/api/", { type: "ASSAULT", since: "2024-03-03" }, [30, 45, 40.5, 52]);
+  const geo = new URL(links.geojson, "http://x");
+  assert.equal(geo.pathname, "/api/events.geojson");
+  assert.equal(geo.searchParams.get("type"), "ASSAULT");
+  assert.equal(geo.searchParams.get("since"), "2024-03-03");
+  assert.equal(geo.searchParams.get("bbox"), "30.0000,45.0000,40.5000,52.0000");
+  assert.equal(new URL(links.acled, "http://x").pathname, "/api/events.csv");
+  assert.equal(new URL(downloadLinks("/api/", {}, null).geojson, "http://x").searchParams.has("bbox"), false);
 });

@@ -1,0 +1,119 @@
+// Codes of the event contract as words a reader understands (sector codes, modes, languages,
+// dates). No DOM here: the list, the panel, the tooltip and the Node tests share it.
+
+/** CAMEO/PLOVER sector codes (src/lagebild/actors/data/SECTORS.md). */
+export const SECTORS = {
+  GOV: "government",
+  MIL: "armed forces",
+  COP: "police",
+  SPY: "intelligence service",
+  JUD: "judiciary",
+  LEG: "legislature",
+  OPP: "opposition",
+  PTY: "political party",
+  REB: "rebels",
+  SEP: "separatists",
+  UAF: "militia or armed group",
+  CVL: "civilians",
+  MED: "media",
+  EDU: "education",
+  LAB: "workers or unions",
+  BUS: "business",
+  REF: "refugees",
+  HLH: "health workers",
+  REL: "religious leaders",
+  PKO: "peacekeepers",
+  CRM: "criminals",
+  HRI: "human-rights activists",
+  ELI: "elites",
+  AGR: "farmers",
+  NGO: "NGOs",
+  POL: "politicians",
+  SEC: "security forces",
+};
+
+export const MODALITY_WORDS = {
+  asserted: "reported as having happened",
+  negated: "reported as not having happened",
+  future: "planned or announced",
+  hypothetical: "possible, claimed or conditional",
+};
+
+function displayNames(type) {
+  try {
+    return new Intl.DisplayNames(["en"], { type });
+  } catch {
+    return null;
+  }
+}
+const REGIONS = displayNames("region");
+const LANGS = displayNames("language");
+
+export function countryWords(code) {
+  if (!code) return "";
+  try {
+    return REGIONS?.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function languageWords(code) {
+  if (!code || code === "und") return "unknown language";
+  try {
+    return LANGS?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function sectorWords(code) {
+  return SECTORS[code] ?? code;
+}
+
+/** An actor by its English name: the canonical one, else its country and sector in words. */
+export function actorName(a) {
+  if (a.canonical) return a.canonical;
+  if (a.sector && SECTORS[a.sector]) return [countryWords(a.country), SECTORS[a.sector]].filter(Boolean).join(" ");
+  return a.igo || a.name;
+}
+
+/** "12 March 2024", "March 2024", "week of 4 March 2024", "2024"; never a bare code. */
+export function dateWords(date, precision) {
+  if (!date) return "date unknown";
+  const [y, m, d] = date.split("-").map(Number);
+  if (!m || precision === "year") return String(y);
+  const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
+  if (!d || precision === "month") return `${month} ${y}`;
+  return `${precision === "week" ? "week of " : ""}${d} ${month} ${y}`;
+}
+
+export function modeWords(mode) {
+  return mode ? mode.replaceAll("_", " ") : "";
+}
+
+/** What reports disagree on, in sentences: {date: [...], place: [...], fatalities: [lo, hi]}. */
+export function disagreementWords(dis) {
+  const out = [];
+  for (const [key, value] of Object.entries(dis ?? {})) {
+    if (Array.isArray(value) && value.length === 2 && value.every(Number.isFinite)) {
+      const what = { fatalities: "killed", injured: "injured" }[key] ?? key;
+      out.push(`Reports give between ${value[0]} and ${value[1]} ${what}.`);
+    } else if (Array.isArray(value) && value.length) {
+      const items = value.map((v) => (typeof v === "object" && v !== null ? v.name ?? JSON.stringify(v) : String(v)));
+      out.push(`Reports differ on the ${key}: ${items.join(" or ")}.`);
+    } else if (value !== null && value !== undefined && value !== "") {
+      out.push(`Reports differ on the ${key}: ${typeof value === "object" ? JSON.stringify(value) : value}.`);
+    }
+  }
+  return out;
+}
+
+export function casualtyWords(ev) {
+  const range = (key, n, word) => {
+    const r = ev.disagreement?.[key];
+    if (Array.isArray(r) && r.length === 2 && r[0] !== r[1]) return `${r[0]}–${r[1]} ${word}`;
+    return Number.isFinite(n) ? `${n} ${word}` : null;
+  };
+  return [range("fatalities", ev.fatalities, "killed"), range("injured", ev.injured, "injured")].filter(Boolean).join(", ");
+}

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from lagebild.actors.lexicon import Entry, Lexicon, Tenure, country_name, lexicon, persons, tenures
+from lagebild.actors.names import unknown_names
 from lagebild.actors.tokens import Token, fold
 from lagebild.model import Actor
 
@@ -30,7 +31,7 @@ class ActorMention:
     end: int
     text: str
     actor: Actor
-    kind: str  # person | country | igo | group | sector
+    kind: str  # person | country | igo | group | sector | name (a name outside our lists)
     role: str | None = None  # e.g. "Secretary General", "President", "Minister of Defence"
     # The proper names inside the mention: (start, end, kind) with kind person | igo | group | country,
     # e.g. "Stanislav Zas" and "CSTO" in "CSTO Secretary General Stanislav Zas". For highlighting and NER.
@@ -283,9 +284,30 @@ def find_actors(
         m = _plain(doc, h, date)
         if m:
             out.append(m)
+    out += _unknown_mentions(doc, out)
     if natasha and lang == "ru":
         out += _natasha_mentions(text, out)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _unknown_mentions(doc: _Doc, found: list[ActorMention]) -> list[ActorMention]:
+    """Persons and organisations outside our lists (lagebild.actors.names), as kind "name":
+    shown and counted as names, but resolved to no country or sector."""
+    starts = {t.start: i for i, t in enumerate(doc.toks)}
+    taken = set(doc.at)
+    for m in found:
+        i = starts.get(m.start)
+        while i is not None and i < len(doc.toks) and doc.toks[i].start < m.end:
+            taken.add(i)
+            i += 1
+    out = []
+    for first, last, kind in unknown_names(doc.lex, doc.text, doc.toks, taken):
+        start, end, written = doc.span(first, last)
+        canonical = written if written.isascii() else None
+        out.append(
+            ActorMention(start, end, written, Actor(written, canonical), "name", None, [(start, end, kind)])
+        )
     return out
 
 

@@ -128,7 +128,8 @@ def link_actors(
 ) -> tuple[list[Actor], list[Actor]]:
     """(actors, recipients) of one trigger: its doer and whom it was done to, by position and voice."""
     t0, t1 = anchor.trigger_start, anchor.trigger_end
-    inside = [m for m in mentions.starting(s.start, s.end) if m.end <= s.end]
+    # Names outside our lists resolve to nobody's country or sector: no argument yet.
+    inside = [m for m in mentions.starting(s.start, s.end) if m.end <= s.end and m.kind != "name"]
     # A country named as the event's location is not also its actor ("left Kazakhstan").
     if taken is not None:
         inside = [m for m in inside if not (m.kind == "country" and m.actor.country == taken.country)]

@@ -1,0 +1,77 @@
+"""Persons and organisations outside our lists, found by the shape of their names, on sentences we
+wrote in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.actors import find_actors
+from lagebild.actors.names import given_names
+from lagebild.pipeline import extract_text
+
+
+def _names(text: str, lang: str) -> set[tuple[str, str]]:
+    return {(text[s:e], k) for m in find_actors(text, lang) for s, e, k in m.names}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("de", "Am Montag sagte Heinrich Baumgartner, man werde klagen.", "Heinrich Baumgartner"),
+        ("en", "The statement was read by Margaret Okonkwo in Lagos.", "Margaret Okonkwo"),
+        ("fr", "Selon Jean-Pierre Lefebvre, la grève continuera.", "Jean-Pierre Lefebvre"),
+        ("es", "La portavoz María Fernanda Quispe habló con la prensa.", "María Fernanda Quispe"),
+        ("de", "Das sagte Ursula von der Leyen in Brüssel.", "Ursula von der Leyen"),
+        ("ru", "Об этом сообщил Сергей Петрович Кузнецов.", "Сергей Петрович Кузнецов"),
+        ("ru", "Встреча Андрея Смирнова с журналистами прошла в пятницу.", "Андрея Смирнова"),
+    ],
+)
+def test_an_unlisted_person_is_found(lang: str, text: str, name: str) -> None:
+    assert (name, "person") in _names(text, lang)
+
+
+def test_the_surname_alone_names_the_person_again() -> None:
+    text = "Heinrich Baumgartner kritisierte den Plan. Baumgartner will klagen."
+    found = _names(text, "de")
+    assert ("Heinrich Baumgartner", "person") in found
+    assert ("Baumgartner", "person") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("de", "Die Mitteldeutsche Kreditbank AG meldete Verluste.", "Mitteldeutsche Kreditbank AG"),
+        ("en", "Students of the University of Northern Lagos marched.", "University of Northern Lagos"),
+        ("de", "Die KPVD kündigte Proteste an.", "KPVD"),
+        ("ru", "Акции компании «Северный Литейщик» упали.", "Северный Литейщик"),
+        ("ru", "В ЦПКО прошла акция.", "ЦПКО"),
+    ],
+)
+def test_an_unlisted_organisation_is_found(lang: str, text: str, name: str) -> None:
+    assert (name, "group") in _names(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Am Dienstag tagte der Stadtrat im Rathaus."),  # no name: capitalised nouns only
+        ("en", "In Chapter IV the report lists the dead."),  # a Roman numeral is no acronym
+        ("de", "Mark und Pfennig galten bis 2001."),  # a given name alone names nobody
+    ],
+)
+def test_capitalised_words_that_are_no_names(lang: str, text: str) -> None:
+    assert not {n for n in _names(text, lang) if n[1] in ("person", "group")}
+
+
+def test_the_given_names_come_from_the_packaged_list() -> None:
+    names = given_names()
+    assert {"Angela", "Emmanuel", "Владимир"} <= names
+    assert "the" not in names
+
+
+def test_an_unresolved_name_does_not_take_the_actor_role_from_a_resolved_one() -> None:
+    events = extract_text(
+        "Kenyan police arrested Heinrich Baumgartner in Nairobi on Monday.", lang="en", published="2024-05-06"
+    )
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert [(a.country, a.sector) for a in arrest.actors] == [("KE", "COP")]

@@ -101,6 +101,8 @@ class _Finder:
 
     def organisation(self, i: int) -> tuple[int, int] | None:
         t = self.toks[i]
+        if not t.text[:1].isupper():
+            return None
         low = t.text.lower()
         if not self.word(i) and not (self.free(i) and _acronym(t)):
             return None

@@ -44,6 +44,7 @@ class Count:
 
 @dataclass(frozen=True, slots=True)
 class _Words:
+    any_harm: re.Pattern[str]  # any harm word: most sentences have none and are skipped at once
     numbers: dict[str, int]
     vague: frozenset[str]
     none: frozenset[str]  # words that mean "nobody" before a harm word
@@ -68,9 +69,16 @@ def _words(mod: ModuleType) -> _Words:
         return re.compile("(?:" + "|".join(forms) + ")", re.I) if forms else None
 
     killed, injured = pattern("KILLED"), pattern("INJURED")
+    harm_forms = [
+        *mod.KILLED,
+        *mod.INJURED,
+        *getattr(mod, "HIT", ()),
+        *map(re.escape, getattr(mod, "FATAL", ())),
+    ]
     if killed is None or injured is None:
         raise ValueError(f"{mod.__name__}: KILLED and INJURED are required")
     return _Words(
+        any_harm=re.compile(r"(?<!\w)(?:" + "|".join(harm_forms) + r")(?!\w)", re.I),
         numbers={k.lower(): v for k, v in mod.NUMBERS.items()},
         vague=frozenset(w.lower() for w in getattr(mod, "VAGUE", ())),
         none=frozenset(w.lower() for w in getattr(mod, "NOBODY", ())),
@@ -220,6 +228,8 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
     if w is None:
         return []
     stop = len(text) if end is None else end
+    if not w.any_harm.search(text, start, stop):
+        return []
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
     out: list[Count] = []
     floor = 0

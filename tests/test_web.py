@@ -7,6 +7,7 @@ install` builds the page (npm), `apt-get install chromium` brings the browser.
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import threading
 import time
@@ -452,3 +453,51 @@ def test_the_panel_speaks_a_merged_event_in_words(page, own_site) -> None:
     item = page.locator(f'#event-list button[data-id="{ev.id}"]')
     assert item.inner_text().startswith("Assault (artillery) — Kharkiv, Ukraine — 12 March 2024")
     assert page.errors == []
+
+
+def test_after_fit_the_collapsed_legend_covers_no_event(page, site, tmp_path: Path) -> None:
+    open_map(page, site["url"])
+    legend = page.locator(".legend").bounding_box()
+    pins = page.evaluate(
+        """() => [...window.__lagebild.records.values()].filter(r => r.lon !== null)
+            .map(r => window.__lagebild.map.project([r.lon, r.lat])).map(p => [p.x, p.y])"""
+    )
+    box = page.locator("#map").bounding_box()
+    assert pins and all(0 <= x <= box["width"] and 0 <= y <= box["height"] for x, y in pins)  # fitted
+    for x, y in pins:
+        inside = legend["x"] - box["x"] <= x <= legend["x"] - box["x"] + legend["width"] and (
+            legend["y"] - box["y"] <= y <= legend["y"] - box["y"] + legend["height"]
+        )
+        assert not inside, f"the legend covers the event at {x:.0f},{y:.0f}"
+    page.screenshot(path=str(tmp_path / "map.png"))
+
+
+def test_presets_modality_and_download_follow_the_view(page, own_site) -> None:
+    text = "Farmers plan to block the roads around Lyon next week."
+    doc, ev = make_event(text, "PROTEST", "2024-03-25", PARIS, url="https://presse.example/plan")
+    ev.modality = "future"
+    store = SQLiteStore(own_site["db"])
+    store.add_document(doc, [ev])
+    store.close()
+    open_map(page, own_site["url"])
+    assert ev.id not in drawn_ids(page)  # by default only what happened
+    page.select_option("#f-modality", "future")
+    wait_until(page, f"window.__lagebild.records.has('{ev.id}') && window.__lagebild.records.size === 1")
+    wait_idle(page)
+    assert "modality=future" in page.url
+    unreal = page.evaluate(
+        "window.__lagebild.map.queryRenderedFeatures({layers: ['unreal']}).map(f => f.properties.id)"
+    )
+    assert unreal == [ev.id]  # drawn in its own style
+    href = page.locator("#dl-geojson").get_attribute("href")
+    assert "modality=future" in href and "bbox=" in href
+    body = page.evaluate(f"fetch({href!r}).then(r => r.json())")
+    assert [f["properties"]["id"] for f in body["features"]] == [ev.id]
+    page.locator(".preset[data-days='7']").click()
+    wait_until(page, "window.__lagebild.state.filters.since")
+    since = page.evaluate("window.__lagebild.state.filters.since")
+    assert (
+        since == (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=7)).isoformat()
+        and f"since={since}" in page.url
+    )
+    assert "since=" in page.locator("#dl-acled").get_attribute("href")

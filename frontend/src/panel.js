@@ -146,9 +146,7 @@ export function renderEvent(container, ev) {
     byLang.append(h("section", { class: "lang-group", "data-lang": lang }, h("h4", { text: languageWords(lang) }), list));
   }
   container.replaceChildren(
-    title,
-    dl,
-    disputed,
+    ...[title, dl, disputed].filter(Boolean),
     h("h3", { text: `Evidence (${ev.evidence?.length ?? 0}) by language` }),
     byLang,
     h("p", { class: "event-id" }, "Event ", h("code", { text: ev.id })),

@@ -409,17 +409,25 @@ class SQLiteStore:
         hi = (span[1] + timedelta(days=WINDOW_DAYS)).isoformat()
         where = ["e.type = ?", "e.modality = ?", "e.date >= ?", "e.date <= ?"]
         params: list[Any] = [event.type, event.modality, lo[:7], hi]
+        same = [event.type, event.modality, lo[:7], hi]
         place = event.location
         if place is not None and place.precision not in ("country", "region", "admin1"):
+            # Near in space and time (the space-time R*Tree), or a coarser report of its country:
+            # both bounded by the area and the window, whatever the size of the store.
             dlat = FAR_KM / 111.0
             dlon = min(180.0, dlat / max(0.05, math.cos(math.radians(place.lat))))
+            day0 = (span[0] - timedelta(days=WINDOW_DAYS)).toordinal() + _JULIAN_OFFSET - 1
+            day1 = (span[1] + timedelta(days=WINDOW_DAYS)).toordinal() + _JULIAN_OFFSET + 1
             where.append(
-                "(e.country = ? OR e.country IS NULL OR e.seq IN (SELECT seq FROM events_rtree WHERE"
-                " min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?))"
+                "e.seq IN (SELECT seq FROM events_rtree_time WHERE min_lat <= ? AND max_lat >= ?"
+                " AND min_lon <= ? AND max_lon >= ? AND min_day <= ? AND max_day >= ?"
+                " UNION SELECT seq FROM events WHERE country = ? AND type = ? AND modality = ? AND date >= ?"
+                " AND date <= ? AND precision IN ('admin1', 'country', 'region'))"
             )
-            params += [place.country, place.lat + dlat, place.lat - dlat, place.lon + dlon, place.lon - dlon]
+            params += [place.lat + dlat, place.lat - dlat, place.lon + dlon, place.lon - dlon, day1, day0]
+            params += [place.country, *same]
         elif place is not None and place.country:
-            where.append("(e.country = ? OR e.country IS NULL)")
+            where.append("e.country = ?")
             params.append(place.country)
         sql = (
             "SELECT e.*, (SELECT min(id) FROM evidence WHERE event_id = e.id) AS lead FROM events e"

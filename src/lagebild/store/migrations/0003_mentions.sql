@@ -40,5 +40,6 @@ ALTER TABLE events ADD COLUMN disagreement TEXT NOT NULL DEFAULT '{}'; -- JSON: 
 ALTER TABLE events ADD COLUMN names TEXT NOT NULL DEFAULT '[]';       -- JSON: the merge's name signature
 ALTER TABLE events ADD COLUMN embedding BLOB;                         -- float16 vector of the lead sentence
 
--- The merge's candidate search: same type and modality, dates in a window.
+-- The merge's candidate search: same type and modality, dates in a window (in one country).
 CREATE INDEX events_merge ON events(type, modality, date);
+CREATE INDEX events_merge_country ON events(country, type, modality, date);

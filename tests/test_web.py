@@ -501,3 +501,17 @@ def test_presets_modality_and_download_follow_the_view(page, own_site) -> None:
         and f"since={since}" in page.url
     )
     assert "since=" in page.locator("#dl-acled").get_attribute("href")
+
+
+def test_hovering_a_pin_says_what_it_is(page, site) -> None:
+    open_map(page, site["url"] + "?z=6&c=48.86,2.35")
+    xy = page.evaluate(
+        "(() => { const p = window.__lagebild.map.project([2.35, 48.86]); return [p.x, p.y]; })()"
+    )
+    box = page.locator("#map").bounding_box()
+    page.mouse.move(box["x"] + xy[0], box["y"] + xy[1])
+    tip = page.locator("#map-tooltip")
+    tip.wait_for(state="visible")
+    assert tip.inner_text().startswith("Protest — Paris, France — 15 January 2024")
+    page.mouse.move(box["x"] + 5, box["y"] + 5)
+    tip.wait_for(state="hidden")

@@ -205,6 +205,22 @@ for (const layer of ["points", "areas", "clusters", "area-clusters"]) {
   map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
 }
 
+// Hover: what a pin is, in words, before a click (a cluster says how many it holds).
+const tooltip = h("div", { id: "map-tooltip", class: "map-tooltip", role: "tooltip", hidden: true });
+$("#map").append(tooltip);
+for (const layer of ["points", "areas", "clusters", "area-clusters"]) {
+  map.on("mousemove", layer, (e) => {
+    const f = e.features?.[0];
+    if (!f) return;
+    const r = records.get(f.properties.id);
+    tooltip.textContent = f.properties.point_count ? `${f.properties.point_count} events: click to see them` : r ? label(r) : "";
+    tooltip.style.left = `${e.point.x + 12}px`;
+    tooltip.style.top = `${e.point.y + 12}px`;
+    tooltip.hidden = !tooltip.textContent;
+  });
+  map.on("mouseleave", layer, () => (tooltip.hidden = true));
+}
+
 map.on("click", async (e) => {
   const hits = map.queryRenderedFeatures(e.point, { layers: ["points", "areas", "clusters", "area-clusters"] });
   if (!hits.length) return;

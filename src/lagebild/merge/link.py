@@ -64,7 +64,7 @@ def lead_sentence(event: Event) -> str:
 def link(
     events: Sequence[Event],
     names_of: dict[str, set[str]],
-    candidates_of: Callable[[Event], list[Candidate]],
+    candidates_of: Callable[..., list[Candidate]],
     embed: Embed | None = None,
 ) -> list[Decision]:
     """A decision for each of a document's events (in the order given).
@@ -77,7 +77,7 @@ def link(
     for event in events:
         d = Decision(event=event, names=names_of.get(event.id, set()))
         best: tuple[float, Candidate] | None = None
-        for cand in candidates_of(event):
+        for cand in candidates_of(event, names=d.names):
             if not compatible(event, cand.event, d.names, cand.names):
                 continue
             p = probability(features(event, cand.event, d.names, cand.names), m)

@@ -24,7 +24,7 @@ from lagebild.model import Document, Event
 def plan(
     doc: Document,
     mentions: Sequence[Event],
-    candidates_of: Callable[[Event], list[Candidate]],
+    candidates_of: Callable[..., list[Candidate]],
     embed: Embed | None = None,
 ) -> list[Decision]:
     """One decision per event of `doc`: its mentions, its summary, and the stored event it joins."""

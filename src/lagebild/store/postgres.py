@@ -389,9 +389,12 @@ class PostgresStore:
             rows = conn.execute("SELECT data FROM mentions WHERE event_id = %s ORDER BY seq", (event_id,))
             return [Event.from_dict(json.loads(row["data"])) for row in rows]
 
-    def merge_candidates(self, event: Event, limit: int = MERGE_CANDIDATES) -> list[Candidate]:
+    def merge_candidates(
+        self, event: Event, limit: int = MERGE_CANDIDATES, names: set[str] | None = None
+    ) -> list[Candidate]:
         """Stored events the merge may join `event` to: same type and modality, dates within the
         merge window, and in the same country or within reach of its place (the GiST index).
+        (`names`: SQLite's name block is not built here yet; the country block stands in for it.)
 
         The reach is SQLite's box (FAR_KM north, south, east and west), not a distance: both
         backends must find the same candidates, or one corpus would merge differently."""

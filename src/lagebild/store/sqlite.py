@@ -50,6 +50,8 @@ MERGE_CANDIDATES = 200  # stored events a new one is compared with, nearest in t
 # costs no more per new report than one with two hundred.
 _SUMMARY_MENTIONS = 200
 _MAX_NAMES = 300  # names kept in an event's merge signature
+_BLOCK_NAMES = 24  # names an event is found by in the candidate search (event_names)
+_BLOCK_PER_NAME = 50  # events one name may bring in: common names must not flood the search
 
 _EVENT_COLUMNS = (
     "id",
@@ -369,6 +371,7 @@ class SQLiteStore:
             conn.execute("DELETE FROM evidence_fts")
             conn.execute("DELETE FROM evidence")
             conn.execute("DELETE FROM events_rtree")
+            conn.execute("DELETE FROM event_names")
             conn.execute("DELETE FROM events")
             conn.execute("UPDATE mentions SET event_id = NULL")
 
@@ -399,9 +402,12 @@ class SQLiteStore:
             rows = conn.execute("SELECT data FROM mentions WHERE event_id = ? ORDER BY seq", (event_id,))
             return [Event.from_dict(json.loads(row[0])) for row in rows]
 
-    def merge_candidates(self, event: Event, limit: int = MERGE_CANDIDATES) -> list[Candidate]:
+    def merge_candidates(
+        self, event: Event, limit: int = MERGE_CANDIDATES, names: set[str] | None = None
+    ) -> list[Candidate]:
         """Stored events the merge may join `event` to: same type and modality, dates within the
-        merge window, and in the same country or within reach of its place (R*Tree)."""
+        merge window, and near its place in space and time (R*Tree), or a coarser report of its
+        country, or sharing one of its rarer `names`."""
         span = date_range(event)
         if span is None:
             return []
@@ -418,14 +424,24 @@ class SQLiteStore:
             dlon = min(180.0, dlat / max(0.05, math.cos(math.radians(place.lat))))
             day0 = (span[0] - timedelta(days=WINDOW_DAYS)).toordinal() + _JULIAN_OFFSET - 1
             day1 = (span[1] + timedelta(days=WINDOW_DAYS)).toordinal() + _JULIAN_OFFSET + 1
-            where.append(
-                "e.seq IN (SELECT seq FROM events_rtree_time WHERE min_lat <= ? AND max_lat >= ?"
-                " AND min_lon <= ? AND max_lon >= ? AND min_day <= ? AND max_day >= ?"
-                " UNION SELECT seq FROM events WHERE country = ? AND type = ? AND modality = ? AND date >= ?"
-                " AND date <= ? AND precision IN ('admin1', 'country', 'region'))"
-            )
+            # A third block: events of the window that share its rarest names, wherever their place
+            # was read (a same-named town in another state is the commonest geocoding error).
+            blocks = [
+                "SELECT seq FROM events_rtree_time WHERE min_lat <= ? AND max_lat >= ?"
+                " AND min_lon <= ? AND max_lon >= ? AND min_day <= ? AND max_day >= ?",
+                "SELECT seq FROM events WHERE country = ? AND type = ? AND modality = ? AND date >= ?"
+                " AND date <= ? AND precision IN ('admin1', 'country', 'region')",
+            ]
             params += [place.lat + dlat, place.lat - dlat, place.lon + dlon, place.lon - dlon, day1, day0]
             params += [place.country, *same]
+            rare = sorted((n for n in names or () if not n.startswith("@")), key=lambda n: (-len(n), n))
+            for name in rare[:_BLOCK_NAMES]:
+                blocks.append(
+                    "SELECT * FROM (SELECT seq FROM event_names WHERE name = ? AND day BETWEEN ? AND ?"
+                    f" LIMIT {_BLOCK_PER_NAME})"
+                )
+                params += [name, day0, day1]
+            where.append(f"e.seq IN ({' UNION '.join(blocks)})")
         elif place is not None and place.country:
             where.append("e.country = ?")
             params.append(place.country)
@@ -832,7 +848,9 @@ def _store_decision(conn: sqlite3.Connection, document_id: str, d: Decision, cha
             "UPDATE events SET names = ?, embedding = ? WHERE id = ?",
             (json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False), embedding, event_id),
         )
+        _index_names(conn, event_id, d.names)
         return
+    _index_names(conn, event_id, d.names)
     counts = conn.execute(
         "SELECT count(*), count(DISTINCT document_id) FROM mentions WHERE event_id = ?", (event_id,)
     ).fetchone()
@@ -853,6 +871,20 @@ def _store_decision(conn: sqlite3.Connection, document_id: str, d: Decision, cha
             embedding,
             event_id,
         ),
+    )
+
+
+def _index_names(conn: sqlite3.Connection, event_id: str, names: set[str]) -> None:
+    """Block the event under its names (the longest first: the rarer), dated by its event."""
+    row = conn.execute(
+        f"SELECT seq, julianday({_FULL_DATE}) FROM events e WHERE e.id = ?", (event_id,)
+    ).fetchone()
+    if row is None or row[1] is None:
+        return
+    chosen = sorted((n for n in names if not n.startswith("@")), key=lambda n: (-len(n), n))[:_BLOCK_NAMES]
+    conn.executemany(
+        "INSERT OR IGNORE INTO event_names (name, seq, day) VALUES (?, ?, ?)",
+        [(n, row[0], row[1]) for n in chosen],
     )
 
 

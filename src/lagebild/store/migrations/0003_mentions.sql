@@ -43,3 +43,13 @@ ALTER TABLE events ADD COLUMN embedding BLOB;                         -- float16
 -- The merge's candidate search: same type and modality, dates in a window (in one country).
 CREATE INDEX events_merge ON events(type, modality, date);
 CREATE INDEX events_merge_country ON events(country, type, modality, date);
+
+-- The merge's name block: events by the names they report (victims, streets, venues), dated by
+-- the event's Julian day, so that a report whose place was read wrong still meets its event.
+CREATE TABLE event_names (
+    name TEXT NOT NULL,
+    seq  INTEGER NOT NULL,
+    day  REAL NOT NULL,
+    PRIMARY KEY (name, seq)
+) WITHOUT ROWID;
+CREATE INDEX event_names_day ON event_names(name, day);

@@ -78,12 +78,15 @@ export function actorName(a) {
   return a.igo || a.name;
 }
 
+// A table, not toLocaleString: the list labels hundreds of events on every map move.
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
 /** "12 March 2024", "March 2024", "week of 4 March 2024", "2024"; never a bare code. */
 export function dateWords(date, precision) {
   if (!date) return "date unknown";
   const [y, m, d] = date.split("-").map(Number);
   if (!m || precision === "year") return String(y);
-  const month = new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
+  const month = MONTHS[m - 1] ?? String(m);
   if (!d || precision === "month") return `${month} ${y}`;
   return `${precision === "week" ? "week of " : ""}${d} ${month} ${y}`;
 }

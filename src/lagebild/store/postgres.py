@@ -409,12 +409,16 @@ class PostgresStore:
         if place is not None and place.precision not in ("country", "region", "admin1"):
             dlat = FAR_KM / 111.0
             dlon = min(180.0, dlat / max(0.05, math.cos(math.radians(place.lat))))
+            # As SQLite: near in space and time, or a coarser report of its country.
             where.append(
-                "(e.country = %s OR e.country IS NULL OR e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326))"
+                "((e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326) AND e.day BETWEEN %s AND %s)"
+                " OR (e.country = %s AND e.precision IN ('admin1', 'country', 'region')))"
             )
-            params += [place.country, place.lon - dlon, place.lat - dlat, place.lon + dlon, place.lat + dlat]
+            params += [place.lon - dlon, place.lat - dlat, place.lon + dlon, place.lat + dlat]
+            params += [span[0] - timedelta(days=WINDOW_DAYS + 1), span[1] + timedelta(days=WINDOW_DAYS + 1)]
+            params.append(place.country)
         elif place is not None and place.country:
-            where.append("(e.country = %s OR e.country IS NULL)")
+            where.append("e.country = %s")
             params.append(place.country)
         # Nearest in time first; an unreadable date (day NULL) sorts first, as SQLite's NULL does.
         sql = (

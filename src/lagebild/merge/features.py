@@ -6,11 +6,11 @@ turns them into the numbers the merge decision weighs (lagebild.merge.decide).
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date, timedelta
 from functools import cache
 
+from lagebild.eval.metrics import haversine_km
 from lagebild.lang import load
 from lagebild.model import Event, Place
 from lagebild.places.normalise import fold
@@ -20,14 +20,6 @@ NEAR_KM = 30.0
 _RANK = {"exact": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
 # A word that starts with a capital letter mid-sentence, in any cased script.
 _NAME = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,})")
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km on a sphere of radius 6371 km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def date_range(event: Event) -> tuple[date, date] | None:
@@ -145,11 +137,6 @@ def event_names(event: Event, title: str | None = None, text: str | None = None)
         # The place is compared on its own (place_relation): its name is no evidence twice over.
         out -= {fold(w) for w in re.findall(r"\w+", event.location.name)}
     return out
-
-
-def jaccard(a: set[str], b: set[str]) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
 
 
 def overlap(a: set[str], b: set[str]) -> float:

@@ -9,7 +9,7 @@ DEMO_DB ?= demo.db
 $(BIN)/lagebild: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,postgres]'
+	$(BIN)/pip install --quiet -e '.[dev,postgres,ray]'
 	@touch $@
 
 install: $(BIN)/lagebild  ## create .venv with the lagebild command and everything it needs; build the map page

@@ -113,6 +113,18 @@ def ingest(
         int | None,
         typer.Option(min=1, help="Processes that extract events (default: the number of cores); one stores."),
     ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="local (processes on this machine) or ray (a Ray cluster; pip install 'lagebild[ray]')."
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            help="--engine ray: the cluster to join, e.g. ray://head:10001 (default: start one here)."
+        ),
+    ] = None,
 ) -> None:
     """Ingest articles: extract their events and store both. Running it twice adds nothing."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -122,6 +134,10 @@ def ingest(
     from lagebild.store import StoreError
 
     published = _iso_date(published, "--published")
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter(f"unknown engine {engine!r}; use local or ray", param_hint="--engine")
+    if address is not None and engine != "ray":
+        raise typer.BadParameter("--address is for --engine ray", param_hint="--address")
     store = _open(db)
     err.print(f"database: {store.url}")
     progress = Progress(
@@ -151,15 +167,35 @@ def ingest(
     with progress:
         task = progress.add_task("reading inputs", total=None)
         try:
-            summary = run_ingest(
-                inputs,
-                store,
-                published=published,
-                lang=lang,
-                source=source,
-                workers=workers or os.cpu_count() or 1,
-                on_item=on_item,
-            )
+            if engine == "ray":
+                from lagebild.ingest_ray import RayOptions, RayUnavailable, ingest_ray
+
+                options = RayOptions(address=address, workers=workers or os.cpu_count() or 1)
+                try:
+                    summary = ingest_ray(
+                        inputs,
+                        store,
+                        options=options,
+                        published=published,
+                        lang=lang,
+                        source=source,
+                        on_item=on_item,
+                    )
+                except RayUnavailable as exc:
+                    from rich.markup import escape
+
+                    err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+                    raise typer.Exit(2) from None
+            else:
+                summary = run_ingest(
+                    inputs,
+                    store,
+                    published=published,
+                    lang=lang,
+                    source=source,
+                    workers=workers or os.cpu_count() or 1,
+                    on_item=on_item,
+                )
         except ValueError as exc:  # an unreadable --published/--lang, found before anything is read
             raise typer.BadParameter(str(exc)) from None
         except StoreError as exc:  # read-only, full or locked: what happened, not a traceback

@@ -90,6 +90,11 @@ def _read(task: tuple[str, Document]) -> tuple[str, Document, list[Event] | str]
         return "failed", doc, f"extraction failed: {type(exc).__name__}: {exc}"
 
 
+Task = tuple[str, Document]  # (kind, document): kind "new" is to be read, others pass through
+Result = tuple[str, Document, list[Event] | str]  # _read's answer: mentions, or why reading failed
+ExtractAll = Callable[[Iterator[Task]], Iterator[Result]]
+
+
 def ingest(
     inputs: Iterable[str],
     store: Store,
@@ -99,13 +104,15 @@ def ingest(
     source: str | None = None,
     workers: int = 1,
     on_item: Callable[[Document | IngestError, int], None] | None = None,
+    extract_all: ExtractAll | None = None,
 ) -> IngestSummary:
     """Read every input, extract events from new documents, merge and store them.
 
     With `workers` > 1, extraction runs in that many worker processes (each loads the gazetteer
     and the language data once) while this process alone merges and stores, in input order: the
     store ends up exactly as with one worker. `on_item(item, n_events)` is called after each
-    document or error (progress display).
+    document or error (progress display). `extract_all` replaces the local extraction (another
+    engine, e.g. lagebild.ingest_ray): it maps the tasks to `_read`'s results, in order.
     """
     from lagebild.merge.copies import Copies
 
@@ -131,7 +138,9 @@ def ingest(
                     copies.expect(doc)
                     yield "new", doc
 
-    if workers > 1:
+    if extract_all is not None:
+        pool, results = None, extract_all(tasks())
+    elif workers > 1:
         pool = multiprocessing.get_context("spawn").Pool(workers)
         results: Iterator[tuple[str, Document, list[Event] | str]] = pool.imap(_read, tasks(), chunksize=4)
     else:

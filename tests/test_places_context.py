@@ -242,3 +242,35 @@ def test_nearby_points_add_the_salient_places_far_away_in_the_text() -> None:
         [98.0, 99.0],
         [102.0, 103.0],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In Philadelphia demonstrierten am Sonntag Tausende.", "de"),
+        ("Protesters marched in Philadelphia on Sunday.", "en"),
+    ],
+)
+def test_a_city_by_its_own_name_beats_another_citys_old_name(text: str, lang: str) -> None:
+    # Amman bears "Philadelphia" as an ancient alternate name; the US city bears it as its own.
+    assert _places(text, lang)["Philadelphia"][0] == "US"
+
+
+def test_a_bare_town_name_is_the_town_not_the_county_of_that_name() -> None:
+    text = "Richmond police said the fire in Richmond started overnight."
+    got = resolve(text, [(0, 8), (33, 41)], "en")
+    assert all(m.place is not None and m.feature.startswith("PPL") for m in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "region"),
+    [
+        ("The storm hit Fla. and Georgia on Monday.", (14, 18), "Florida"),
+        ("He moved from Wichita to Topeka in Kan. last year.", (35, 39), "Kansas"),
+    ],
+)
+def test_a_dotted_region_abbreviation_is_the_region(text: str, span: tuple[int, int], region: str) -> None:
+    (m,) = resolve(text, [span], "en")
+    assert m.place is not None and m.place.name == region and m.feature == "ADM1"
+    spotted = {pm.text: pm for pm in geoparse(text, "en")}
+    assert spotted[text[span[0] : span[1]]].place.name == region

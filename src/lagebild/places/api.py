@@ -126,7 +126,11 @@ def resolve(
         rows = np.empty(0, dtype=np.int32)
         key = " ".join(t.key for t in sub)
         whole_name = False
-        if sub:
+        if sub and _dotted_abbreviation(text, start, end, key, gaz, h):
+            # "Kan.", "Fla.": the region the abbreviation stands for, not a town called "Kan".
+            rows = np.asarray([gaz.admin_rows[h.region_abbreviations[key]]], dtype=np.int32)
+            whole_name = True
+        elif sub:
             # Same lookup as spotting, but on exactly these words and without the case rules.
             unc = replace(h, cased=False)
             found = find_matches(text[start:end], sub, gaz, unc)
@@ -147,6 +151,15 @@ def resolve(
     resolve_mentions(text, live, gaz, toks, h, country=country)
     _place_generic(gaz, mentions, generic, live)
     return _to_mentions(gaz, text, mentions)
+
+
+def _dotted_abbreviation(text: str, start: int, end: int, key: str, gaz, h) -> bool:
+    """Whether the span is a region abbreviation written with its dot ("Kan.", "N.J.")."""
+    code = h.region_abbreviations.get(key)
+    if not code or code not in gaz.admin_rows or not text[start].isupper():
+        return False
+    dotted = text[end - 1] == "." or text[end : end + 1] == "."
+    return dotted and name_key(gaz.names[gaz.admin_rows[code]]) != key
 
 
 def _doubt_lone_words(text: str, gaz, mentions: list[Mention], h) -> None:

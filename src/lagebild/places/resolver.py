@@ -19,7 +19,7 @@ import numpy as np
 from lagebild.places.gazetteer import Gazetteer
 from lagebild.places.hierarchy import hierarchy
 from lagebild.places.langdata import LangHints
-from lagebild.places.normalise import fold
+from lagebild.places.normalise import fold, name_key
 from lagebild.places.spotter import Token
 
 FEATURE_WEIGHT = {
@@ -39,6 +39,7 @@ FEATURE_WEIGHT = {
 }
 W_FEATURE, W_POP_DECADE = 0.6, 0.15
 W_ADMIN2 = 0.3
+W_ALIAS = 0.4  # a town named here only by an alternate name, where another bears it as its own
 NEAR_KM = 200.0  # nearness decays over this distance
 MAX_CANDIDATES = 40
 # Below NO_MATCH the best reading of a name is too weak to trust, even when the caller says it
@@ -75,8 +76,27 @@ def priors(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
     return W_FEATURE * feat + W_POP_DECADE * pop
 
 
+def alias_only(gaz: Gazetteer, rows: np.ndarray, key: str) -> np.ndarray:
+    """1.0 for the towns and districts that bear `key` only as an alternate name while another
+    candidate bears it as its own: "Philadelphia" is the US city before Amman's ancient name,
+    "Richmond" the town before Richmond County, "Cancun" Cancún before a romanisation of Changchun.
+    Countries and first-level regions keep their many names (exonyms are how they are written)."""
+    out = np.zeros(len(rows))
+    if len(rows) < 2:
+        return out
+    own = np.fromiter((name_key(gaz.names[r]) == key for r in rows.tolist()), bool, len(rows))
+    if not own.any():
+        return out
+    lesser = np.fromiter((gaz.feature[r] not in _KEEP_ALIASES for r in rows.tolist()), bool, len(rows))
+    out[~own & lesser] = 1.0
+    return out
+
+
+_KEEP_ALIASES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "CONT", "RGN", "ADM1"})
+
+
 def make_mention(gaz: Gazetteer, start: int, end: int, key: str, rows: np.ndarray) -> Mention:
-    p = priors(gaz, rows)
+    p = priors(gaz, rows) - W_ALIAS * alias_only(gaz, rows, key)
     order = np.argsort(-p, kind="stable")[:MAX_CANDIDATES]
     return Mention(start, end, key, rows[order], p[order], [], [])
 

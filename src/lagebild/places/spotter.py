@@ -411,6 +411,9 @@ def spot_matches(
         if code and code in gaz.admin_rows:
             # "Calif." keeps its dot; "Ohio." at the end of a sentence does not.
             m.abbreviation = name_key(gaz.names[gaz.admin_rows[code]]) != toks[m.start].key
+            if m.abbreviation and text[toks[m.start].end : toks[m.start].end + 1] == ".":
+                # "Kan.", "Fla.": with its dot the word is the region, not a town called "Kan".
+                m.rows = np.asarray([gaz.admin_rows[code]], dtype=np.int32)
     if h.region_abbreviations:
         kept = sorted(kept + region_abbreviations(text, toks, kept, gaz, h), key=lambda m: m.start)
     kept = _merge_generic(kept, generic_names(text, toks, kept, h))

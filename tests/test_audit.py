@@ -59,3 +59,28 @@ def test_draw_is_stable_and_spread_over_sources(shared_dir):
     assert [(a.dataset, a.record) for a in first] == [(a.dataset, a.record) for a in again]
     assert len(first) == 150
     assert len({a.dataset for a in first}) == 6
+
+
+def test_main_event_judgements_score_type_and_country_of_the_most_confident_event(tmp_path):
+    from lagebild.model import Place
+
+    verdicts = tmp_path / "v.jsonl"
+    lines = [
+        {"dataset": "set", "record": "1", "main": ["ASSAULT"], "country": "NG"},
+        {"dataset": "set", "record": "2", "main": ["PROTEST", "COERCE"], "country": None},
+        {"dataset": "set", "record": "3", "main": ["AGREE"], "country": "FR"},
+    ]
+    verdicts.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    nigeria = Place(name="Nigeria", lat=9.0, lon=8.0, country="NG", precision="country")
+    attack = _event("ASSAULT", 0, confidence=0.6)
+    attack.location = nigeria
+    wrong_place = _event("ASSAULT", 0, confidence=0.9)  # the right type in another country
+    output = {
+        "1": [wrong_place, attack],  # found, but not the most confident
+        "2": [_event("COERCE", 10, confidence=0.8), _event("ACCUSE", 50, confidence=0.4)],
+        "3": [],
+    }
+    result = score([_article(r) for r in "123"], verdicts, extract=lambda a: output[a.record])
+    assert result["main_judged_articles"] == 3
+    assert result["most_confident_is_main"] == round(1 / 3, 4)
+    assert result["main_event_found"] == round(2 / 3, 4)

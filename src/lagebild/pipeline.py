@@ -35,6 +35,7 @@ from lagebild.events.hybrid import reading_without_trigger, rerank
 from lagebild.events.lexicon import lexicon
 from lagebild.events.ontology import CIVILIAN_SECTORS, acled_for, acled_role, cameo_for
 from lagebild.events.relevance import judge
+from lagebild.events.salience import select, title_types
 from lagebild.merge.within import headline_end, merge_document
 from lagebild.model import Actor, Document, Event, Evidence, Place, event_id
 from lagebild.nlp.langid import detect_language
@@ -310,8 +311,12 @@ def _inside_name(names: Spans, c: Candidate) -> bool:
 def extract(doc: Document, learned: bool = False) -> list[Event]:
     """Events of one document, in text order: its mentions grouped so that each event is one
     happening with every sentence that reports it (the headline, the lead, a quote, a recap)."""
-    events = merge_document(extract_mentions(doc, learned=learned), headline_end(doc.text or ""))
-    return [_event_casualties(e, doc.text or "", _language(doc)[0]) for e in events]
+    text = doc.text or ""
+    events = merge_document(extract_mentions(doc, learned=learned), headline_end(text))
+    # An article reports one to three happenings; its headline and lead say which (events.salience).
+    lang, code = _language(doc)
+    events = select(events, text, title_types(doc.title, code), parse_iso_date(doc.published))
+    return [_event_casualties(e, text, lang) for e in events]
 
 
 def _event_casualties(event: Event, text: str, lang: str) -> Event:

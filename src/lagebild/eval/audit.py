@@ -11,7 +11,12 @@ events nobody has judged yet are listed so that they can be.
 Verdict file (JSON lines), two kinds of line:
 
 - {"dataset", "record", "article": "event" | "none"}: is the article news about events at all;
-- {"dataset", "record", "event": "<TYPE>@<sentence start>", "verdict": "right" | "wrong", "why"}.
+- {"dataset", "record", "event": "<TYPE>@<sentence start>", "verdict": "right" | "wrong", "why"};
+- {"dataset", "record", "main": ["<TYPE>", ...], "country": "<ISO2>" | null}: the article's main
+  happening, judged from the text alone (the types an analyst would accept, its country). It needs
+  no re-judging when output changes: the most confident event is right when its type is one of
+  these and its place in that country (the measure of the held-out set), and the main event is
+  found when any event of the article is.
 """
 
 from __future__ import annotations
@@ -81,6 +86,9 @@ def event_key(event: Event) -> str:
     return f"{event.type}@{start}"
 
 
+MainEvent = tuple[frozenset[str], str | None]
+
+
 def read_verdicts(path: Path) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str, str], str]]:
     """(article judgements, event verdicts) from a verdict file."""
     articles: dict[tuple[str, str], str] = {}
@@ -94,6 +102,24 @@ def read_verdicts(path: Path) -> tuple[dict[tuple[str, str], str], dict[tuple[st
         if "event" in v:
             events[(v["dataset"], str(v["record"]), v["event"])] = v["verdict"]
     return articles, events
+
+
+def read_main_events(path: Path) -> dict[tuple[str, str], MainEvent]:
+    """The main-event judgements of a verdict file: (dataset, record) -> (types, country)."""
+    out: dict[tuple[str, str], MainEvent] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        v = json.loads(line) if line.strip() else {}
+        if "main" in v:
+            out[(v["dataset"], str(v["record"]))] = (frozenset(v["main"]), v.get("country"))
+    return out
+
+
+def is_main(event: Event, main: MainEvent) -> bool:
+    """Whether `event` is the judged main happening: an accepted type, in its country."""
+    types, country = main
+    if event.type not in types:
+        return False
+    return country is None or (event.location is not None and event.location.country == country)
 
 
 def _default_extract(a: Article) -> list[Event]:
@@ -113,6 +139,8 @@ def score(
     event, events per article, and the events not judged yet."""
     sample = list(articles)
     judged_articles, judged = read_verdicts(verdicts) if verdicts.exists() else ({}, {})
+    mains = read_main_events(verdicts) if verdicts.exists() else {}
+    main_top = main_found = main_articles = 0
     right = wrong = total = 0
     asserted_total = 0
     non_event = non_event_with = 0
@@ -126,6 +154,11 @@ def score(
         if judged_articles.get((a.dataset, a.record)) == "none":
             non_event += 1
             non_event_with += bool(asserted)
+        main = mains.get((a.dataset, a.record))
+        if main is not None:
+            main_articles += 1
+            main_top += bool(events) and is_main(max(events, key=lambda e: e.confidence), main)
+            main_found += any(is_main(e, main) for e in events)
         if events:
             top = max(events, key=lambda e: e.confidence)
             v = judged.get((a.dataset, a.record, event_key(top)))
@@ -166,6 +199,10 @@ def score(
         "main_event_judged": main_judged,
         "main_event_right": main_right,
         "main_event_precision": round(main_right / main_judged, 4) if main_judged else None,
+        # Against the main-event judgements (type and country, as the held-out set is measured).
+        "main_judged_articles": main_articles,
+        "most_confident_is_main": round(main_top / main_articles, 4) if main_articles else None,
+        "main_event_found": round(main_found / main_articles, 4) if main_articles else None,
         "non_event_articles": non_event,
         "non_event_articles_with_event": non_event_with,
         "non_event_share_with_event": round(non_event_with / non_event, 4) if non_event else None,

@@ -33,7 +33,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "ACCUSE/disapprove": ("أدان*", "ادان*", "إدانة", "انتقد*", "استنكر*", "شجب*", "دانت", "يدين", "تدين",
                           "ندد*", "نددت"),
     "ACCUSE/allege": ("اتهم*", "اتهام*", "حمل* المسؤولية"),
-    "ACCUSE/investigate": ("تحقيق*", "حقق*"),
+    # weak: a routine investigation is rarely what the news reports (the crime it follows is)
+    "ACCUSE/investigate": ("~تحقيق*", "~حقق*"),
     "ACCUSE/sue": ("دعوى", "رفع* دعوى", "شكوى"),
     "REJECT": ("رفض*", "الرفض", "فيتو", "نقض"),
     "THREATEN": ("هدد*", "تهديد*", "توعد*", "إنذار*", "حذر*"),

@@ -11,8 +11,9 @@ import pytest
 from lagebild.eval.casualties import casualty_scores
 from lagebild.events.casualties import casualties, figures
 from lagebild.export.acled import write_acled
-from lagebild.model import Event
-from lagebild.pipeline import extract_text
+from lagebild.merge import summarise
+from lagebild.model import Document, Event
+from lagebild.pipeline import extract_mentions, extract_text
 
 
 @pytest.mark.parametrize(
@@ -37,6 +38,39 @@ from lagebild.pipeline import extract_text
         ("es", "Dos soldados y un civil fueron asesinados.", 3, None),
         ("ru", "В результате взрыва погибли три человека, пять ранены.", 3, 5),
         ("ru", "По меньшей мере 21 человек погиб.", 21, None),
+        # The victims of a killing noun, or the object of a kill verb.
+        ("en", "Two brothers were charged in the shooting deaths of four women.", 4, None),
+        ("en", "He is accused of killing Ana Ruiz and her five-year-old son.", 2, None),
+        ("en", "Police investigate the killings of Ana Ruiz, Tom Berg and Lea Holm.", 3, None),
+        ("en", "Police investigate the death of Ana Ruiz, according to a statement.", 1, None),
+        ("en", "Protesters mourned the deaths of demonstrators.", None, None),
+        ("en", "The death of democracy was lamented.", None, None),
+        ("en", "Prosecutors will seek the death penalty.", None, None),
+        ("de", "Die Polizei ermittelt zum Tod von zwei Männern.", 2, None),
+        ("fr", "La mort de trois personnes a été confirmée.", 3, None),
+        ("es", "La policía investiga la muerte de dos jóvenes.", 2, None),
+        # A double homicide, a murder-suicide, one who killed himself.
+        ("en", "Detectives are investigating a double homicide.", 2, None),
+        ("en", "Police called it a murder-suicide.", 2, None),
+        ("en", "A couple and their two children were found in an apparent triple murder-suicide.", 4, None),
+        ("en", "He accidentally shot himself and died.", 1, None),
+        ("de", "Der Mann tötete sich dann selbst.", 1, None),
+        # A name or a singular verb before the death: one dead.
+        ("en", "Officials say Tom Berg died after he was hit.", 1, None),
+        ("en", "Officers found Berg dead on the street.", 1, None),
+        ("en", "Police learned about the boy's death on Monday.", 1, None),
+        ("de", "Anna Schmidt starb im Krankenhaus.", 1, None),
+        ("es", "El periodista Juan Pérez murió en el hospital.", 1, None),
+        ("ru", "Погиб журналист.", 1, None),
+        # Proper names inside a count's noun phrase; the count of a place is no count of people.
+        ("en", "Two Riverdale High School students were found dead.", 2, None),
+        ("en", "The students found in a home were shot to death.", None, None),
+        # Not people, not harmed: shots, clock times, negations.
+        ("en", "The man pulled his gun and shot two times.", None, None),
+        ("en", "He was pronounced dead at 2:19 a.m. on Saturday.", 1, None),
+        ("en", "The boy's mother was not injured.", None, None),
+        ("es", "Ana Ruiz no resultó herida.", None, None),
+        ("en", "The father shot his wife before killing himself.", 1, 0),
     ],
 )
 def test_figures_of_a_sentence(lang: str, sentence: str, killed: int | None, injured: int | None) -> None:
@@ -46,6 +80,33 @@ def test_figures_of_a_sentence(lang: str, sentence: str, killed: int | None, inj
 def test_hit_then_died_is_one_killed_and_the_others_injured() -> None:
     counts = casualties("Three people were shot on Friday. One of them died in hospital.", "en")
     assert figures(counts) == (1, 2)
+
+
+def test_a_toll_told_in_a_sentence_of_its_own_is_the_shootings() -> None:
+    """ "One of them died" names no shooting, yet it is the toll of the one before it: the event
+    has 1 killed and 2 injured, in every mention (the store keeps one figure per article)."""
+    text = "Three people were shot in Dayton on Friday night. One of them later died in hospital."
+    mentions = extract_mentions(Document.create(text, lang="en", published="2024-05-06"))
+    shootings = [m for m in mentions if m.type == "ASSAULT"]
+    assert shootings and all((m.fatalities, m.injured) == (1, 2) for m in shootings)
+    assert (summarise(shootings).fatalities, summarise(shootings).injured) == (1, 2)
+
+
+def test_the_headline_gives_the_toll_the_text_does_not() -> None:
+    text = "Gunmen opened fire at a wedding in Tulsa on Saturday night. Police are searching for them."
+    doc = Document.create(text, lang="en", published="2024-05-06", title="Three dead, two wounded in Tulsa")
+    shooting = next(m for m in extract_mentions(doc) if m.type == "ASSAULT")
+    assert (shooting.fatalities, shooting.injured) == (3, 2)
+
+
+def test_a_later_shooting_keeps_its_own_toll() -> None:
+    text = (
+        "Two men were killed in a shooting in Dayton on Friday.\n\n"
+        "In a separate attack in Toledo on Sunday, gunmen shot dead four people."
+    )
+    mentions = extract_mentions(Document.create(text, lang="en", published="2024-05-06"))
+    by_place = {m.location.name: m.fatalities for m in mentions if m.type == "ASSAULT" and m.location}
+    assert by_place.get("Dayton") == 2 and by_place.get("Toledo") == 4
 
 
 def test_the_span_is_the_count_and_its_harm_word() -> None:

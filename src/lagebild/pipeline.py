@@ -36,6 +36,7 @@ from lagebild.events.lexicon import lexicon
 from lagebild.events.ontology import CIVILIAN_SECTORS, acled_for, acled_role, cameo_for
 from lagebild.events.relevance import judge
 from lagebild.events.salience import select, title_types
+from lagebild.events.tally import HARM_TYPES, assign
 from lagebild.merge.within import headline_end, merge_document
 from lagebild.model import Actor, Document, Event, Evidence, Place, event_id
 from lagebild.nlp.langid import detect_language
@@ -292,7 +293,8 @@ def extract_mentions(doc: Document, learned: bool = False) -> list[Event]:
         ]
         if in_sentence:
             carry = in_sentence[-1:]
-    return mentions
+    # A toll is often told in a sentence of its own ("One of them died"): the happening's.
+    return assign(mentions, text, lang, doc.title, headline_end(text))
 
 
 def _named_after(actors: list[Actor], spans: Spans, start: int, end: int) -> list[Actor]:
@@ -321,8 +323,9 @@ def extract(doc: Document, learned: bool = False) -> list[Event]:
 
 def _event_casualties(event: Event, text: str, lang: str) -> Event:
     """Casualties of a happening over all its sentences: "two men were shot" and, later, "one
-    died" are one killed and one injured, which no sentence says alone."""
-    if len(event.evidence) < 2:
+    died" are one killed and one injured, which no sentence says alone. Violent happenings have
+    theirs from the whole document already (events.tally)."""
+    if len(event.evidence) < 2 or event.type in HARM_TYPES:
         return event
     counts = [c for ev in event.evidence for c in casualties(text, lang, ev.start, ev.end)]
     event.fatalities, event.injured = figures(counts)

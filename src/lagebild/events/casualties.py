@@ -7,6 +7,9 @@ News states casualties in a few shapes that hold across our languages:
 - a count right after a harm verb: "killing three", "killed at least 21", "погибли три человека";
 - a singular subject of a passive harm verb: "a man was shot dead", "he was killed" (1);
 - nobody: "no one was injured" (0);
+- the victims of a killing noun: "the shooting deaths of four women" (4), "the killing of Ana
+  Ruiz and her son" (2), "der Tod von zwei Männern" (2); "a double homicide" (2);
+- one who did it to oneself: "killed himself" (1); a name before "died": "Ana Ruiz died" (1);
 - a vague quantity ("dozens", "hundreds"): there is a count, but no figure (None).
 
 The words are language data (lang/<code>/casualties.py); the shapes are here. Ages ("Smith, 25,
@@ -17,6 +20,7 @@ four-digit numbers that look like years are no counts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
@@ -28,8 +32,12 @@ Kind = Literal["killed", "injured", "hit"]  # hit: "shot", "stabbed", dead or al
 
 _TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*|[^\w\s]")
 _MAX_NOUNS = 3  # words between a count and its harm word or the next count ("two young men")
+_MAX_NAME_WORDS = 4  # capitalised words of a name inside a count's noun phrase
 _MAX_AUX = 3  # "have been", "had reportedly been"
 _MAX_FIGURE = 100_000  # above this a number is money or a population, not people
+_MAX_VICTIM_TOKENS = 16  # "the killings of A, B, C and D": how far a list of victims reaches
+_AGE = re.compile(r"\d+-\w+-\w+")  # "3-year-old", "17-month-old"
+_MAX_VICTIM_WORDS = 5  # words of one victim ("her five-year-old son"); more is a clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +69,21 @@ class _Words:
     stop: frozenset[str]  # words a count's noun phrase never contains ("said", "in")
     one_person: frozenset[str]  # singular person nouns and pronouns: "man", "victim", "he"
     relative: frozenset[str]  # relative pronouns: the clause after them has another subject
+    victim_nouns: dict[str, Kind]  # "shooting", "homicide": counted only with their victims
+    of: frozenset[str]  # "of", "von", "de": the victims follow
+    multiples: dict[str, int]  # "double", "triple": "a double homicide" is 2 killed
+    murder_suicide: frozenset[str]  # a killing and the killer's own death: one more dead
+    reflexive: frozenset[str]  # "himself": the doer is the one harmed
+    died: frozenset[str]  # intransitive forms whose subject is the dead: "Ana Ruiz died"
+    died_one: frozenset[str]  # singular verb forms: one dead, named or not ("погиб", "starb")
+    determiners: frozenset[str]  # "the", "her": before a victim, no count
+    modified: frozenset[str]  # nouns a harm word only qualifies: "death penalty", "death toll"
+    prepositions: frozenset[str]  # a count right after one is no subject: "in a home"
+    transitive: frozenset[str]  # kill verbs whose object follows: "killing his wife and son"
+    people: frozenset[str]  # plural person nouns: "children" without a number is no figure
+    not_people: frozenset[str]  # what a number after a harm verb may count: "shot two times"
+    negation: frozenset[str]  # "was not injured": that one was not harmed, no count
+    capitalised_nouns: bool  # German: a capitalised word is no sign of a name
 
 
 def _words(mod: ModuleType) -> _Words:
@@ -69,11 +92,17 @@ def _words(mod: ModuleType) -> _Words:
         return re.compile("(?:" + "|".join(forms) + ")", re.I) if forms else None
 
     killed, injured = pattern("KILLED"), pattern("INJURED")
+    victim_nouns: dict[str, Kind] = {
+        **{w.lower(): "killed" for w in getattr(mod, "KILL_NOUNS", ())},
+        **{w.lower(): "hit" for w in getattr(mod, "HIT_NOUNS", ())},
+    }
     harm_forms = [
         *mod.KILLED,
         *mod.INJURED,
         *getattr(mod, "HIT", ()),
         *map(re.escape, getattr(mod, "FATAL", ())),
+        *map(re.escape, victim_nouns),
+        *map(re.escape, getattr(mod, "MURDER_SUICIDE", ())),
     ]
     if killed is None or injured is None:
         raise ValueError(f"{mod.__name__}: KILLED and INJURED are required")
@@ -95,6 +124,21 @@ def _words(mod: ModuleType) -> _Words:
         stop=frozenset(w.lower() for w in getattr(mod, "STOP", ())),
         one_person=frozenset(w.lower() for w in getattr(mod, "ONE_PERSON", ())),
         relative=frozenset(w.lower() for w in getattr(mod, "RELATIVE", ())),
+        victim_nouns=victim_nouns,
+        of=frozenset(w.lower() for w in getattr(mod, "OF", ())),
+        multiples={k.lower(): v for k, v in getattr(mod, "MULTIPLES", {}).items()},
+        murder_suicide=frozenset(w.lower() for w in getattr(mod, "MURDER_SUICIDE", ())),
+        reflexive=frozenset(w.lower() for w in getattr(mod, "REFLEXIVE", ())),
+        died=frozenset(w.lower() for w in getattr(mod, "DIED", ())),
+        died_one=frozenset(w.lower() for w in getattr(mod, "DIED_ONE", ())),
+        determiners=frozenset(w.lower() for w in getattr(mod, "DETERMINERS", ())),
+        modified=frozenset(w.lower() for w in getattr(mod, "MODIFIED", ())),
+        prepositions=frozenset(w.lower() for w in getattr(mod, "PREPOSITIONS", ())),
+        transitive=frozenset(w.lower() for w in getattr(mod, "TRANSITIVE", ())),
+        people=frozenset(w.lower() for w in getattr(mod, "PEOPLE", ())),
+        not_people=frozenset(w.lower() for w in getattr(mod, "NOT_PEOPLE", ())),
+        negation=frozenset(w.lower() for w in getattr(mod, "NEGATION", ())),
+        capitalised_nouns=bool(getattr(mod, "NOUNS_CAPITALISED", False)),
     )
 
 
@@ -137,6 +181,8 @@ def _count_before(
     """Walk back from the harm word at k: (figure, start offset, vague) of "NUM nouns (and NUM
     nouns)* aux* adverbs*", or None when no count stands there."""
     i = k - 1
+    if i >= floor and toks[i][0].lower() in w.negation:
+        return None  # "the mother, who was not injured"
     # "The boy, 14, died": step over the age.
     if i - 2 >= floor and toks[i][0] == "," and toks[i - 2][0] == "," and toks[i - 1][0].isdigit():
         i -= 3
@@ -152,9 +198,11 @@ def _count_before(
     while i >= floor and toks[i][0].lower() in w.aux and len(aux_seen) < _MAX_AUX:
         aux_seen.append(toks[i][0].lower())
         i -= 1
+    if aux_seen and i >= floor and toks[i][0].lower() in w.negation:
+        return None  # "Ana Ruiz no resultó herida"
     total, start, vague, groups = 0, -1, False, 0
     while i >= floor:
-        nouns = 0
+        nouns, names = 0, 0
         j = i
         while j >= floor and nouns < _MAX_NOUNS:
             word = toks[j][0].lower()
@@ -164,7 +212,11 @@ def _count_before(
                 break
             if word in w.stop or word in w.joiners or word in w.aux:
                 break
-            nouns += 1
+            # Proper names in a noun phrase ("two Riverdale High School students") are one word.
+            if toks[j][0][:1].isupper() and names < _MAX_NAME_WORDS:
+                names += 1
+            else:
+                nouns += 1
             j -= 1
         if j < floor:
             break
@@ -174,6 +226,8 @@ def _count_before(
             break
         if j > floor and toks[j - 1][0].lower() in w.none:
             return 0, toks[j - 1][1], False  # "no one", "not one"
+        if j > floor and toks[j - 1][0].lower() in w.prepositions:
+            break  # "were shot in a home": the count of a place, not of people
         if value is not None and (
             j > floor and toks[j - 1][0] == "," and j + 1 < len(toks) and toks[j + 1][0] == ","
         ):
@@ -197,12 +251,115 @@ def _count_before(
     # "Man killed in shooting", "the victim died", "he was killed": one person, no number.
     if i >= floor and toks[i][0].lower() in w.one_person:
         return 1, toks[i][1], False
+    harm = toks[k][0].lower()
+    if i >= floor and toks[i][0][-2:] in ("'s", "’s") and _one(toks[i][0], w):
+        return 1, toks[i][1], False  # "the boy's death", "Ruiz's killing"
+    if i >= floor and harm in w.died and not aux_seen and _is_name(toks[i][0], w):
+        return 1, toks[i][1], False  # "Ana Ruiz died", "found Ruiz dead"
+    if harm in w.died_one:
+        return 1, toks[k][1], False
     return None
+
+
+def _one(tok: str, w: _Words) -> bool:
+    """One person: a singular person word or a name, possessive or not ("the boy's", "Ruiz's")."""
+    if tok[-2:] in ("'s", "’s"):
+        tok = tok[:-2]
+    return tok.lower() in w.one_person or _is_name(tok, w)
+
+
+def _is_name(tok: str, w: _Words) -> bool:
+    """A capitalised word that can be one person's name: not a plural ("Americans"), not a
+    function word at the start of a sentence ("The")."""
+    bare = tok.replace("'", "").replace("’", "").replace("-", "")
+    return (
+        not w.capitalised_nouns
+        and len(bare) > 1
+        and bare.isalpha()
+        and tok[0].isupper()
+        and not tok.endswith("s")
+        and tok.lower() not in w.stop
+        and tok.lower() not in w.determiners
+    )
+
+
+def _victims_of(toks: list[tuple[str, int, int]], k: int, w: _Words) -> tuple[int | None, int] | None:
+    """The victims named after a killing noun and "of": "the deaths of four women" (4), "the
+    killing of Ana Ruiz and her son" (2), "the deaths of protesters" (a count, no figure); or
+    the object of a kill verb: "killing his wife and two children" (3).
+    Returns (figure, end offset) or None when no victim follows."""
+    i = k + 1
+    if i >= len(toks):
+        return None
+    has_of = toks[i][0].lower() in w.of
+    if not has_of:
+        if toks[k][0].lower() not in w.transitive:
+            return None
+        i = k  # the object follows the verb itself
+    groups: list[tuple[list[str], int]] = []  # each victim's words and where they end
+    cur: list[str] = []
+    cur_end = 0
+    first_comma = None  # a list "A, B and C" goes past its commas only if a joiner follows
+    listed = False
+    for tok, _, tok_end in toks[i + 1 : i + 1 + _MAX_VICTIM_TOKENS]:
+        low = tok.lower()
+        if _harm(tok, w) is not None:
+            break  # "killed and five injured": the next figure's
+        if low in w.joiners or tok == ",":
+            if not cur and not groups:
+                break
+            if cur:
+                groups.append((cur, cur_end))
+            cur = []
+            if tok == "," and first_comma is None:
+                first_comma = len(groups)
+            elif low in w.joiners and first_comma is not None:
+                listed = True
+            continue
+        stop = low in w.stop and low not in w.determiners
+        if not tok[:1].isalnum() or stop or low in w.aux or len(cur) >= _MAX_VICTIM_WORDS:
+            break
+        if not cur and low in w.minimum:
+            continue
+        cur.append(tok)
+        cur_end = tok_end
+    if cur:
+        groups.append((cur, cur_end))
+    if first_comma is not None and not listed:
+        groups = groups[:first_comma]
+    if not groups:
+        return None
+    total, vague = 0, False
+    for g, _ in groups:
+        words = [t for t in g if t.lower() not in w.determiners]
+        if not words:
+            return None
+        value = _number(words[0], w)
+        if value is not None and not (len(words) > 1 and words[1].lower() in w.not_people):
+            total += value
+        elif value is not None:
+            return None  # "shot two times"
+        elif (
+            words[0].lower() in w.vague
+            or words[-1].lower() in w.people
+            or (has_of and words[-1].islower() and words[-1].endswith("s"))
+        ):
+            vague = True  # "dozens of people", "the deaths of protesters"
+        elif (
+            any(t.lower() in w.one_person for t in words)
+            or _AGE.fullmatch(words[0])
+            or (has_of and _one(words[0], w))
+            or sum(t[:1].isupper() for t in words) > 1
+        ):  # an object that is a single capitalised word may be a day: "killed Tuesday"
+            total += 1  # a name, "a 3-year-old boy", "her son"
+        else:
+            return None  # "the death of democracy": no victim
+    return (None if vague else total), groups[-1][1]
 
 
 def _count_after(
     toks: list[tuple[str, int, int]], k: int, ceiling: int, w: _Words
-) -> tuple[int | None, int, bool] | None:
+) -> tuple[int | None, int, bool, int] | None:
     """A count right after a harm verb: "killing three", "killed at least 21", "погибли 5"."""
     i = k + 1
     while i < ceiling and toks[i][0].lower() in w.minimum:
@@ -213,8 +370,10 @@ def _count_after(
     if word in w.vague:
         return None, toks[i][2], True, i
     value = _number(toks[i][0], w)
-    if value is None or (i + 1 < ceiling and toks[i + 1][0] in ("%", "-")):
-        return None
+    if value is None or (i + 1 < ceiling and toks[i + 1][0] in ("%", "-", ":")):
+        return None  # "52%", "at 2:19"
+    if i + 1 < ceiling and toks[i + 1][0].lower() in w.not_people:
+        return None  # "shot two times"
     return value, toks[i][2], False, i
 
 
@@ -231,34 +390,75 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
     if not w.any_harm.search(text, start, stop):
         return []
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+    kinds = [_harm(t[0], w) for t in toks]
+    harm_at = [k for k, kind in enumerate(kinds) if kind is not None]
     out: list[Count] = []
     floor = 0
-    for k, (tok, _, tok_end) in enumerate(toks):
-        kind = _harm(tok, w)
-        if (
-            kind is None
-            and tok.lower() in w.fatal
-            and (k + 1 == len(toks) or _harm(toks[k + 1][0], w) != "hit")
-        ):
-            kind = "killed"  # "two were shot, one fatally"
-        if kind is None:
+
+    def add(kind: Kind, value: int | None, lo: int, hi: int) -> None:
+        out.append(Count(kind, value, lo, hi))
+
+    for k, (tok, tok_start, tok_end) in enumerate(toks):
+        low = tok.lower()
+        multiple = w.multiples.get(toks[k - 1][0].lower()) if k > 0 else None
+        first = toks[k - 1][1] if multiple else tok_start
+        if low in w.murder_suicide:
+            add("killed", (multiple or 1) + 1, first, tok_end)  # the killed and the killer
+            floor = k + 1
             continue
-        # "shot and killed", "shot dead": the kill word decides.
-        if kind == "hit":
-            ahead = [_harm(t[0], w) for t in toks[k + 1 : k + 3]]
-            if "killed" in ahead:
+        kind = kinds[k]
+        if kind is None and low in w.victim_nouns:
+            # "the shooting deaths of ...": the death word decides.
+            if k + 1 < len(toks) and (kinds[k + 1] == "killed" or toks[k + 1][0].lower() in w.victim_nouns):
                 continue
-            kind = "killed" if k > 0 and toks[k - 1][0].lower() in w.fatal else "hit"
-        nxt = next((n for n in range(k + 1, len(toks)) if _harm(toks[n][0], w) is not None), len(toks))
-        after = _count_after(toks, k, nxt, w)
-        found = after[:3] if after is not None else _count_before(toks, k, floor, w)
-        if found is not None:
-            value, at, _vague = found
-            lo, hi = min(at, toks[k][1]), max(at, tok_end)
-            out.append(Count(kind, value, lo, hi))
+            fatal = k > 0 and (toks[k - 1][0].lower() in w.fatal or kinds[k - 1] == "killed")
+            noun_kind: Kind = "killed" if fatal else w.victim_nouns[low]
+            victims = (multiple, tok_end) if multiple else _victims_of(toks, k, w)
+            if victims is None and k > 0 and toks[k - 1][0][-2:] in ("'s", "’s") and _one(toks[k - 1][0], w):
+                victims, first = (1, tok_end), toks[k - 1][1]  # "the teen's shooting"
+            if victims is not None:
+                add(noun_kind, victims[0], first, victims[1])
+                floor = _index_after(toks, victims[1], k + 1)
+            continue
+        if kind is None and low in w.fatal and (k + 1 == len(toks) or kinds[k + 1] != "hit"):
+            kind = "killed"  # "two were shot, one fatally"
+        if kind is None or (k + 1 < len(toks) and toks[k + 1][0].lower() in w.modified):
+            continue  # "the death penalty", "the death toll": no one's death here
+        reflexive = k + 1 < len(toks) and toks[k + 1][0].lower() in w.reflexive
+        if kind == "hit":
+            # "shot and killed", "shot dead": the kill word decides; "shot himself and died": one dead.
+            ahead = kinds[k + 1 + reflexive : k + 3 + reflexive]
+            if "killed" in ahead and not reflexive:
+                continue
+            if "killed" in ahead or (k > 0 and toks[k - 1][0].lower() in w.fatal):
+                kind = "killed"
+        if reflexive:
+            add(kind, 1, tok_start, toks[k + 1][2])  # "killed himself"
+            floor = k + 2
+            continue
+        nxt = bisect_right(harm_at, k)
+        after = _count_after(toks, k, harm_at[nxt] if nxt < len(harm_at) else len(toks), w)
+        if after is not None:
+            add(kind, after[0], tok_start, after[1])
+            floor = after[3] + 1
+            continue
+        victims = _victims_of(toks, k, w)
+        if victims is not None:
+            add(kind, victims[0], tok_start, victims[1])  # "the death of Ana Ruiz"
+            floor = _index_after(toks, victims[1], k + 1)
+            continue
+        if multiple:
+            add(kind, multiple, first, tok_end)  # "a double killing"
+        elif (found := _count_before(toks, k, floor, w)) is not None:
+            add(kind, found[0], min(found[1], tok_start), tok_end)
         # A count is read once: the next harm word looks back no further than this one's.
-        floor = after[3] + 1 if after is not None else k + 1
+        floor = k + 1
     return out
+
+
+def _index_after(toks: list[tuple[str, int, int]], offset: int, lo: int) -> int:
+    """The index of the first token that starts at or after `offset`."""
+    return bisect_left([t[1] for t in toks], offset, lo)
 
 
 def figures(counts: list[Count]) -> tuple[int | None, int | None]:

@@ -49,7 +49,32 @@ ONE_PERSON = (
     "person", "victim", "officer", "driver", "student", "resident", "father", "mother", "son",
     "daughter", "husband", "wife", "brother", "sister", "suspect", "gunman", "shooter", "soldier",
     "civilian", "policeman", "bystander", "customer", "employee", "worker", "guard", "youth",
+    "friend", "girlfriend", "boyfriend", "neighbor", "neighbour", "cousin", "grandmother",
+    "grandfather", "uncle", "aunt", "infant", "motorist", "pedestrian", "journalist", "reporter",
+    "protester", "passenger", "patient", "inmate", "deputy", "trooper", "sergeant", "clerk",
 )
 # Relative pronouns: a harm word after them has another subject.
 RELATIVE = ("that", "which", "who", "whose")
+# Killing and shooting nouns that count only with their victims ("the murder of Ana Ruiz", "a
+# double homicide"): alone, "the shooting" says nothing of how many were hit.
+KILL_NOUNS = ("murder", "murders", "homicide", "homicides", "slaying", "slayings", "killings")
+HIT_NOUNS = ("shooting", "shootings", "stabbing", "stabbings")
+OF = ("of",)
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MURDER_SUICIDE = ("murder-suicide",)
+REFLEXIVE = ("himself", "herself")
+# Whose subject is the dead, named or not: "Ana Ruiz died", "police found Ruiz dead".
+DIED = ("died", "dies", "dead")
+DETERMINERS = ("the", "his", "her", "their", "its", "our", "my", "this", "that")
+# Nouns a harm word only qualifies: no one's death is told.
+MODIFIED = ("penalty", "toll", "threat", "threats", "sentence", "row", "certificate", "squad", "wish")
+PEOPLE = ("people", "children", "men", "women", "persons", "kids", "police", "family")
+NOT_PEOPLE = (
+    "times", "rounds", "shots", "bullets", "years", "months", "weeks", "days", "hours", "minutes",
+    "miles", "blocks", "feet", "percent", "dollars",
+)
+NEGATION = ("not", "never")
+PREPOSITIONS = ("in", "on", "at", "inside", "into", "near", "outside", "from", "behind")
+# Kill verbs whose victims follow as their object: "killing his wife and two children".
+TRANSITIVE = ("killed", "killing", "kills", "kill", "murdered", "murdering", "shot", "stabbed")
 # fmt: on

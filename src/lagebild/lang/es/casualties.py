@@ -22,4 +22,13 @@ STOP = ("en", "el", "la", "los", "las", "del", "según", "tras", "por", "para", 
 ONE_PERSON = ("él", "ella", "hombre", "mujer", "niño", "niña", "joven", "policía", "soldado")
 # Relative pronouns: a harm word after them has another subject.
 RELATIVE = ("que", "quien", "quienes", "cual")
+# Killing nouns counted with their victims: "la muerte de dos policías", "el asesinato de Ana Ruiz".
+KILL_NOUNS = ("muerte", "asesinato", "homicidio")
+OF = ("de",)
+DIED_ONE = ("murió", "falleció", "asesinado", "asesinada", "fallecido", "fallecida")
+DETERMINERS = ("el", "la", "los", "las", "su", "sus")
+PEOPLE = ("personas", "gente", "niños", "hombres", "mujeres", "civiles")
+NOT_PEOPLE = ("veces", "balas", "años", "meses", "días", "horas", "por", "euros")
+NEGATION = ("no",)
+PREPOSITIONS = ("en", "a", "sobre", "cerca")
 # fmt: on

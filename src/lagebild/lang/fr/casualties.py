@@ -19,4 +19,14 @@ STOP = ("dans", "à", "en", "le", "la", "les", "du", "des", "selon", "après", "
 ONE_PERSON = ("il", "elle", "homme", "femme", "garçon", "fille", "enfant", "policier", "soldat")
 # Relative pronouns: a harm word after them has another subject.
 RELATIVE = ("qui", "que", "dont")
+# Killing nouns counted with their victims: "la mort de deux policiers", "le meurtre d'Ana".
+KILL_NOUNS = ("meurtre", "assassinat", "mort")
+OF = ("de",)
+DIED_ONE = ("décédé", "décédée", "tué", "tuée", "morte")  # singular: one dead, named or not
+DETERMINERS = ("le", "la", "les", "son", "sa", "ses", "leur", "leurs", "l")
+PEOPLE = ("personnes", "gens", "enfants", "hommes", "femmes", "civils")
+MODIFIED = ("pénalité",)
+NOT_PEOPLE = ("fois", "balles", "ans", "mois", "jours", "heures", "pour", "euros")
+NEGATION = ("pas",)
+PREPOSITIONS = ("dans", "à", "en", "sur", "près")
 # fmt: on

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -84,12 +85,20 @@ def alias_only(gaz: Gazetteer, rows: np.ndarray, key: str) -> np.ndarray:
     out = np.zeros(len(rows))
     if len(rows) < 2:
         return out
-    own = np.fromiter((name_key(gaz.names[r]) == key for r in rows.tolist()), bool, len(rows))
-    if not own.any():
+    names, feature = gaz.names, gaz.feature
+    own = [_own_key(names[r]) == key for r in rows.tolist()]
+    if not any(own):
         return out
-    lesser = np.fromiter((gaz.feature[r] not in _KEEP_ALIASES for r in rows.tolist()), bool, len(rows))
-    out[~own & lesser] = 1.0
+    for k, r in enumerate(rows.tolist()):
+        if not own[k] and feature[r] not in _KEEP_ALIASES:
+            out[k] = 1.0
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _own_key(name: str) -> str:
+    """name_key of a place's own name, kept: the same few thousand names recur in every text."""
+    return name_key(name)
 
 
 _KEEP_ALIASES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "CONT", "RGN", "ADM1"})

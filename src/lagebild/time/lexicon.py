@@ -146,6 +146,9 @@ def alt(words: Any, name: str | None = None) -> str:
 class Rule:
     name: str
     regex: re.Pattern[str]
+    # Word classes the rule cannot match without (all of them): a text that has none of the
+    # class's words skips the rule's pass over it. Empty: the rule always runs.
+    needs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +163,7 @@ class Lexicon:
     age_after: re.Pattern[str]
     age_before: re.Pattern[str]
     lookup: dict[str, dict[str, Any]]
+    anchors: dict[str, frozenset[str]]  # a word -> the classes whose phrases may begin with it
     address_after: re.Pattern[str] | None = None  # matched at the end of a number
     address_before: re.Pattern[str] | None = None  # searched in the text just before it
 
@@ -296,7 +300,7 @@ def lexicon(code: str) -> Lexicon:
     raw += [("time", rf"{B}{_lower_regex(p)}") for p in w["TIME_PATTERNS"]]
     raw += [("decade", rf"{B}{_lower_regex(p)}") for p in w["DECADE_PATTERNS"]]
     raw += [("century", rf"{B}{_lower_regex(p)}") for p in w["CENTURY_PATTERNS"]]
-    rules = tuple(Rule(name, re.compile(p, _FLAGS)) for name, p in raw)
+    rules = tuple(Rule(name, re.compile(p, _FLAGS), _NEEDS.get(name, frozenset())) for name, p in raw)
     modifier_tail = re.compile(rf"{B}{alt(w['MODIFIERS'], 'mod')}\s*$", _FLAGS)
     lookup = {k: {norm(kk): vv for kk, vv in v.items()} for k, v in w.items() if isinstance(v, dict)}
     lookup["MONTHS"] = {**lookup["MONTHS"], **lookup["JALALI_MONTHS"]}
@@ -306,4 +310,80 @@ def lexicon(code: str) -> Lexicon:
     # House numbers: the patterns see the text as written (a street name is capitalised).
     after = re.compile("|".join(f"(?:{p})" for p in w["ADDRESS_AFTER"])) if w["ADDRESS_AFTER"] else None
     before = re.compile("|".join(f"(?:{p})$" for p in w["ADDRESS_BEFORE"])) if w["ADDRESS_BEFORE"] else None
-    return Lexicon(code, w, rules, modifier_tail, extent_strip, age_after, age_before, lookup, after, before)
+    anchors = _anchor_words(w)
+    return Lexicon(
+        code, w, rules, modifier_tail, extent_strip, age_after, age_before, lookup, anchors, after, before
+    )
+
+
+# The word classes of the rules above (see Rule.needs); "digit" is any digit in the text.
+_CLASS_WORDS = {
+    "month": ("MONTHS", "JALALI_MONTHS"),
+    "weekday": ("WEEKDAYS",),
+    "weekdays": ("WEEKDAYS_PLURAL",),
+    "unit": ("UNITS",),
+    "deictic": ("DEICTIC_DAYS",),
+    "deictic_unit": ("DEICTIC_UNITS",),
+    "daypart": ("DAY_PARTS",),
+    "anaphoric": ("ANAPHORIC",),
+    "ref": ("REFS",),
+    "season": ("SEASONS",),
+    "vague": ("VAGUE_DURATIONS",),
+    "set_word": ("SET_WORDS",),
+    "ordinal": ("ORDINALS",),
+}
+_NEEDS = {
+    name: frozenset(classes)
+    for name, classes in {
+        "iso": ("digit",),
+        "numeric": ("digit",),
+        "dmy": ("digit", "month"),
+        "mdy": ("digit", "month"),
+        "daypart_date": ("digit", "month", "daypart"),
+        "day_range": ("digit", "month"),
+        "month_range": ("month",),
+        "my": ("month",),
+        "month": ("month",),
+        "year": ("digit",),
+        "deictic": ("deictic",),
+        "deictic_unit": ("deictic_unit",),
+        "counted_unit": ("unit",),
+        "rel": ("unit",),
+        "rel_post": ("unit",),
+        "rel_daypart": ("daypart",),
+        "anaphoric": ("anaphoric",),
+        "ref": ("ref",),
+        "same": ("unit",),
+        "ago_pre": ("unit",),
+        "in_future": ("unit",),
+        "later_pre": ("unit",),
+        "last_n": ("unit",),
+        "past_unit": ("unit",),
+        "qty_unit": ("unit",),
+        "weekday": ("weekday",),
+        "vague_duration": ("vague",),
+        "weekdays": ("weekdays",),
+        "set": ("unit",),
+        "set_word": ("set_word",),
+        "season": ("season",),
+        "quarter": ("ordinal", "unit"),
+        "year_bc": ("digit",),
+        "clock": ("digit",),
+    }.items()
+}
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _anchor_words(w: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """One word of every phrase of each class: its longest (the rarest in most texts; "the
+    same day" is anchored on "same", not "the"). A phrase matches only where all its words
+    stand as words, so a text without any anchor of a class cannot match the class's rules
+    (see tagger.classes_in)."""
+    out: dict[str, set[str]] = {}
+    for cls, keys in _CLASS_WORDS.items():
+        for key in keys:
+            for phrase in w[key]:
+                runs = _WORD_RUN.findall(phrase.lower())
+                # A phrase with no word in it: its class is always taken as present.
+                out.setdefault(max(reversed(runs), key=len) if runs else "", set()).add(cls)
+    return {k: frozenset(v) for k, v in out.items()}

@@ -237,13 +237,41 @@ def _accept(lex: Lexicon, text: str, original: str, c: _Cand) -> bool:
     return True
 
 
+def classes_in(text: str, lex: Lexicon) -> frozenset[str]:
+    """The word classes (Rule.needs) that occur in the lower-cased `text`: one pass over its
+    words instead of one pass of every rule. Generous by design: a class counts as present
+    when any word could begin one of its phrases, also behind a clitic ("وأمس") or glued to a
+    day number ("13januar")."""
+    anchors = lex.anchors
+    found: set[str] = set(anchors.get("", ()))
+    clitics = lex.words["PROCLITICS"]
+    for word in set(_WORD_RUN.findall(text)):
+        got = anchors.get(word)
+        if got:
+            found |= got
+        if clitics and word[0] in clitics:
+            found |= anchors.get(word[1:], frozenset())
+        if word[0].isdigit():
+            rest = word.lstrip("0123456789")
+            for cut in range(min(len(rest), 4)):
+                found |= anchors.get(rest[cut:], frozenset())
+    if _ANY_DIGIT.search(text):
+        found.add("digit")
+    return frozenset(found)
+
+
+_WORD_RUN = re.compile(r"\w+")
+_ANY_DIGIT = re.compile(r"\d")
 _QTY_TAILS = (("ago", "ago"), ("fut", "in_future_post"), ("ear", "earlier"), ("lat", "later"))
 
 
 def _candidates(text: str, original: str, lex: Lexicon) -> list[_Cand]:
     """Non-overlapping matches of all rules, longest first; `text` is lower-cased `original`."""
     found: list[_Cand] = []
+    present = classes_in(text, lex)
     for order, rule in enumerate(lex.rules):
+        if not rule.needs <= present:
+            continue  # none of the words the rule begins with stands in the text
         for m in rule.regex.finditer(text):
             if m.end() > m.start():
                 name = rule.name

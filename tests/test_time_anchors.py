@@ -1,0 +1,49 @@
+"""The tagger runs only the rules whose words stand in a text: the result must be the same as
+running every rule, in every language, including clitics and days glued to their month."""
+
+from __future__ import annotations
+
+import pytest
+
+import lagebild.time.tagger as tagger
+from lagebild.time import find_timexes
+from lagebild.time.lexicon import lexicon
+
+TEXTS = [
+    (
+        "en",
+        "On Tuesday, two days after the 13th of January 2022, the same day police said at 10:30 "
+        "that protests in the 1990s and the 21st century had lasted for weeks; every week since.",
+    ),
+    ("en", "Quarterly results for the fourth quarter of 1997 came out the following day."),
+    (
+        "de",
+        "Am 13.Januar 2022, drei Tage später, hieß es am folgenden Tag, vor zwei Wochen sei "
+        "es im 20. Jahrhundert ruhig gewesen; heute Morgen um 9 Uhr, in den 1990er Jahren.",
+    ),
+    ("fr", "Le mardi 5 mars, deux jours plus tard, la veille, à 14 h 30 et les années 1980."),
+    ("es", "El 13 de enero de 2022, hace dos semanas, el lunes pasado y en el siglo XX."),
+    ("ru", "13 января 2022 года, три дня назад, вчера вечером и в прошлом месяце."),
+    ("uk", "Учора ввечері, 5 березня, через два тижні після обстрілу."),
+    ("ar", "وأمس قال المتحدث إن الهجوم وقع يوم الثلاثاء 5 مارس، وبعد يومين من ذلك."),
+    ("fa", "دیروز و هفته گذشته در ۱۴ فروردین ۱۴۰۱ اعتراض شد."),
+    ("en", "No dates at all in this sentence, only words."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), TEXTS)
+def test_skipping_rules_without_their_words_changes_nothing(monkeypatch, lang: str, text: str) -> None:
+    dct = "2022-01-20"
+    fast = find_timexes(text, lang, dct)
+    every = frozenset(c for r in lexicon(lang).rules for c in r.needs)
+    monkeypatch.setattr(tagger, "classes_in", lambda text, lex: every)
+    assert find_timexes(text, lang, dct) == fast
+    assert fast or "No dates" in text
+
+
+def test_a_text_without_month_or_weekday_words_skips_their_rules() -> None:
+    lex = lexicon("en")
+    got = tagger.classes_in("police said 300 people marched", lex)
+    assert "digit" in got and "month" not in got and "weekday" not in got
+    assert "month" in tagger.classes_in("on 13january", lex)  # a day glued to its month
+    assert "deictic" in tagger.classes_in("وأمس قال", lexicon("ar"))  # behind a clitic

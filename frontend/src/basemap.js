@@ -1,6 +1,7 @@
 // The offline base map: Natural Earth countries from the world-atlas package, drawn by
 // MapLibre from a GeoJSON source, so no tile server or glyph host is ever asked.
 import { feature, mesh } from "topojson-client";
+import { labelCollections, labelLayers } from "./labels.js";
 
 /**
  * Make a ring continuous in longitude: TopoJSON rings that cross the antimeridian jump from
@@ -90,13 +91,23 @@ export function worldLayers(topology) {
   };
 }
 
-/** The base style: background, land and borders only. Colours follow the colour scheme. */
-export function baseStyle(world, colours) {
+/**
+ * The base style: background, land, borders and, given `labels` (labels.json), country and city
+ * names drawn without fonts (labels.js). Colours follow the colour scheme `scheme`.
+ */
+export function baseStyle(world, colours, labels = null, scheme = "light") {
+  const named = labels ? labelCollections(labels) : null;
   return {
     version: 8,
     sources: {
       countries: { type: "geojson", data: world.countries },
       borders: { type: "geojson", data: world.borders },
+      ...(named
+        ? {
+            "country-labels": { type: "geojson", data: named.countries },
+            "city-labels": { type: "geojson", data: named.cities },
+          }
+        : {}),
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": colours.water } },
@@ -107,6 +118,7 @@ export function baseStyle(world, colours) {
         source: "borders",
         paint: { "line-color": colours.border, "line-width": 0.6 },
       },
+      ...(named ? labelLayers(scheme) : []),
     ],
   };
 }

@@ -1,6 +1,7 @@
 // The event layers on top of the base map. Pins (known to a city or better) are clustered;
 // events known only to a region or country get a hollow ring at the area's centre, in a
 // layer of their own that is never clustered with pins, so nobody reads them as a city.
+import { imageExpression } from "./labels.js";
 import { OTHER, TYPES, iconImage } from "./types.js";
 
 export const PIN_PRECISIONS = new Set(["exact", "city", "admin2"]);
@@ -14,7 +15,7 @@ export function typeColourExpression() {
 }
 
 /** Add sources, icons and layers for events (again after a style change). */
-export function addEventLayers(map, colours) {
+export function addEventLayers(map, colours, scheme = "light") {
   const ratio = Math.max(1, Math.min(window.devicePixelRatio || 1, 3));
   for (const type of [...Object.keys(TYPES), "OTHER"]) {
     const name = `ev-${type}`;
@@ -131,29 +132,66 @@ export function addEventLayers(map, colours) {
       "circle-radius": ["case", ["has", "point_count"], 37, ["match", ["get", "precision"], "admin1", 15, "country", 19, 23]],
     },
   });
-  for (const [id, source] of [
-    ["selected-point", "events"],
-    ["selected-area", "areas"],
+  // Cluster counts: images of the numbers (labels.js), placed by MapLibre on each cluster.
+  for (const [id, source, kind] of [
+    ["cluster-counts", "events", "n"],
+    ["area-cluster-counts", "areas", "r"],
   ]) {
     map.addLayer({
       id,
-      type: "circle",
+      type: "symbol",
       source,
-      filter: ["==", ["get", "id"], ""],
-      paint: {
-        "circle-color": "rgba(0,0,0,0)",
-        "circle-stroke-color": colours.selected,
-        "circle-stroke-width": 3,
-        "circle-radius": 20,
+      filter: ["has", "point_count"],
+      layout: {
+        "icon-image": imageExpression(kind, scheme, "point_count_abbreviated"),
+        "icon-allow-overlap": true,
+        "icon-ignore-placement": true,
       },
     });
   }
+  // The selected event in a source of its own, never clustered: its ring shows where it is,
+  // also when it sits inside a cluster.
+  map.addSource("selected", { type: "geojson", data: empty });
+  map.addLayer({
+    id: "selected",
+    type: "circle",
+    source: "selected",
+    paint: {
+      "circle-color": "rgba(0,0,0,0)",
+      "circle-stroke-color": colours.selected,
+      "circle-stroke-width": 3,
+      "circle-radius": 17,
+    },
+  });
+  map.addLayer({
+    id: "selected-dot",
+    type: "circle",
+    source: "selected",
+    paint: { "circle-color": colours.fresh, "circle-radius": 4, "circle-stroke-color": "#ffffff", "circle-stroke-width": 1.5 },
+  });
 }
 
-export function setSelected(map, id) {
-  for (const layer of ["selected-point", "selected-area"]) {
-    if (map.getLayer(layer)) map.setFilter(layer, ["==", ["get", "id"], id ?? ""]);
-  }
+/** Ring the event `record` and dot its exact spot, on a pin or inside a cluster (null: none). */
+export function setSelected(map, record) {
+  const source = map.getSource("selected");
+  if (!source) return;
+  const features =
+    record && record.lon !== null
+      ? [
+          {
+            type: "Feature",
+            geometry: { type: "Point", coordinates: [record.lon, record.lat] },
+            properties: { id: record.id },
+          },
+        ]
+      : [];
+  source.setData({ type: "FeatureCollection", features });
+}
+
+/** Switch the cluster counts to another colour scheme's images. */
+export function setCountScheme(map, scheme) {
+  if (map.getLayer("cluster-counts")) map.setLayoutProperty("cluster-counts", "icon-image", imageExpression("n", scheme, "point_count_abbreviated"));
+  if (map.getLayer("area-cluster-counts")) map.setLayoutProperty("area-cluster-counts", "icon-image", imageExpression("r", scheme, "point_count_abbreviated"));
 }
 
 /** Split slim records into the two sources' feature collections. */

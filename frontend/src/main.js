@@ -1,14 +1,16 @@
 // The map page: wires the URL state, the filters, the map, the list, the panel, the timeline
 // and the live stream together. Data flows one way: state -> API -> records -> views.
-import { GeoJSONSource, LngLatBounds, Map as MapLibre, Marker, NavigationControl, setWorkerUrl } from "maplibre-gl";
+import { GeoJSONSource, LngLatBounds, Map as MapLibre, NavigationControl, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import atlasUrl from "world-atlas/countries-50m.json?url";
 import "./style.css";
 import { baseStyle, worldLayers } from "./basemap.js";
+import labelsUrl from "./data/labels.json?url";
+import { provideLabelImages, setLabelScheme } from "./labels.js";
 import { getJSON, slim, streamGeoJSON } from "./data.js";
-import { PIN_PRECISIONS, addEventLayers, setSelected, toCollections } from "./layers.js";
-import { h, label, renderChooser, renderEvent } from "./panel.js";
+import { PIN_PRECISIONS, addEventLayers, setCountScheme, setSelected, toCollections } from "./layers.js";
+import { h, label, renderEvent } from "./panel.js";
 import { apiParams, daysAgo, downloadLinks, formatState, matchesFilters, parseState } from "./state.js";
 import { Timeline, bucketEnd } from "./timeline.js";
 import { TYPES, iconCanvas } from "./types.js";
@@ -41,7 +43,8 @@ const PALETTES = {
   },
 };
 const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
-const palette = () => PALETTES[darkQuery.matches ? "dark" : "light"];
+const scheme = () => (darkQuery.matches ? "dark" : "light");
+const palette = () => PALETTES[scheme()];
 
 const state = parseState(window.location.search);
 const records = new Map(); // id -> slim record of every loaded event
@@ -50,6 +53,7 @@ let total = null;
 let playing = null;
 let panelReturnFocus = null;
 let timelineLabel = "";
+let listScope = null; // a cluster opened into the list: {ids, count, center, zoom}; null: what is in view
 
 const $ = (sel) => document.querySelector(sel);
 const form = $("#filters");
@@ -109,7 +113,12 @@ function setFilters(filters) {
 
 // ---------------------------------------------------------------- map
 
-const world = await fetch(atlasUrl).then((r) => r.json()).then(worldLayers);
+const [world, labels] = await Promise.all([
+  fetch(atlasUrl).then((r) => r.json()).then(worldLayers),
+  fetch(labelsUrl)
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null),
+]);
 // An online style: ?style=URL in the link, else the server's --tile-style; else the offline map.
 const config = await fetch("/api/config")
   .then((r) => (r.ok ? r.json() : {}))
@@ -117,7 +126,7 @@ const config = await fetch("/api/config")
 const onlineStyle = state.style || config.tile_style || null;
 const map = new MapLibre({
   container: "map",
-  style: onlineStyle ? onlineStyle : baseStyle(world, palette()),
+  style: onlineStyle ? onlineStyle : baseStyle(world, palette(), labels, scheme()),
   center: state.view?.center ?? [20, 25],
   zoom: state.view?.zoom ?? 1.3,
   attributionControl: { compact: true, customAttribution: "Natural Earth" },
@@ -125,11 +134,12 @@ const map = new MapLibre({
   maxPitch: 0,
 });
 window.__lagebild.map = map;
+provideLabelImages(map);
 map.addControl(new NavigationControl({ showCompass: false }), "top-right");
 map.keyboard.enable();
 
 map.on("style.load", () => {
-  addEventLayers(map, palette());
+  addEventLayers(map, palette(), scheme());
   refreshSources();
 });
 
@@ -139,7 +149,9 @@ darkQuery.addEventListener("change", () => {
     map.setPaintProperty("background", "background-color", p.water);
     map.setPaintProperty("land", "fill-color", p.land);
     map.setPaintProperty("borders", "line-color", p.border);
+    setLabelScheme(map, scheme());
   }
+  setCountScheme(map, scheme());
   map.setPaintProperty("clusters", "circle-color", p.cluster);
   map.setPaintProperty("clusters", "circle-stroke-color", p.clusterStroke);
   map.setPaintProperty("area-clusters", "circle-color", p.cluster);
@@ -152,53 +164,6 @@ map.on("moveend", () => {
   syncUrl();
   renderList();
 });
-
-// Cluster counts are HTML markers: the map has no font (no glyphs from any host). Markers are
-// only added and removed here, never re-added: adding one makes MapLibre draw again. A marker
-// sits on one world copy, so a cluster seen twice (zoomed far out) gets one per copy in view.
-const countMarkers = new Map();
-function updateCountMarkers() {
-  const seen = new Set();
-  const bounds = map.getBounds();
-  const west = bounds.getWest();
-  const east = bounds.getEast();
-  for (const source of ["events", "areas"]) {
-    if (!map.getSource(source) || !map.isSourceLoaded(source)) continue;
-    for (const f of map.querySourceFeatures(source, { filter: ["has", "point_count"] })) {
-      const n = f.properties.point_count;
-      const text = n >= 10000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
-      const [lon0, lat] = f.geometry.coordinates;
-      for (const shift of [-360, 0, 360]) {
-        const lon = lon0 + shift;
-        if (shift !== 0 && (lon < west || lon > east)) continue;
-        // By place and size, not cluster_id: tiles of two zoom levels can both be loaded,
-        // and each numbers its clusters anew.
-        const key = `${source}:${lon.toFixed(4)},${lat.toFixed(4)}:${n}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        let m = countMarkers.get(key);
-        if (!m) {
-          const node = h("div", { class: `cluster-count cluster-count-${source}`, "aria-hidden": "true" });
-          m = new Marker({ element: node }).setLngLat([lon, lat]).addTo(map);
-          countMarkers.set(key, m);
-        } else {
-          const at = m.getLngLat();
-          if (at.lng !== lon || at.lat !== lat) m.setLngLat([lon, lat]);
-        }
-        if (m.getElement().textContent !== text) m.getElement().textContent = text;
-      }
-    }
-  }
-  for (const [key, m] of countMarkers) {
-    if (!seen.has(key)) {
-      m.remove();
-      countMarkers.delete(key);
-    }
-  }
-}
-map.on("moveend", updateCountMarkers);
-map.on("idle", updateCountMarkers);
-map.on("sourcedata", throttle((e) => e.isSourceLoaded && updateCountMarkers(), 150));
 
 for (const layer of ["points", "areas", "clusters", "area-clusters"]) {
   map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
@@ -228,14 +193,30 @@ map.on("click", async (e) => {
   const events = [...new Set(hits.filter((f) => !f.properties.cluster_id).map((f) => f.properties.id))];
   if (events.length === 1) return openEvent(events[0]);
   if (events.length > 1) {
-    return openChooser(events.map((id) => records.get(id)).filter(Boolean));
+    // Several events on one spot (rings at a country's centre): their list, to pick one.
+    listScope = { ids: events, count: events.length, center: [e.lngLat.lng, e.lngLat.lat], zoom: Math.min(map.getZoom() + 2, 16) };
+    renderList();
+    return;
   }
-  if (cluster) {
-    const source = map.getSource(cluster.layer.source);
-    const zoom = await source.getClusterExpansionZoom(cluster.properties.cluster_id);
-    map.easeTo({ center: cluster.geometry.coordinates, zoom });
-  }
+  if (cluster) openCluster(cluster);
 });
+
+// A cluster opens into the list of its events (however many share one spot), newest first;
+// "Zoom in" still spreads it apart on the map.
+async function openCluster(cluster) {
+  const source = map.getSource(cluster.layer.source);
+  const id = cluster.properties.cluster_id;
+  const count = cluster.properties.point_count;
+  const [leaves, zoom] = await Promise.all([source.getClusterLeaves(id, LIST_MAX, 0), source.getClusterExpansionZoom(id)]);
+  listScope = {
+    ids: leaves.map((f) => f.properties.id),
+    count,
+    center: cluster.geometry.coordinates,
+    zoom: Math.min(Math.max(zoom, map.getZoom() + 1), 16),
+  };
+  renderList();
+  $("#event-list button[data-id]")?.focus({ preventScroll: true });
+}
 
 // ---------------------------------------------------------------- data
 
@@ -251,6 +232,7 @@ function refreshSources() {
   const { pins, areas: rings } = toCollections(shown);
   events.setData(pins);
   areas.setData(rings);
+  if (state.event) setSelected(map, records.get(state.event) ?? null);
   renderList();
   renderStatus();
 }
@@ -263,6 +245,7 @@ async function reload() {
   const controller = new AbortController();
   loadController = controller;
   records.clear();
+  listScope = null;
   total = null;
   window.__lagebild.loading = true;
   renderStatus("Loading…");
@@ -337,18 +320,26 @@ function renderList() {
   const bounds = map.getBounds();
   const visible = [];
   let count = 0;
-  for (const r of records.values()) {
-    if (playing && !(r.date && r.date >= playing.from && r.date <= playing.to)) continue;
-    if (!inView(r, bounds)) continue;
-    count++;
-    visible.push(r);
+  if (listScope) {
+    for (const id of listScope.ids) {
+      const r = records.get(id);
+      if (r) visible.push(r);
+    }
+    count = Math.max(listScope.count, visible.length);
+  } else {
+    for (const r of records.values()) {
+      if (playing && !(r.date && r.date >= playing.from && r.date <= playing.to)) continue;
+      if (!inView(r, bounds)) continue;
+      count++;
+      visible.push(r);
+    }
   }
   // Newest first, new (live) ones on top; plain comparison: localeCompare is slow on 100k.
   visible.sort((a, b) => b.isNew - a.isNew || ((b.date ?? "") > (a.date ?? "") ? 1 : (b.date ?? "") < (a.date ?? "") ? -1 : 0));
   const items = visible.slice(0, LIST_MAX).map((r) => {
     const b = h(
       "button",
-      { type: "button", class: "list-item", "data-id": r.id },
+      { type: "button", class: "list-item", "data-id": r.id, "aria-current": r.id === state.event ? "true" : null },
       iconCanvas(r.type, 16),
       h("span", { class: "li-text", dir: "auto", text: label(r) }),
       r.isNew ? h("span", { class: "badge-new", text: "new" }) : null,
@@ -356,12 +347,16 @@ function renderList() {
     );
     return h("li", {}, b);
   });
-  if (count > LIST_MAX) {
-    items.push(h("li", { class: "list-more", text: `… and ${count - LIST_MAX} more: zoom in or filter` }));
+  if (count > visible.length || count > LIST_MAX) {
+    items.push(h("li", { class: "list-more", text: `… and ${count - Math.min(LIST_MAX, visible.length)} more: zoom in or filter` }));
   }
+  // Drawn anew on every map move: keyboard focus stays on the same event.
+  const focused = list.contains(document.activeElement) ? document.activeElement.dataset?.id : null;
   list.replaceChildren(...items);
+  if (focused) list.querySelector(`button[data-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   updateDownloads();
-  $("#list-title").textContent = `Events in view (${count})`;
+  $("#list-title").textContent = listScope ? `${count} events in this cluster` : `Events in view (${count})`;
+  $("#list-scope").hidden = !listScope;
   window.__lagebild.inView = count;
 }
 
@@ -384,20 +379,46 @@ $("#event-list").addEventListener("keydown", (e) => {
 });
 $("#event-list").addEventListener("focusin", (e) => {
   const b = e.target.closest("button[data-id]");
-  if (b) setSelected(map, b.dataset.id);
+  if (b) setSelected(map, records.get(b.dataset.id));
+});
+$("#event-list").addEventListener("focusout", () => setSelected(map, state.event ? records.get(state.event) : null));
+$("#list-all").addEventListener("click", () => {
+  listScope = null;
+  renderList();
+});
+$("#list-zoom").addEventListener("click", () => {
+  if (listScope) map.easeTo({ center: listScope.center, zoom: listScope.zoom });
 });
 
 // ---------------------------------------------------------------- panel
+
+/** The open event is marked in the list too (aria-current), wherever the list is scrolled. */
+function markCurrent(id) {
+  for (const b of document.querySelectorAll("#event-list button[aria-current]")) b.removeAttribute("aria-current");
+  if (id) document.querySelector(`#event-list button[data-id="${CSS.escape(id)}"]`)?.setAttribute("aria-current", "true");
+}
+
+/** With the panel open the map is narrower: keep the open event in sight. */
+function keepInView(id) {
+  const r = records.get(id);
+  if (!r || r.lon === null) return;
+  map.resize();
+  const p = map.project([r.lon, r.lat]);
+  const c = map.getContainer();
+  if (p.x < 20 || p.y < 20 || p.x > c.clientWidth - 20 || p.y > c.clientHeight - 20) map.easeTo({ center: [r.lon, r.lat] });
+}
 
 async function openEvent(id) {
   const panel = $("#panel");
   if (panel.hidden) panelReturnFocus = document.activeElement;
   state.event = id;
   syncUrl();
-  setSelected(map, id);
+  setSelected(map, records.get(id));
+  markCurrent(id);
   const body = $("#panel-body");
   body.replaceChildren(h("p", { text: "Loading…" }));
-  panel.hidden = false;
+  showPanel();
+  keepInView(id);
   try {
     const ev = await getJSON(`${API}events/${encodeURIComponent(id)}`);
     if (state.event !== id) return;
@@ -408,20 +429,23 @@ async function openEvent(id) {
   $("#panel-close").focus();
 }
 
-function openChooser(list) {
-  const panel = $("#panel");
-  if (panel.hidden) panelReturnFocus = document.activeElement;
-  renderChooser($("#panel-body"), list, openEvent);
-  panel.hidden = false;
-  $("#panel-close").focus();
+/** The panel takes a column beside the list (the map narrows), or a bottom sheet on phones. */
+function showPanel() {
+  $("#panel").hidden = false;
+  $(".layout").classList.add("with-panel");
 }
 
 function closePanel() {
   $("#panel").hidden = true;
+  $(".layout").classList.remove("with-panel");
   state.event = null;
   syncUrl();
   setSelected(map, null);
+  markCurrent(null);
+  // The list may have been drawn anew meanwhile (the map narrowed): the same event's button then.
+  const again = panelReturnFocus?.dataset?.id && $(`#event-list button[data-id="${CSS.escape(panelReturnFocus.dataset.id)}"]`);
   if (panelReturnFocus && document.contains(panelReturnFocus)) panelReturnFocus.focus();
+  else if (again) again.focus();
 }
 $("#panel-close").addEventListener("click", closePanel);
 document.addEventListener("keydown", (e) => {
@@ -615,24 +639,6 @@ function debounce(fn, ms) {
     t = setTimeout(() => fn(...args), ms);
   };
 }
-function throttle(fn, ms) {
-  let last = 0;
-  let t = null;
-  return (...args) => {
-    const now = performance.now();
-    if (now - last >= ms) {
-      last = now;
-      fn(...args);
-    } else if (!t) {
-      t = setTimeout(() => {
-        t = null;
-        last = performance.now();
-        fn(...args);
-      }, ms);
-    }
-  };
-}
-
 // ---------------------------------------------------------------- start
 
 fillForm();

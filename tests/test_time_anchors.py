@@ -47,3 +47,34 @@ def test_a_text_without_month_or_weekday_words_skips_their_rules() -> None:
     assert "digit" in got and "month" not in got and "weekday" not in got
     assert "month" in tagger.classes_in("on 13january", lex)  # a day glued to its month
     assert "deictic" in tagger.classes_in("وأمس قال", lexicon("ar"))  # behind a clitic
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The vote is set for next March.", "1999-03"),
+        ("en", "Prices fell sharply last March.", "1998-03"),
+        ("en", "Prices fell sharply last August.", "1997-08"),
+        ("de", "Im vergangenen Juli wurde gewählt.", "1997-07"),
+        ("de", "Im kommenden März wird gewählt.", "1999-03"),
+        ("fr", "Ce septembre, il partira.", "1998-09"),
+        ("fr", "La grève a commencé en mars dernier.", "1998-03"),
+        ("es", "La huelga empezó en marzo pasado.", "1998-03"),
+    ],
+)
+def test_a_month_with_last_next_or_this_counts_from_the_publication_date(lang, text, value) -> None:
+    (t,) = find_timexes(text, lang, "1998-06-26")
+    assert t.value == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "dct", "value"),
+    [
+        ("de", "Am 1.9.39 überschritten deutsche Truppen die Grenze.", "2011-02-16", "1939-09-01"),
+        ("de", "Die Wahl am 3.4.22 verlief ruhig.", "2022-05-01", "2022-04-03"),
+        ("fr", "Le 3/4/98, la grève a commencé.", "2022-05-01", "1998-04-03"),
+    ],
+)
+def test_a_two_digit_year_is_never_far_in_the_future(lang, text, dct, value) -> None:
+    (t,) = find_timexes(text, lang, dct)
+    assert t.value == value

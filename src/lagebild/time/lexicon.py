@@ -253,7 +253,8 @@ def lexicon(code: str) -> Lexicon:
             rf"{B}{months}(?=\s*{rng}\s*{alt({**w['MONTHS'], **w['JALALI_MONTHS']})}{year_tail})",
         ),
         ("my", rf"{B}{months}{year_tail}"),
-        ("month", rf"{B}{months}"),
+        # "last March", "this September", "en mars dernier": counted from the speaker's now.
+        ("month", rf"{B}(?:{adj_pre}\s+)?{months}(?:\s+{adj2})?"),
         ("year", rf"{B}(?:(?P<yn>{alt(w['YEAR_NOUN'])})\s+)?{year}(?:\s*(?P<ys>{ysuf}))?"),
         ("deictic", rf"{B}{alt(w['DEICTIC_DAYS'], 'dd')}(?:\s+{dayparts})?"),
         ("deictic_unit", rf"{B}{alt(w['DEICTIC_UNITS'], 'du')}"),

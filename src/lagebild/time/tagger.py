@@ -414,12 +414,40 @@ def _day(y: int | None, mo: int, d: int) -> tuple[str, str] | None:
         return None
 
 
+def _full_year(ctx: _Context, yy: int) -> int:
+    """The century of a two-digit year ("1.9.39"): the one nearest the year the text is at (a
+    history's own dates, else the speaker's), never more than ten years after the speaker's
+    now; without either, 50-99 are 19xx and 00-49 20xx."""
+    now = ctx.dct.day.year if ctx.dct else None
+    at = ctx.ref.day.year if ctx.ref and (ctx.narrative or now is None) else now
+    if at is None:
+        return yy + (1900 if yy >= 50 else 2000)
+    base = at - at % 100
+    y = min((base - 100 + yy, base + yy, base + 100 + yy), key=lambda c: abs(c - at))
+    if now is not None and y > now + 10:
+        y -= 100
+    return y
+
+
+def _month_from_now(mo: int, n: int, anchor: Point | None) -> tuple[str, str, str | None, Point | None]:
+    """ "this September" (n 0) is the anchor's year; "last March" (-1) the latest March before
+    the anchor's month, "next March" (+1) the first after it."""
+    if anchor is None:
+        return "DATE", f"XXXX-{mo:02d}", "month", None
+    y = anchor.day.year
+    if n < 0 and mo >= anchor.day.month:
+        y -= 1
+    elif n > 0 and mo <= anchor.day.month:
+        y += 1
+    return "DATE", f"{y:04d}-{mo:02d}", "month", anchor
+
+
 def _explicit_year(lex: Lexicon, ctx: _Context, c: _Cand) -> tuple[int | None, bool]:
     """The year a date names: written out, "dieses Jahres", or None; and whether it was explicit."""
     g = c.m.groupdict()
     if g.get("y"):
         y = int(g["y"])
-        return (y + (1900 if y >= 50 else 2000) if y < 100 else y), True
+        return (_full_year(ctx, y) if y < 100 else y), True
     if g.get("yadj") and g.get("yu"):
         anchor = ctx.deictic(c.start)
         if anchor:
@@ -440,7 +468,7 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
         return ("DATE", got[0], "day", None) if got else None
     if r == "numeric":
         a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-        y = y + (1900 if y >= 50 else 2000) if y < 100 else y
+        y = _full_year(ctx, y) if y < 100 else y
         d, mo = (b, a) if lex.words["NUMERIC_ORDER"] == "mdy" else (a, b)
         if mo > 12 and d <= 12:
             d, mo = mo, d
@@ -476,6 +504,9 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
         return "DATE", f"{y:04d}-{mo:02d}", "month", None
     if r == "month":
         mo = look["MONTHS"][norm(g["mo"])]
+        n = _adj_dir(lex, g.get("adj") or g.get("adj2"))
+        if n is not None:
+            return _month_from_now(mo, n, ctx.deictic(c.start))
         y = ctx.year_for(c.start, mo)
         return (
             "DATE",

@@ -19,6 +19,8 @@ from rich.console import Console
 from typer.core import TyperOption
 
 from lagebild import __version__
+from lagebild.alerts.cli import alerts_command, correct_command, corrections_command, flag_command
+from lagebild.alerts.cli import app as watchlist_app
 from lagebild.eval.cli import app as eval_app
 from lagebild.places.cli import app as gazetteer_app
 from lagebild.watch.cli import TileStyleOption, up_command, watch_command
@@ -34,6 +36,11 @@ app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(eval_app, name="eval")
 app.command("watch")(watch_command)
 app.command("up")(up_command)
+app.add_typer(watchlist_app, name="watchlist")
+app.command("alerts")(alerts_command)
+app.command("correct")(correct_command)
+app.command("flag")(flag_command)
+app.command("corrections")(corrections_command)
 
 err = Console(stderr=True)
 

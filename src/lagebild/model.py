@@ -196,6 +196,10 @@ class Event:
     languages: list[str] = field(default_factory=list)
     # Where reports differ, what each said: {"date": [...], "place": [...], "fatalities": [lo, hi], ...}
     disagreement: dict[str, Any] = field(default_factory=dict)
+    # An analyst's word on the event (lagebild.corrections): flagged as wrong (hidden from queries
+    # unless asked for), and what was corrected, from what, by whom; None: nobody corrected it.
+    flagged: bool = False
+    correction: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -223,6 +227,8 @@ class Event:
             "num_mentions": self.num_mentions,
             "languages": list(self.languages),
             "disagreement": dict(self.disagreement),
+            "flagged": self.flagged,
+            "correction": self.correction,
         }
 
     @classmethod
@@ -252,6 +258,8 @@ class Event:
             num_mentions=int(d.get("num_mentions") or 1),
             languages=list(d.get("languages") or []),
             disagreement=dict(d.get("disagreement") or {}),
+            flagged=bool(d.get("flagged", False)),
+            correction=d.get("correction"),
         )
 
 

@@ -24,6 +24,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.staticfiles import StaticFiles
 
 import lagebild
+from lagebild.api import alerts as alerts_api
+from lagebild.api import corrections as corrections_api
 from lagebild.api import pages
 from lagebild.api.guard import Guard, HostRule, RateLimit, token_problem
 from lagebild.api.params import DEFAULT_LIMIT, MAX_LIMIT, event_filters, parse_modality
@@ -165,7 +167,7 @@ def create_app(
         Guard,
         routes=lambda: app.routes,
         token=token,
-        write_paths={"/api/documents"},
+        write_paths={"/api/documents", "/api/watchlists", "/api/corrections"},
         max_body=MAX_BODY_BYTES,
         hosts=allowed_hosts,
         rate=write_rate if write_rate is not None else RateLimit(),
@@ -278,7 +280,9 @@ def create_app(
                         "published": doc.published,
                         "lang": doc.lang,
                     }
-        return json_response({**event.to_dict(), "documents": documents, "sources": sources_of(event)})
+            corrections = [c.to_dict() for c in store.corrections(event.id)]
+        body = {**event.to_dict(), "documents": documents, "sources": sources_of(event)}
+        return json_response({**body, "corrections": corrections})
 
     @app.get(
         "/api/timeline",
@@ -422,6 +426,11 @@ def create_app(
         record = document.model_dump()
         status_code, body = await anyio.to_thread.run_sync(_ingest_record, pool, record, limiter=extractors)
         return json_response(body, status_code)
+
+    app.include_router(
+        alerts_api.router(pool, require_token, token, json_response, stream_poll_s, keepalive_s)
+    )
+    app.include_router(corrections_api.router(pool, require_token, json_response))
 
     # -- pages ---------------------------------------------------------------------------------
 

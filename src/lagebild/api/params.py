@@ -153,6 +153,13 @@ def event_filters(
             json_schema_extra=_schema(TIMESTAMP_PATTERN),
         ),
     ] = None,
+    flagged: Annotated[
+        str | None,
+        Query(
+            description="Events analysts flagged as wrong: false (default, hidden), true (only them) or all.",
+            json_schema_extra=_schema("^(?:false|true|all)?$"),
+        ),
+    ] = None,
 ) -> EventQuery:
     """The filters of a request, as the store takes them."""
     return EventQuery(
@@ -169,4 +176,17 @@ def event_filters(
         min_confidence=min_confidence,
         modality=parse_modality(modality),
         updated_since=_blank(updated_since),
+        flagged=parse_flagged(flagged),
     )
+
+
+def parse_flagged(value: str | None) -> bool | None:
+    """`flagged`: false (hide flagged events, the default), true (only them), all (both)."""
+    text = (value or "").strip().lower()
+    if text in ("", "false"):
+        return False
+    if text == "true":
+        return True
+    if text == "all":
+        return None
+    raise StoreError(f"flagged: expected false, true or all, got {value!r}")

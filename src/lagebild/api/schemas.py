@@ -68,6 +68,10 @@ class EventOut(BaseModel):
     disagreement: dict[str, Any] = Field(
         default_factory=dict, description="What reports disagree on: date, place, fatalities, injured, type"
     )
+    flagged: bool = Field(False, description="An analyst flagged the event as wrong (hidden unless asked for)")
+    correction: dict[str, Any] | None = Field(
+        None, description="What analysts corrected: fields, the values read before, who, when (docs/events.md)"
+    )
 
 
 class EventsPage(BaseModel):
@@ -98,6 +102,9 @@ class EventDetail(EventOut):
     )
     sources: list[SourceGroup] = Field(
         description="The evidence grouped by language, then by source (every report of the event)"
+    )
+    corrections: list[dict[str, Any]] = Field(
+        default_factory=list, description="Every correction and flag of this event, oldest first"
     )
 
 

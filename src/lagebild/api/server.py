@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+import threading
 from collections.abc import Iterable
 
 from lagebild.api.guard import HostRule
@@ -46,5 +47,13 @@ def run(
         print(f"lagebild: write token for POST /api/documents: {token}", file=sys.stderr)
     else:
         print("lagebild: write token taken from LAGEBILD_TOKEN", file=sys.stderr)
+    # Watch-lists are matched and their webhooks delivered beside the server, never in a request.
+    from lagebild.alerts.dispatch import run_in_background
+
+    stop_alerts = threading.Event()
+    run_in_background(db_url, stop_alerts)
     # Open live streams would hold a shutdown forever; give them a moment, then close.
-    uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=2)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=2)
+    finally:
+        stop_alerts.set()

@@ -63,8 +63,10 @@ def rebuild(
     Stored embeddings are used again (a mention's embedding is computed once). Safe to kill: the
     mentions are never touched, and running it again starts over.
     """
+    from lagebild.alerts.dispatch import pause_for_rebuild, resume_after_rebuild
     from lagebild.merge.copies import attach, original_of_copy
 
+    pause_for_rebuild(store)  # re-written events raise no alerts
     store.clear_events()
     ids = store.document_ids()
     for n, doc_id in enumerate(ids, 1):
@@ -79,6 +81,8 @@ def rebuild(
         store.store_decisions(doc_id, decisions)
         if progress:
             progress(n, len(ids))
+    store.reapply_corrections()  # analysts' corrections find their (re-numbered) events again
+    resume_after_rebuild(store)
     return int(store.stats()["events"])
 
 

@@ -37,6 +37,9 @@ class EventQuery:
     min_confidence: float | None = None
     modality: tuple[str, ...] | None = ("asserted",)
     updated_since: str | None = None
+    # Events an analyst flagged as wrong (lagebild.corrections): False hides them (the default),
+    # True gives only them, None both.
+    flagged: bool | None = False
     limit: int | None = None
     cursor: str | None = None  # opaque keyset cursor from a previous page
 

@@ -36,6 +36,8 @@ import numpy as np
 import psycopg
 from psycopg.rows import dict_row
 
+from lagebild.alerts.watchlists import Alert, Filter, NewAlert, Watchlist, filter_json
+from lagebild.corrections import Correction, applied, before_of, fields_of
 from lagebild.merge.aggregate import summarise
 from lagebild.merge.decide import FAR_KM, WINDOW_DAYS
 from lagebild.merge.features import date_range
@@ -59,8 +61,11 @@ from lagebild.store.sqlite import (
     _encode_cursor,
     _normalise_timestamp,
     _period,
+    _row_to_alert,
+    _row_to_correction,
     _row_to_event,
     _row_to_evidence,
+    _row_to_watchlist,
     _vector,
 )
 
@@ -685,6 +690,204 @@ class PostgresStore:
                 ).fetchall()
             return [(r["key"], r["value"]) for r in rows]
 
+    # -- watch-lists, alerts, corrections (lagebild.alerts, lagebild.corrections) ------------
+    # As SQLite's, statement for statement; kept apart from the event code above.
+
+    def add_watchlist(self, name: str, flt: Filter, webhook: str | None) -> Watchlist:
+        """Save a watch-list; it alerts on events written from now on. StoreError if the name is taken."""
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM watchlists WHERE name = %s", (name,)).fetchone():
+                raise StoreError(f"a watch-list named {name!r} exists already; remove it first")
+            since = int(conn.execute("SELECT coalesce(max(change_seq), 0) AS n FROM events").fetchone()["n"])
+            created = utcnow()
+            row = conn.execute(
+                "INSERT INTO watchlists (name, filter, webhook, created, since_change)"
+                " VALUES (%s, %s, %s, %s, %s) RETURNING id",
+                (name, filter_json(flt), webhook, created, since),
+            ).fetchone()
+            return Watchlist(int(row["id"]), name, flt, webhook, created, since)
+
+    def watchlists(self) -> list[Watchlist]:
+        with self._read() as conn:
+            rows = conn.execute("SELECT * FROM watchlists ORDER BY id").fetchall()
+        return [_row_to_watchlist(r) for r in rows]
+
+    def get_watchlist(self, key: str | int) -> Watchlist | None:
+        """The watch-list with this id (a number) or name."""
+        with self._read() as conn:
+            if str(key).isdigit():
+                row = conn.execute("SELECT * FROM watchlists WHERE id = %s", (int(key),)).fetchone()
+            else:
+                row = conn.execute("SELECT * FROM watchlists WHERE name = %s", (key,)).fetchone()
+        return _row_to_watchlist(row) if row else None
+
+    def remove_watchlist(self, key: str | int) -> bool:
+        """Delete a watch-list (by id or name) and its alerts; False if there was none."""
+        with self._write(serialised=False) as conn:
+            if str(key).isdigit():
+                return conn.execute("DELETE FROM watchlists WHERE id = %s", (int(key),)).rowcount > 0
+            return conn.execute("DELETE FROM watchlists WHERE name = %s", (key,)).rowcount > 0
+
+    def alert_changes(self, after: int, limit: int = 500) -> list[tuple[int, Event]]:
+        """Events written after change mark `after`, oldest change first, each with its mark."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM events e WHERE change_seq > %s ORDER BY change_seq LIMIT %s",
+                (int(after), limit),
+            ).fetchall()
+            return [(int(r["change_seq"]), e) for r, e in zip(rows, _load_events(conn, rows), strict=True)]
+
+    def record_alerts(self, alerts: Sequence[NewAlert], mark_key: str, mark: int) -> int:
+        """Record alerts and move the dispatcher's mark in ONE transaction (no alert lost or doubled
+        by a kill at any moment); an alert already raised for its watch-list and event is skipped."""
+        added = 0
+        with self._write(serialised=False) as conn:
+            for a in alerts:
+                added += conn.execute(
+                    "INSERT INTO alerts (watchlist_id, event_id, change_seq, raised, reason, event, delivery,"
+                    " next_attempt) SELECT %s, %s, %s, %s, %s, %s, %s, %s WHERE EXISTS"
+                    " (SELECT 1 FROM watchlists WHERE id = %s) ON CONFLICT (watchlist_id, event_id) DO NOTHING",
+                    (
+                        a.watchlist_id,
+                        a.event_id,
+                        a.change_seq,
+                        utcnow(),
+                        a.reason,
+                        json.dumps(a.event, ensure_ascii=False),
+                        a.delivery,
+                        a.next_attempt,
+                        a.watchlist_id,
+                    ),
+                ).rowcount
+            conn.execute(
+                "INSERT INTO kv (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (mark_key, str(int(mark))),
+            )
+        return added
+
+    def alerts(
+        self, *, watchlist: int | None = None, after: int | None = None, limit: int = 100
+    ) -> list[Alert]:
+        """Alerts, newest first; `after` gives those with a larger id, oldest first (live streams)."""
+        where, params = [], []
+        if watchlist is not None:
+            where.append("a.watchlist_id = %s")
+            params.append(int(watchlist))
+        if after is not None:
+            where.append("a.id > %s")
+            params.append(int(after))
+        sql = "SELECT a.*, w.name AS watchlist FROM alerts a JOIN watchlists w ON w.id = a.watchlist_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY a.id {'ASC' if after is not None else 'DESC'} LIMIT %s"
+        with self._read() as conn:
+            rows = conn.execute(sql, [*params, int(limit)]).fetchall()
+        return [_row_to_alert(r) for r in rows]
+
+    def claim_deliveries(self, now: float, lease: float, limit: int) -> list[tuple[Alert, str | None]]:
+        """Alerts due for a webhook POST, each with its URL, claimed for `lease` seconds (as SQLite's)."""
+        with self._write(serialised=False) as conn:
+            rows = conn.execute(
+                "SELECT a.*, w.name AS watchlist, w.webhook AS webhook FROM alerts a"
+                " JOIN watchlists w ON w.id = a.watchlist_id"
+                " WHERE a.delivery IN ('pending', 'sending') AND a.next_attempt <= %s"
+                " ORDER BY a.next_attempt, a.id LIMIT %s FOR UPDATE OF a SKIP LOCKED",
+                (now, int(limit)),
+            ).fetchall()
+            for r in rows:
+                conn.execute(
+                    "UPDATE alerts SET delivery = 'sending', next_attempt = %s WHERE id = %s",
+                    (now + lease, r["id"]),
+                )
+        return [(_row_to_alert(r), r["webhook"]) for r in rows]
+
+    def finish_delivery(
+        self,
+        alert_id: int,
+        *,
+        state: str,
+        attempts: int,
+        next_attempt: float | None = None,
+        error: str | None = None,
+    ) -> None:
+        """What one delivery try came to: delivered, pending again (next_attempt), failed or none."""
+        with self._write(serialised=False) as conn:
+            conn.execute(
+                "UPDATE alerts SET delivery = %s, attempts = %s, next_attempt = %s, last_error = %s,"
+                " delivered = CASE WHEN %s = 'delivered' THEN %s ELSE delivered END WHERE id = %s",
+                (state, attempts, next_attempt, error, state, utcnow(), alert_id),
+            )
+
+    def add_correction(
+        self, event_id: str, kind: str, changes: dict[str, Any], reason: str | None, author: str
+    ) -> Correction:
+        """Record a correction (or flag) of an event and apply it at once."""
+        with self._write() as conn:
+            row = conn.execute("SELECT * FROM events WHERE id = %s", (event_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no event with id {event_id!r}")
+            mention_id, document_id, start, end = _lead_anchor(conn, event_id)
+            before = before_of(fields_of(row), changes)
+            created = utcnow()
+            new = conn.execute(
+                'INSERT INTO corrections (event_id, mention_id, document_id, start, "end", kind, changes,'
+                " before, reason, author, created) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                " RETURNING id",
+                (
+                    event_id,
+                    mention_id,
+                    document_id,
+                    start,
+                    end,
+                    kind,
+                    json.dumps(changes, ensure_ascii=False),
+                    json.dumps(before, ensure_ascii=False),
+                    reason,
+                    author,
+                    created,
+                ),
+            ).fetchone()
+            change = _next_change(conn)
+            _apply_corrections(conn, event_id, change, fresh=False)
+            _notify(conn, change)
+            return Correction(
+                int(new["id"]), event_id, mention_id, document_id, start, end, kind,
+                changes, before, reason, author, created,
+            )  # fmt: skip
+
+    def corrections(self, event_id: str | None = None, limit: int | None = None) -> list[Correction]:
+        """The corrections of one event (or all), oldest first."""
+        sql = "SELECT * FROM corrections"
+        params: list[Any] = []
+        if event_id is not None:
+            sql += " WHERE event_id = %s"
+            params.append(event_id)
+        sql += " ORDER BY id"
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(int(limit))
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return [_row_to_correction(r) for r in rows]
+
+    def reapply_corrections(self) -> int:
+        """Find each correction's event again by its anchor and apply them (after a rebuild);
+        returns how many events carry corrections."""
+        with self._write() as conn:
+            found = {}
+            for c in conn.execute("SELECT * FROM corrections ORDER BY id").fetchall():
+                target = _resolve_anchor(conn, c)
+                if target != c["event_id"]:
+                    conn.execute("UPDATE corrections SET event_id = %s WHERE id = %s", (target, c["id"]))
+                if target is not None:
+                    found[target] = True
+            change = _next_change(conn)
+            for offset, event_id in enumerate(found):
+                _apply_corrections(conn, event_id, change + offset, fresh=False)
+            if found:
+                _notify(conn, change + len(found) - 1)
+        return len(found)
+
     # -- bulk copy (lagebild migrate) -------------------------------------------------------
 
     def copy_in(
@@ -906,6 +1109,8 @@ def _upsert_event(conn: psycopg.Connection, event: Event, change: int) -> None:
     values = event_values(event, change)
     conn.execute(_UPSERT_SQL, [values[c] for c in _EVENT_COLUMNS])
     _insert_evidence(conn, event.id, event.evidence)
+    # The machine's reading was just written: an analyst's corrections of the event win again.
+    _apply_corrections(conn, event.id, change, fresh=True)
 
 
 def _blob(vector: np.ndarray | None) -> bytes | None:
@@ -1134,6 +1339,9 @@ def _where(q: EventQuery) -> tuple[list[str], list[Any]]:
     if q.updated_since:
         where.append("e.updated >= %s")
         params.append(_normalise_timestamp(q.updated_since))
+    if q.flagged is not None:  # analysts' flags (lagebild.corrections): hidden unless asked for
+        where.append("e.flagged = %s")
+        params.append(bool(q.flagged))
     return where, params
 
 
@@ -1176,4 +1384,75 @@ def _bbox_clause(bbox: Sequence[float]) -> tuple[str, list[Any]]:
     return (
         f"({box} OR {box}) AND e.lat BETWEEN %s AND %s AND (e.lon >= %s OR e.lon <= %s)",
         [west, south, 180.0, north, -180.0, south, east, north, south, north, west, east],
+    )
+
+
+# -- watch-lists, alerts, corrections: helpers -------------------------------------------------
+
+
+def _lead_anchor(conn: psycopg.Connection, event_id: str) -> tuple[str, str, int, int]:
+    """What a correction of `event_id` is anchored to: its lead mention and that mention's sentence."""
+    mention = conn.execute(
+        "SELECT id, data FROM mentions WHERE event_id = %s ORDER BY seq LIMIT 1", (event_id,)
+    ).fetchone()
+    if mention is not None:
+        evidence = json.loads(mention["data"]).get("evidence") or []
+        if evidence:
+            ev = evidence[0]
+            return mention["id"], ev["document_id"], int(ev["start"]), int(ev["end"])
+    lead = conn.execute(
+        'SELECT document_id, start, "end" FROM evidence WHERE event_id = %s ORDER BY id LIMIT 1', (event_id,)
+    ).fetchone()
+    mention_id = mention["id"] if mention is not None else event_id
+    if lead is None:
+        return mention_id, "", 0, 0
+    return mention_id, lead["document_id"], int(lead["start"]), int(lead["end"])
+
+
+def _resolve_anchor(conn: psycopg.Connection, c: dict[str, Any]) -> str | None:
+    """The event a correction belongs to now: the one holding its mention, else its sentence."""
+    row = conn.execute(
+        "SELECT event_id AS id FROM mentions WHERE id = %s AND event_id IS NOT NULL", (c["mention_id"],)
+    ).fetchone()
+    if row is None:
+        row = conn.execute("SELECT id FROM events WHERE id = %s", (c["mention_id"],)).fetchone()
+    if row is None and c["document_id"]:
+        row = conn.execute(
+            'SELECT event_id AS id FROM evidence WHERE document_id = %s AND start = %s AND "end" = %s'
+            " ORDER BY id LIMIT 1",
+            (c["document_id"], c["start"], c["end"]),
+        ).fetchone()
+    return row["id"] if row else None
+
+
+def _apply_corrections(conn: psycopg.Connection, event_id: str, change: int, *, fresh: bool) -> None:
+    """Set an event's row to its corrected values (see the SQLite store's function of this name)."""
+    rows = conn.execute("SELECT * FROM corrections WHERE event_id = %s ORDER BY id", (event_id,)).fetchall()
+    if not rows:
+        return
+    row = conn.execute("SELECT * FROM events WHERE id = %s", (event_id,)).fetchone()
+    if row is None:
+        return
+    previous = None if fresh or not row["correction"] else json.loads(row["correction"])
+    columns, summary, flagged = applied(row, [_row_to_correction(r) for r in rows], previous)
+    place = columns.pop("location")
+    values: dict[str, Any] = {
+        **columns,
+        "location": json.dumps(place, ensure_ascii=False) if place else None,
+        "lat": place["lat"] if place else None,
+        "lon": place["lon"] if place else None,
+        "geom": f"SRID=4326;POINT({place['lon']!r} {place['lat']!r})" if place else None,
+        "day": first_day(columns["date"]),
+        "country": place.get("country") if place else None,
+        "precision": place.get("precision") if place else None,
+        "place_name": place.get("name") if place else None,
+        "flagged": flagged,
+        "correction": json.dumps(summary, ensure_ascii=False),
+        "change_seq": change,
+    }
+    if not fresh:
+        values["updated"] = utcnow()
+    conn.execute(
+        f"UPDATE events SET {', '.join(f'{c} = %s' for c in values)} WHERE seq = %s",
+        [*values.values(), row["seq"]],
     )

@@ -34,6 +34,8 @@ from urllib.parse import quote
 
 import numpy as np
 
+from lagebild.alerts.watchlists import Alert, Filter, NewAlert, Watchlist, filter_json
+from lagebild.corrections import Correction, applied, before_of, fields_of
 from lagebild.merge.aggregate import summarise
 from lagebild.merge.decide import FAR_KM, WINDOW_DAYS
 from lagebild.merge.features import date_range
@@ -683,6 +685,193 @@ class SQLiteStore:
             )
             return [(k, v) for k, v in rows]
 
+    # -- watch-lists, alerts, corrections (lagebild.alerts, lagebild.corrections) ------------
+    # Kept apart from the event code above: these tables are the analysts', not the pipeline's.
+
+    def add_watchlist(self, name: str, flt: Filter, webhook: str | None) -> Watchlist:
+        """Save a watch-list; it alerts on events written from now on. StoreError if the name is taken."""
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM watchlists WHERE name = ?", (name,)).fetchone():
+                raise StoreError(f"a watch-list named {name!r} exists already; remove it first")
+            since = int(conn.execute("SELECT coalesce(max(change_seq), 0) FROM events").fetchone()[0])
+            created = utcnow()
+            cur = conn.execute(
+                "INSERT INTO watchlists (name, filter, webhook, created, since_change) VALUES (?, ?, ?, ?, ?)",
+                (name, filter_json(flt), webhook, created, since),
+            )
+            return Watchlist(int(cur.lastrowid or 0), name, flt, webhook, created, since)
+
+    def watchlists(self) -> list[Watchlist]:
+        with self._read() as conn:
+            return [_row_to_watchlist(r) for r in conn.execute("SELECT * FROM watchlists ORDER BY id")]
+
+    def get_watchlist(self, key: str | int) -> Watchlist | None:
+        """The watch-list with this id (a number) or name."""
+        with self._read() as conn:
+            column = "id" if str(key).isdigit() else "name"
+            row = conn.execute(f"SELECT * FROM watchlists WHERE {column} = ?", (key,)).fetchone()
+            return _row_to_watchlist(row) if row else None
+
+    def remove_watchlist(self, key: str | int) -> bool:
+        """Delete a watch-list (by id or name) and its alerts; False if there was none."""
+        with self._write() as conn:
+            column = "id" if str(key).isdigit() else "name"
+            return conn.execute(f"DELETE FROM watchlists WHERE {column} = ?", (key,)).rowcount > 0
+
+    def alert_changes(self, after: int, limit: int = 500) -> list[tuple[int, Event]]:
+        """Events written after change mark `after`, oldest change first, each with its mark."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT * FROM events e WHERE change_seq > ? ORDER BY change_seq LIMIT ?", (int(after), limit)
+            ).fetchall()
+            return [(int(r["change_seq"]), e) for r, e in zip(rows, _load_events(conn, rows), strict=True)]
+
+    def record_alerts(self, alerts: Sequence[NewAlert], mark_key: str, mark: int) -> int:
+        """Record alerts and move the dispatcher's mark in ONE transaction (no alert lost or doubled
+        by a kill at any moment); an alert already raised for its watch-list and event is skipped."""
+        added = 0
+        with self._write() as conn:
+            for a in alerts:
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO alerts (watchlist_id, event_id, change_seq, raised, reason, event,"
+                    " delivery, next_attempt) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS"
+                    " (SELECT 1 FROM watchlists WHERE id = ?)",
+                    (
+                        a.watchlist_id,
+                        a.event_id,
+                        a.change_seq,
+                        utcnow(),
+                        a.reason,
+                        json.dumps(a.event, ensure_ascii=False),
+                        a.delivery,
+                        a.next_attempt,
+                        a.watchlist_id,
+                    ),
+                )
+                added += cur.rowcount
+            conn.execute(
+                "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (mark_key, str(int(mark))),
+            )
+        return added
+
+    def alerts(
+        self, *, watchlist: int | None = None, after: int | None = None, limit: int = 100
+    ) -> list[Alert]:
+        """Alerts, newest first; `after` gives those with a larger id, oldest first (live streams)."""
+        where, params = [], []
+        if watchlist is not None:
+            where.append("a.watchlist_id = ?")
+            params.append(int(watchlist))
+        if after is not None:
+            where.append("a.id > ?")
+            params.append(int(after))
+        sql = "SELECT a.*, w.name AS watchlist FROM alerts a JOIN watchlists w ON w.id = a.watchlist_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY a.id {'ASC' if after is not None else 'DESC'} LIMIT ?"
+        with self._read() as conn:
+            return [_row_to_alert(r) for r in conn.execute(sql, [*params, int(limit)])]
+
+    def claim_deliveries(self, now: float, lease: float, limit: int) -> list[tuple[Alert, str | None]]:
+        """Alerts due for a webhook POST, each with its watch-list's URL, claimed for `lease`
+        seconds: another dispatcher does not take them meanwhile, and a claim left by a killed
+        process runs out and is taken again."""
+        with self._write() as conn:
+            rows = conn.execute(
+                "SELECT a.*, w.name AS watchlist, w.webhook AS webhook FROM alerts a"
+                " JOIN watchlists w ON w.id = a.watchlist_id"
+                " WHERE a.delivery IN ('pending', 'sending') AND a.next_attempt <= ?"
+                " ORDER BY a.next_attempt, a.id LIMIT ?",
+                (now, int(limit)),
+            ).fetchall()
+            conn.executemany(
+                "UPDATE alerts SET delivery = 'sending', next_attempt = ? WHERE id = ?",
+                [(now + lease, r["id"]) for r in rows],
+            )
+            return [(_row_to_alert(r), r["webhook"]) for r in rows]
+
+    def finish_delivery(
+        self,
+        alert_id: int,
+        *,
+        state: str,
+        attempts: int,
+        next_attempt: float | None = None,
+        error: str | None = None,
+    ) -> None:
+        """What one delivery try came to: delivered, pending again (next_attempt), failed or none."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE alerts SET delivery = ?, attempts = ?, next_attempt = ?, last_error = ?,"
+                " delivered = CASE WHEN ? = 'delivered' THEN ? ELSE delivered END WHERE id = ?",
+                (state, attempts, next_attempt, error, state, utcnow(), alert_id),
+            )
+
+    def add_correction(
+        self, event_id: str, kind: str, changes: dict[str, Any], reason: str | None, author: str
+    ) -> Correction:
+        """Record a correction (or flag) of an event and apply it at once."""
+        with self._write() as conn:
+            row = conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no event with id {event_id!r}")
+            mention_id, document_id, start, end = _lead_anchor(conn, event_id)
+            before = before_of(fields_of(row), changes)
+            created = utcnow()
+            cur = conn.execute(
+                'INSERT INTO corrections (event_id, mention_id, document_id, start, "end", kind, changes,'
+                " before, reason, author, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event_id,
+                    mention_id,
+                    document_id,
+                    start,
+                    end,
+                    kind,
+                    json.dumps(changes, ensure_ascii=False),
+                    json.dumps(before, ensure_ascii=False),
+                    reason,
+                    author,
+                    created,
+                ),
+            )
+            _apply_corrections(conn, event_id, _next_change(conn), fresh=False)
+            return Correction(
+                int(cur.lastrowid or 0), event_id, mention_id, document_id, start, end, kind,
+                changes, before, reason, author, created,
+            )  # fmt: skip
+
+    def corrections(self, event_id: str | None = None, limit: int | None = None) -> list[Correction]:
+        """The corrections of one event (or all), oldest first."""
+        sql = "SELECT * FROM corrections"
+        params: list[Any] = []
+        if event_id is not None:
+            sql += " WHERE event_id = ?"
+            params.append(event_id)
+        sql += " ORDER BY id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        with self._read() as conn:
+            return [_row_to_correction(r) for r in conn.execute(sql, params)]
+
+    def reapply_corrections(self) -> int:
+        """Find each correction's event again by its anchor and apply them (after a rebuild);
+        returns how many events carry corrections."""
+        with self._write() as conn:
+            found = {}
+            for c in conn.execute("SELECT * FROM corrections ORDER BY id").fetchall():
+                target = _resolve_anchor(conn, c)
+                if target != c["event_id"]:
+                    conn.execute("UPDATE corrections SET event_id = ? WHERE id = ?", (target, c["id"]))
+                if target is not None:
+                    found[target] = True
+            change = _next_change(conn)
+            for offset, event_id in enumerate(found):
+                _apply_corrections(conn, event_id, change + offset, fresh=False)
+        return len(found)
+
 
 # -- writing helpers (called inside a write transaction) ---------------------------------------
 
@@ -759,6 +948,8 @@ def _upsert_event(conn: sqlite3.Connection, event: Event, change: int) -> None:
             (seq, place.lon, place.lon, place.lat, place.lat),
         )
     _insert_evidence(conn, event.id, event.evidence)
+    # The machine's reading was just written: an analyst's corrections of the event win again.
+    _apply_corrections(conn, event.id, change, fresh=True)
 
 
 def _insert_evidence(conn: sqlite3.Connection, event_id: str, evidence: Iterable[Evidence]) -> int:
@@ -949,6 +1140,8 @@ def _row_to_event(row: sqlite3.Row, evidence: list[Evidence]) -> Event:
         num_mentions=row["num_mentions"],
         languages=json.loads(row["languages"]),
         disagreement=json.loads(row["disagreement"]),
+        flagged=bool(row["flagged"]),
+        correction=json.loads(row["correction"]) if row["correction"] else None,
     )
 
 
@@ -1030,6 +1223,9 @@ def _where(
     if q.updated_since:
         where.append("e.updated >= ?")
         params.append(_normalise_timestamp(q.updated_since))
+    if q.flagged is not None:  # analysts' flags (lagebild.corrections): hidden unless asked for
+        where.append("e.flagged = ?")
+        params.append(1 if q.flagged else 0)
     return where, params
 
 
@@ -1207,3 +1403,125 @@ def _decode_cursor(cursor: str) -> tuple[str, int]:
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         pass
     raise StoreError("invalid cursor: pass the cursor of a previous page unchanged")
+
+
+# -- watch-lists, alerts, corrections: helpers -------------------------------------------------
+
+
+def _row_to_watchlist(row: Any) -> Watchlist:
+    return Watchlist(
+        id=int(row["id"]),
+        name=row["name"],
+        filter=Filter.from_dict(json.loads(row["filter"])),
+        webhook=row["webhook"],
+        created=row["created"],
+        since_change=int(row["since_change"]),
+    )
+
+
+def _row_to_alert(row: Any) -> Alert:
+    return Alert(
+        id=int(row["id"]),
+        watchlist_id=int(row["watchlist_id"]),
+        watchlist=row["watchlist"],
+        event_id=row["event_id"],
+        change_seq=int(row["change_seq"]),
+        raised=row["raised"],
+        reason=row["reason"],
+        event=json.loads(row["event"]),
+        delivery=row["delivery"],
+        attempts=int(row["attempts"]),
+        next_attempt=row["next_attempt"],
+        last_error=row["last_error"],
+        delivered=row["delivered"],
+    )
+
+
+def _row_to_correction(row: Any) -> Correction:
+    return Correction(
+        id=int(row["id"]),
+        event_id=row["event_id"],
+        mention_id=row["mention_id"],
+        document_id=row["document_id"],
+        start=int(row["start"]),
+        end=int(row["end"]),
+        kind=row["kind"],
+        changes=json.loads(row["changes"]),
+        before=json.loads(row["before"]),
+        reason=row["reason"],
+        author=row["author"],
+        created=row["created"],
+    )
+
+
+def _lead_anchor(conn: sqlite3.Connection, event_id: str) -> tuple[str, str, int, int]:
+    """What a correction of `event_id` is anchored to: its lead mention and that mention's sentence."""
+    mention = conn.execute(
+        "SELECT id, data FROM mentions WHERE event_id = ? ORDER BY seq LIMIT 1", (event_id,)
+    ).fetchone()
+    if mention is not None:
+        evidence = json.loads(mention["data"]).get("evidence") or []
+        if evidence:
+            ev = evidence[0]
+            return mention["id"], ev["document_id"], int(ev["start"]), int(ev["end"])
+    lead = conn.execute(
+        'SELECT document_id, start, "end" FROM evidence WHERE event_id = ? ORDER BY id LIMIT 1', (event_id,)
+    ).fetchone()
+    mention_id = mention["id"] if mention is not None else event_id
+    if lead is None:
+        return mention_id, "", 0, 0
+    return mention_id, lead[0], int(lead[1]), int(lead[2])
+
+
+def _resolve_anchor(conn: sqlite3.Connection, c: Any) -> str | None:
+    """The event a correction belongs to now: the one holding its mention, else its sentence."""
+    row = conn.execute(
+        "SELECT event_id FROM mentions WHERE id = ? AND event_id IS NOT NULL", (c["mention_id"],)
+    ).fetchone()
+    if row is None:
+        row = conn.execute("SELECT id FROM events WHERE id = ?", (c["mention_id"],)).fetchone()
+    if row is None and c["document_id"]:
+        row = conn.execute(
+            'SELECT event_id FROM evidence WHERE document_id = ? AND start = ? AND "end" = ? ORDER BY id LIMIT 1',
+            (c["document_id"], c["start"], c["end"]),
+        ).fetchone()
+    return row[0] if row else None
+
+
+def _apply_corrections(conn: sqlite3.Connection, event_id: str, change: int, *, fresh: bool) -> None:
+    """Set an event's row to its corrected values. `fresh`: the row holds the machine's reading
+    (just written), so the summary's `original` is taken from it again."""
+    rows = conn.execute("SELECT * FROM corrections WHERE event_id = ? ORDER BY id", (event_id,)).fetchall()
+    if not rows:
+        return
+    row = conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        return
+    previous = None if fresh or not row["correction"] else json.loads(row["correction"])
+    columns, summary, flagged = applied(row, [_row_to_correction(r) for r in rows], previous)
+    place = columns.pop("location")
+    values: dict[str, Any] = {
+        **columns,
+        "location": json.dumps(place, ensure_ascii=False) if place else None,
+        "lat": place["lat"] if place else None,
+        "lon": place["lon"] if place else None,
+        "country": place.get("country") if place else None,
+        "precision": place.get("precision") if place else None,
+        "place_name": place.get("name") if place else None,
+        "flagged": int(flagged),
+        "correction": json.dumps(summary, ensure_ascii=False),
+        "change_seq": change,
+    }
+    if not fresh:
+        values["updated"] = utcnow()
+    conn.execute(
+        f"UPDATE events SET {', '.join(f'{c} = ?' for c in values)} WHERE seq = ?",
+        [*values.values(), row["seq"]],
+    )
+    if values["location"] != row["location"]:
+        conn.execute("DELETE FROM events_rtree WHERE seq = ?", (row["seq"],))
+        if place:
+            conn.execute(
+                "INSERT INTO events_rtree (seq, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)",
+                (row["seq"], place["lon"], place["lon"], place["lat"], place["lat"]),
+            )

@@ -100,6 +100,11 @@ def watch_command(
     politeness = Politeness(host_delay=host_delay)
     watcher = Watcher(store, feed_list, interval=interval, politeness=politeness, log=_logger(live))
     shown.append(watcher)
+    from lagebild.alerts.dispatch import run_in_background  # watch-lists: alerts as events arrive
+
+    stop_alerts = threading.Event()
+    if not once:
+        run_in_background(store.url, stop_alerts, log=_logger(live))
     try:
         if live is not None:
             with live:
@@ -110,6 +115,7 @@ def watch_command(
         watcher.stop.set()
         err.print("stopped")
     finally:
+        stop_alerts.set()
         watcher.close()
         store.close()
     p = watcher.progress

@@ -70,7 +70,15 @@ from lagebild.pipeline import extract_mentions, extract_text
         ("en", "He was pronounced dead at 2:19 a.m. on Saturday.", 1, None),
         ("en", "The boy's mother was not injured.", None, None),
         ("es", "Ana Ruiz no resultó herida.", None, None),
-        ("en", "The father shot his wife before killing himself.", 1, 0),
+        ("en", "The father shot and killed his wife before killing himself.", 2, None),
+        ("en", "A 5-year-old boy was shot about 6:15 p.m. Tuesday.", None, 1),
+        ("en", "Robert Mathis was shot at 921 Vance St. on Saturday.", None, 1),
+        ("en", "Four Year Old Girl Shot in Head", None, 1),
+        ("de", "Der Mann wurde gegen 6:15 Uhr erschossen.", 1, None),
+        ("en", "A 2-year-old boy fatally shot himself with a gun he found.", 1, None),
+        ("en", "Sheriff: 13-year-old kills 6-year-old brother, self", 2, None),
+        ("en", "He was charged with attempted murder with use of a deadly weapon.", None, None),
+        ("en", "For the second time in six months, a 15-year-old has been shot and killed.", 1, None),
     ],
 )
 def test_figures_of_a_sentence(lang: str, sentence: str, killed: int | None, injured: int | None) -> None:

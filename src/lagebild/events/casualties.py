@@ -33,6 +33,7 @@ Kind = Literal["killed", "injured", "hit"]  # hit: "shot", "stabbed", dead or al
 _TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*|[^\w\s]")
 _MAX_NOUNS = 3  # words between a count and its harm word or the next count ("two young men")
 _MAX_NAME_WORDS = 4  # capitalised words of a name inside a count's noun phrase
+_DOER_REACH = 60  # characters from the victims to "himself" that make the doer one more dead
 _MAX_AUX = 3  # "have been", "had reportedly been"
 _MAX_FIGURE = 100_000  # above this a number is money or a population, not people
 _MAX_VICTIM_TOKENS = 16  # "the killings of A, B, C and D": how far a list of victims reaches
@@ -42,12 +43,16 @@ _MAX_VICTIM_WORDS = 5  # words of one victim ("her five-year-old son"); more is 
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    """One casualty figure as read: its kind, value (None: "dozens") and span in the text."""
+    """One casualty figure as read: its kind, value (None: "dozens") and span in the text.
+    `doer`: the one who did it died by their own hand ("killed himself", "committed suicide"):
+    one more dead beside the victims named just before ("killed his wife and then himself"), else
+    the victim itself (a child who shot himself)."""
 
     kind: Kind
     value: int | None
     start: int
     end: int
+    doer: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,7 @@ class _Words:
     not_people: frozenset[str]  # what a number after a harm verb may count: "shot two times"
     negation: frozenset[str]  # "was not injured": that one was not harmed, no count
     capitalised_nouns: bool  # German: a capitalised word is no sign of a name
+    one_death: frozenset[str]  # harm nouns that are one death whatever stands before: "suicide"
 
 
 def _words(mod: ModuleType) -> _Words:
@@ -139,6 +145,7 @@ def _words(mod: ModuleType) -> _Words:
         not_people=frozenset(w.lower() for w in getattr(mod, "NOT_PEOPLE", ())),
         negation=frozenset(w.lower() for w in getattr(mod, "NEGATION", ())),
         capitalised_nouns=bool(getattr(mod, "NOUNS_CAPITALISED", False)),
+        one_death=frozenset(w.lower() for w in getattr(mod, "ONE_DEATH", ())),
     )
 
 
@@ -210,7 +217,7 @@ def _count_before(
                 return 0, toks[j][1], False
             if _number(word, w) is not None or word in w.vague or not toks[j][0][:1].isalnum():
                 break
-            if word in w.stop or word in w.joiners or word in w.aux:
+            if word in w.stop or word in w.joiners or word in w.aux or word in w.not_people:
                 break
             # Proper names in a noun phrase ("two Riverdale High School students") are one word.
             if toks[j][0][:1].isupper() and names < _MAX_NAME_WORDS:
@@ -251,6 +258,8 @@ def _count_before(
     # "Man killed in shooting", "the victim died", "he was killed": one person, no number.
     if i >= floor and toks[i][0].lower() in w.one_person:
         return 1, toks[i][1], False
+    if i > floor and toks[i][0].lower() in w.relative and toks[i - 1][0].lower() in w.one_person:
+        return 1, toks[i - 1][1], False  # "the boy who died"
     harm = toks[k][0].lower()
     if i >= floor and toks[i][0][-2:] in ("'s", "’s") and _one(toks[i][0], w):
         return 1, toks[i][1], False  # "the boy's death", "Ruiz's killing"
@@ -316,6 +325,9 @@ def _victims_of(toks: list[tuple[str, int, int]], k: int, w: _Words) -> tuple[in
             elif low in w.joiners and first_comma is not None:
                 listed = True
             continue
+        if tok in (":", "%", "-"):
+            cur = []  # "shot about 6:15", "52%": a time or a share, not a victim
+            break
         stop = low in w.stop and low not in w.determiners
         if not tok[:1].isalnum() or stop or low in w.aux or len(cur) >= _MAX_VICTIM_WORDS:
             break
@@ -326,19 +338,24 @@ def _victims_of(toks: list[tuple[str, int, int]], k: int, w: _Words) -> tuple[in
     if cur:
         groups.append((cur, cur_end))
     if first_comma is not None and not listed:
-        groups = groups[:first_comma]
+        # "kills her son, self": a reflexive after the comma ends the list too.
+        tail = groups[first_comma : first_comma + 1]
+        keep = first_comma + (1 if tail and tail[0][0][0].lower() in w.reflexive else 0)
+        groups = groups[:keep]
     if not groups:
         return None
-    total, vague = 0, False
+    total, vague, counted = 0, False, 0
     for g, _ in groups:
         words = [t for t in g if t.lower() not in w.determiners]
         if not words:
-            return None
+            break
         value = _number(words[0], w)
         if value is not None and not (len(words) > 1 and words[1].lower() in w.not_people):
             total += value
         elif value is not None:
-            return None  # "shot two times"
+            break  # "shot two times"
+        elif words[0].lower() in w.reflexive:
+            total += 1  # "kills her son, self"
         elif (
             words[0].lower() in w.vague
             or words[-1].lower() in w.people
@@ -353,8 +370,11 @@ def _victims_of(toks: list[tuple[str, int, int]], k: int, w: _Words) -> tuple[in
         ):  # an object that is a single capitalised word may be a day: "killed Tuesday"
             total += 1  # a name, "a 3-year-old boy", "her son"
         else:
-            return None  # "the death of democracy": no victim
-    return (None if vague else total), groups[-1][1]
+            break  # "the death of democracy": no victim; "killed him and then ...": no more
+        counted += 1
+    if not counted:
+        return None
+    return (None if vague else total), groups[counted - 1][1]
 
 
 def _count_after(
@@ -372,6 +392,8 @@ def _count_after(
     value = _number(toks[i][0], w)
     if value is None or (i + 1 < ceiling and toks[i + 1][0] in ("%", "-", ":")):
         return None  # "52%", "at 2:19"
+    if toks[i - 1][0].lower() in w.prepositions:
+        return None  # "shot at 921 Vance St.": an address
     if i + 1 < ceiling and toks[i + 1][0].lower() in w.not_people:
         return None  # "shot two times"
     return value, toks[i][2], False, i
@@ -395,8 +417,8 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
     out: list[Count] = []
     floor = 0
 
-    def add(kind: Kind, value: int | None, lo: int, hi: int) -> None:
-        out.append(Count(kind, value, lo, hi))
+    def add(kind: Kind, value: int | None, lo: int, hi: int, doer: bool = False) -> None:
+        out.append(Count(kind, value, lo, hi, doer))
 
     for k, (tok, tok_start, tok_end) in enumerate(toks):
         low = tok.lower()
@@ -433,7 +455,7 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
             if "killed" in ahead or (k > 0 and toks[k - 1][0].lower() in w.fatal):
                 kind = "killed"
         if reflexive:
-            add(kind, 1, tok_start, toks[k + 1][2])  # "killed himself"
+            add(kind, 1, tok_start, toks[k + 1][2], doer=kind == "killed")  # "killed himself"
             floor = k + 2
             continue
         nxt = bisect_right(harm_at, k)
@@ -444,8 +466,19 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
             continue
         victims = _victims_of(toks, k, w)
         if victims is not None:
-            add(kind, victims[0], tok_start, victims[1])  # "the death of Ana Ruiz"
             floor = _index_after(toks, victims[1], k + 1)
+            if (
+                kind == "hit"
+                and floor + 1 < len(toks)
+                and toks[floor][0].lower() in w.hit_links
+                and kinds[floor + 1] == "killed"
+            ):
+                kind = "killed"  # "shot his brother to death"
+            add(kind, victims[0], tok_start, victims[1])  # "the death of Ana Ruiz"
+            continue
+        if low in w.one_death:
+            add(kind, multiple or 1, first, tok_end, doer=True)  # "committed suicide"
+            floor = k + 1
             continue
         if multiple:
             add(kind, multiple, first, tok_end)  # "a double killing"
@@ -464,13 +497,22 @@ def _index_after(toks: list[tuple[str, int, int]], offset: int, lo: int) -> int:
 def figures(counts: list[Count]) -> tuple[int | None, int | None]:
     """(killed, injured) that `counts` (of one sentence or one event's sentences) support.
 
-    Each kind takes its largest figure (reports grow; a vague count is no figure). People hit
-    ("three were shot") who are not among the dead are injured: "three were shot" and "one
-    died" give 1 killed and 2 injured, as casualty datasets count them.
+    Each kind takes its largest figure (reports grow; a vague count is no figure); a doer who
+    died by their own hand is one more dead. People hit ("three were shot") who are not among
+    the dead are injured: "three were shot" and "one died" give 1 killed and 2 injured, as
+    casualty datasets count them.
     """
 
     def largest(kind: str) -> int | None:
         values = [c.value for c in counts if c.kind == kind and c.value is not None]
+        # "killed his wife and then himself": the doer is one more than the victims just before.
+        values += [
+            v.value + 1
+            for d in counts
+            if d.doer and kind == "killed"
+            for v in counts
+            if v.kind in ("killed", "hit") and v.value and not v.doer and 0 <= d.start - v.end < _DOER_REACH
+        ]
         return max(values) if values else None
 
     killed, injured, hit = largest("killed"), largest("injured"), largest("hit")

@@ -14,7 +14,7 @@ NOBODY = ("no", "nobody", "none", "noone", "not")
 # Regular expressions matched against whole words (case-insensitive).
 KILLED = (
     r"killed", r"kills?", r"killing", r"dead", r"died", r"dies", r"dying", r"deaths?", r"slain",
-    r"murdered", r"lives", r"fatalities", r"bodies",
+    r"murdered", r"lives", r"fatalities", r"bodies", r"succumbed", r"suicide",
     # "a fatal shooting", "a deadly attack": at least one death, one when the article says "a".
     r"fatal", r"deadly",
 )
@@ -62,19 +62,27 @@ HIT_NOUNS = ("shooting", "shootings", "stabbing", "stabbings")
 OF = ("of",)
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 MURDER_SUICIDE = ("murder-suicide",)
-REFLEXIVE = ("himself", "herself")
+REFLEXIVE = ("himself", "herself", "self")
+ONE_DEATH = ("suicide",)  # "committed suicide", "an apparent suicide": the one who did it
 # Whose subject is the dead, named or not: "Ana Ruiz died", "police found Ruiz dead".
 DIED = ("died", "dies", "dead")
 DETERMINERS = ("the", "his", "her", "their", "its", "our", "my", "this", "that")
 # Nouns a harm word only qualifies: no one's death is told.
-MODIFIED = ("penalty", "toll", "threat", "threats", "sentence", "row", "certificate", "squad", "wish")
+MODIFIED = (
+    "penalty", "toll", "threat", "threats", "sentence", "row", "certificate", "squad", "wish",
+    "weapon", "weapons", "force", "investigation",
+)
 PEOPLE = ("people", "children", "men", "women", "persons", "kids", "police", "family")
 NOT_PEOPLE = (
     "times", "rounds", "shots", "bullets", "years", "months", "weeks", "days", "hours", "minutes",
+    "year", "month", "week", "day",
     "miles", "blocks", "feet", "percent", "dollars",
 )
 NEGATION = ("not", "never")
 PREPOSITIONS = ("in", "on", "at", "inside", "into", "near", "outside", "from", "behind")
 # Kill verbs whose victims follow as their object: "killing his wife and two children".
-TRANSITIVE = ("killed", "killing", "kills", "kill", "murdered", "murdering", "shot", "stabbed")
+TRANSITIVE = (
+    "killed", "killing", "kills", "kill", "murdered", "murdering", "shot", "stabbed", "wounded",
+    "wounding", "injuring", "injured",
+)
 # fmt: on

@@ -239,6 +239,8 @@ def _count_before(
             j > floor and toks[j - 1][0] == "," and j + 1 < len(toks) and toks[j + 1][0] == ","
         ):
             break  # "Smith, 25, was killed": an age
+        if value is not None and j > floor and toks[j - 1][0] == ":":
+            break  # "gegen 6:15 Uhr erschossen": a time
         if word in w.vague:
             vague = True
         else:

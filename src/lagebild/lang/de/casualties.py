@@ -32,7 +32,7 @@ DIED_ONE = ("starb", "verstarb", "umgekommen")  # singular: one dead, named or n
 DETERMINERS = ("der", "die", "den", "dem", "des", "seine", "seiner", "ihre", "ihrer", "ihren")
 PEOPLE = ("menschen", "personen", "kinder", "leute", "männer", "frauen")
 MODIFIED = ("strafe", "drohung", "drohungen", "urteil")
-NOT_PEOPLE = ("mal", "schüsse", "jahre", "jahren", "monate", "tage", "stunden", "prozent", "euro")
+NOT_PEOPLE = ("mal", "schüsse", "jahre", "jahren", "monate", "tage", "stunden", "prozent", "euro", "uhr")
 NEGATION = ("nicht",)
 PREPOSITIONS = ("in", "im", "an", "am", "auf", "bei", "vor")
 # German nouns are capitalised: a capitalised word alone is no sign of a name.

@@ -274,3 +274,11 @@ def test_a_dotted_region_abbreviation_is_the_region(text: str, span: tuple[int, 
     assert m.place is not None and m.place.name == region and m.feature == "ADM1"
     spotted = {pm.text: pm for pm in geoparse(text, "en")}
     assert spotted[text[span[0] : span[1]]].place.name == region
+
+
+def test_a_spelling_of_the_same_name_is_no_alternate_name_of_another_place() -> None:
+    # "Saint Louis" is written for St. Louis itself, not only for Saint-Louis in Senegal.
+    (m,) = resolve("Police in Saint Louis said two men were shot.", [(10, 21)], "en")
+    assert m.place is not None and m.place.country == "US" and m.feature.startswith("PPL")
+    got = _places("Schüsse in Saint Louis, Missouri, am Sonntag.", "de")
+    assert got["Saint Louis"][0] == "US"

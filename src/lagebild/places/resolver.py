@@ -89,8 +89,14 @@ def alias_only(gaz: Gazetteer, rows: np.ndarray, key: str) -> np.ndarray:
     own = [_own_key(names[r]) == key for r in rows.tolist()]
     if not any(own):
         return out
+    words = set(key.split())
     for k, r in enumerate(rows.tolist()):
-        if not own[k] and feature[r] not in _KEEP_ALIASES:
+        if own[k] or feature[r] in _KEEP_ALIASES:
+            continue
+        # A district named without its noun is penalised ("Richmond" for Richmond County); a
+        # town only when its own name shares no word with this one: "St. Louis" for Saint Louis
+        # and "Washington" for Washington, D.C. are spellings of the same name, not another's.
+        if feature[r] in ("ADM2", "ADM3", "ADMD") or not words & set(_own_key(names[r]).split()):
             out[k] = 1.0
     return out
 

@@ -11,6 +11,7 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from lagebild.bounded import Workers, over_limit
 from lagebild.merge import Embed, embedder, plan
 from lagebild.model import Document, Event
 from lagebild.sources import IngestError, read_inputs
@@ -26,6 +27,8 @@ class IngestSummary:
     copies: int = 0  # near-identical copies of stored documents: more sources, no new events
     mentions: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    # Documents stored but not read to the end (the caps per document): one line each.
+    capped: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -90,9 +93,30 @@ def _read(task: tuple[str, Document]) -> tuple[str, Document, list[Event] | str]
         return "failed", doc, f"extraction failed: {type(exc).__name__}: {exc}"
 
 
+def _warm() -> None:
+    """Load the gazetteer and the language data in a new worker, before its clock starts."""
+    from lagebild.pipeline import extract_text
+
+    extract_text("Police arrested two protesters in Berlin on Monday.", lang="en")
+
+
+def name_of(doc: Document) -> str:
+    """How a report names a document: its URL, else its headline and id."""
+    if doc.url:
+        return doc.url
+    title = (doc.title or "").strip()
+    shown = title if len(title) <= 60 else title[:57] + "..."
+    return f"{shown!r} (document {doc.id[:12]})" if shown else f"document {doc.id[:12]}"
+
+
+def cap_note(capped: dict[str, list[int]]) -> str:
+    """`Document.capped` in words: "read 1,000 of 5,151 sentences (the cap per document)"."""
+    parts = [f"{read:,} of {total:,} {what}" for what, (read, total) in capped.items()]
+    return "read " + ", ".join(parts) + " (the caps per document): the rest was not read"
+
+
 Task = tuple[str, Document]  # (kind, document): kind "new" is to be read, others pass through
 Result = tuple[str, Document, list[Event] | str]  # _read's answer: mentions, or why reading failed
-ExtractAll = Callable[[Iterator[Task]], Iterator[Result]]
 
 
 def ingest(
@@ -104,19 +128,43 @@ def ingest(
     source: str | None = None,
     workers: int = 1,
     on_item: Callable[[Document | IngestError, int], None] | None = None,
-    extract_all: ExtractAll | None = None,
+    time_limit: float | None = None,
 ) -> IngestSummary:
     """Read every input, extract events from new documents, merge and store them.
 
     With `workers` > 1, extraction runs in that many worker processes (each loads the gazetteer
     and the language data once) while this process alone merges and stores, in input order: the
     store ends up exactly as with one worker. `on_item(item, n_events)` is called after each
-    document or error (progress display). `extract_all` replaces the local extraction (another
-    engine, e.g. lagebild.ingest_ray): it maps the tasks to `_read`'s results, in order.
+    document or error (progress display).
+
+    `time_limit` (seconds) bounds the reading of each document: extraction then runs in worker
+    processes (one with `workers` 1), and a document over the limit is reported and skipped, its
+    worker ended and replaced, the batch goes on (lagebild.bounded).
     """
     from lagebild.merge.copies import Copies
 
     summary = IngestSummary()
+    bounded: list[Workers[Task, Result]] = []  # the batch's workers, and one for copies to reread
+
+    def failed_for(message: str) -> Callable[[Task, object], Result]:
+        """The answer for a task over the limit (`message`) or whose worker died (its reason)."""
+        return lambda task, detail: ("failed", task[1], message or str(detail))
+
+    def read_copy(doc: Document) -> list[Event] | str:
+        """A copy's mentions, read here when its original failed; within the limit, if one is set."""
+        if time_limit is None:
+            return _read(("new", doc))[2]
+        if len(bounded) < 2:  # a worker of its own: the batch's workers are busy reading ahead
+            bounded.append(Workers(_read, size=1, limit=time_limit, warm=_warm))
+        kind, _, payload = next(
+            bounded[1].map(
+                [("new", doc)],
+                on_timeout=failed_for(over_limit(time_limit)),
+                on_crash=failed_for(""),
+            )
+        )
+        return payload if kind == "new" else str(payload)
+
     embed = embedder()
     copies = Copies(store)
     errors: list[IngestError] = []
@@ -138,8 +186,15 @@ def ingest(
                     copies.expect(doc)
                     yield "new", doc
 
-    if extract_all is not None:
-        pool, results = None, extract_all(tasks())
+    if time_limit is not None:
+        pool = None
+        bounded.append(Workers(_read, size=max(1, workers), limit=time_limit, warm=_warm))
+        results = bounded[0].map(
+            tasks(),
+            on_timeout=failed_for(over_limit(time_limit)),
+            on_crash=failed_for(""),
+            local=lambda task: task[0] != "new",  # nothing to read: answered at once
+        )
     elif workers > 1:
         pool = multiprocessing.get_context("spawn").Pool(workers)
         results: Iterator[tuple[str, Document, list[Event] | str]] = pool.imap(_read, tasks(), chunksize=4)
@@ -159,18 +214,20 @@ def ingest(
                 copies.add_copy(original, doc)
                 summary.copies += 1
             elif kind == "failed":
-                item = IngestError(doc.url or doc.title or doc.id, str(payload))
+                item = IngestError(name_of(doc), str(payload))
                 summary.errors.append(item)
             else:
                 # New, or a copy of an original that failed: read here, then merged and stored.
-                mentions = payload if kind == "new" else _read(("new", doc))[2]
+                mentions = payload if kind == "new" else read_copy(doc)
                 if isinstance(mentions, str):
-                    item = IngestError(doc.url or doc.title or doc.id, mentions)
+                    item = IngestError(name_of(doc), mentions)
                     summary.errors.append(item)
                 else:
                     result = link_and_store(store, doc, mentions, embed)
                     if result.new:
                         copies.remember(doc)
+                        if doc.capped:
+                            summary.capped.append(f"{name_of(doc)}: {cap_note(doc.capped)}")
                         n_events = result.events
                         summary.new += 1
                         summary.events += result.events
@@ -183,4 +240,6 @@ def ingest(
     finally:
         if pool is not None:
             pool.terminate()
+        for workers_ in bounded:
+            workers_.close()
     return summary

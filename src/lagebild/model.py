@@ -59,6 +59,9 @@ class Document:
     # How much the text is news about events (0..1, lagebild.events.relevance), set by extraction;
     # None until then. Off-topic documents (sports, markets, weather, ...) give no events.
     relevance: float | None = None
+    # What extraction left unread, set by it: {"sentences": [read, of], "mentions": [read, of]}
+    # when the document passed the caps per document (lagebild.pipeline); None: all read.
+    capped: dict[str, list[int]] | None = None
 
     @classmethod
     def create(cls, text: str, **meta: Any) -> Document:

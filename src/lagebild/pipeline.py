@@ -15,6 +15,7 @@ docs/ontology.md; negated and hypothetical events are kept with their modality.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
@@ -44,6 +45,15 @@ from lagebild.nlp.sentences import Sentence
 from lagebild.places import country_place, geoparse
 from lagebild.time import event_date, find_timexes
 from lagebild.time.values import parse_iso_date
+
+# Caps per document: a long article has ~200 sentences and ~100 trigger readings. Beyond these,
+# a text is a dump (a book, a log, a concatenated archive): its first sentences are read, the rest
+# is not, and the document says so (`Document.capped`), so that ingest and the API report it.
+MAX_SENTENCES = 1000
+MAX_MENTIONS = 1000
+# A sentence's date is looked for among this many time expressions before it in its paragraph:
+# the nearest dated one is almost always among the last few; a one-line megabyte has thousands.
+_DATE_LOOKBACK = 64
 
 # Event types whose actor may be taken from the previous sentence when the sentence names none.
 _CARRY_ACTOR = frozenset(
@@ -104,6 +114,15 @@ def _sentence_has_timex(timexes: list[Any], s: Sentence) -> bool:
     return any(s.start <= t.start and t.end <= s.end for t in timexes)
 
 
+def _timexes_near(timexes: list[Any], starts: list[int], text: str, s: Sentence) -> list[Any]:
+    """The time expressions that can date sentence `s`: those inside it and up to
+    _DATE_LOOKBACK before it in its paragraph (`timexes` in text order, `starts` their starts).
+    Looking them up by bisection keeps dating linear in the document's length."""
+    paragraph_start = text.rfind("\n", 0, s.start) + 1
+    lo = max(bisect_left(starts, paragraph_start), bisect_left(starts, s.start) - _DATE_LOOKBACK)
+    return timexes[lo : bisect_left(starts, s.end)]
+
+
 def _mentions_of_sentence(
     s: Sentence,
     cands: list[Candidate],
@@ -111,12 +130,14 @@ def _mentions_of_sentence(
     carry: list[Actor],
     probs: dict[str, float] | None = None,
     rank: int = 99,
+    timex_starts: list[int] | None = None,
 ) -> list[Event]:
     text = ctx.doc.text
     out = []
+    timexes = ctx.timexes if timex_starts is None else _timexes_near(ctx.timexes, timex_starts, text, s)
     # `text` bounds the look-back for an earlier date to the sentence's own paragraph.
-    date, precision = event_date(ctx.timexes, s.start, s.end, ctx.dct, text=text)
-    has_date = _sentence_has_timex(ctx.timexes, s)
+    date, precision = event_date(timexes, s.start, s.end, ctx.dct, text=text)
+    has_date = _sentence_has_timex(timexes, s)
 
     def actor_sector(c: Candidate) -> str | None:
         linked = link_actors(text, s, c, ctx.actors, ctx.lex, None)[0]
@@ -234,7 +255,21 @@ def extract_mentions(doc: Document, learned: bool = False) -> list[Event]:
     if relevance.off_topic:
         return []
     sents = event_sentences(text, code, doc.title)
+    capped: dict[str, list[int]] = {}
+    if len(sents) > MAX_SENTENCES:
+        capped["sentences"] = [MAX_SENTENCES, len(sents)]
+        sents = sents[:MAX_SENTENCES]
     cands = [c for sent in sents for c in detect_sentence(sent, code)]
+    if len(cands) > MAX_MENTIONS:
+        # Whole sentences only: a sentence's readings are composed together.
+        first_left = cands[MAX_MENTIONS].sentence.start
+        kept = [c for c in cands if c.sentence.start < first_left]
+        capped["mentions"] = [len(kept), len(cands)]
+        cands = kept
+        sents = [s for s in sents if s.start < first_left]
+    doc.capped = capped or None
+    # Actors, places and dates are read up to the last sentence read: the caps bound their cost too.
+    scope = text[: sents[-1].end] if capped and sents else text
     probs_of: dict[int, dict[str, float]] = {}
     if learned and sents:
         probs_of = {sent.start: p for sent, p in zip(sents, _learned_probabilities(sents), strict=True)}
@@ -250,13 +285,13 @@ def extract_mentions(doc: Document, learned: bool = False) -> list[Event]:
     # Feeds and pages put all sorts of strings in `published`; only a real date anchors time.
     day = parse_iso_date(doc.published)
     dct = day.isoformat() if day else None
-    actors = Spans(find_actors(text, lang, dct))
+    actors = Spans(find_actors(scope, lang, dct))
     # A trigger word inside a name is no trigger: "Rapid Support Forces", "Liberation Army".
     names = Spans([m for m in actors if m.kind in ("group", "igo", "person")])
     cands = [c for c in cands if not _inside_name(names, c)]
     if not cands:
         return []
-    places = Spans(usable_places(text, geoparse(text, lang), list(actors)))
+    places = Spans(usable_places(scope, geoparse(scope, lang), list(actors)))
     limit = max(c.sentence.end for c in cands)
     main = _main_country(places, actors, limit)
     ctx = Context(
@@ -266,9 +301,10 @@ def extract_mentions(doc: Document, learned: bool = False) -> list[Event]:
         lex=lexicon(lang) or lexicon("en"),
         actors=actors,
         places=places,
-        timexes=list(find_timexes(text, lang, dct)),
+        timexes=list(find_timexes(scope, lang, dct)),
         main_place=_country_place(main, places) if main else None,
     )
+    timex_starts = [t.start for t in ctx.timexes]
     by_sentence: dict[int, list[Candidate]] = {}
     sentences: dict[int, Sentence] = {}
     for c in cands:
@@ -281,7 +317,9 @@ def extract_mentions(doc: Document, learned: bool = False) -> list[Event]:
         s = sentences[start]
         if s.paragraph != last_paragraph:
             carry, last_paragraph = [], s.paragraph
-        found = _mentions_of_sentence(s, by_sentence[start], ctx, carry, probs_of.get(start), rank)
+        found = _mentions_of_sentence(
+            s, by_sentence[start], ctx, carry, probs_of.get(start), rank, timex_starts
+        )
         mentions.extend(found)
         # Only named doers carry over to the next sentence: a bare "police" may be another force,
         # and a person the sentence's events were done to ("the home of the prime minister") is no doer.

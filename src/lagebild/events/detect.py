@@ -92,23 +92,29 @@ def event_sentences(text: str, lang: str | None, title: str | None = None) -> li
     if title:
         seen_lines.add(normalise_text(title).lower())
     out: list[Sentence] = []
-    last_line_start = -1
+    line_start, searched, current, keep = 0, 0, -1, False
     for s in split_sentences(text):
         if s.start >= stop:
             break
-        line_start = text.rfind("\n", 0, s.start) + 1
-        line = _line_of(text, s.start)
-        if _skip_line(line, lex):
-            continue
-        if line_start != last_line_start:
-            key = normalise_text(line).lower()
-            # A headline repeated in the body: keep the later, fuller context only once.
-            if key in seen_lines and not line.endswith((".", "!", "?", "“", '"', "»")):
-                continue
-            if not line.endswith((".", "!", "?")):
-                seen_lines.add(key)
-            last_line_start = line_start
-        out.append(s)
+        # Line breaks are searched only since the previous sentence, and each line is judged
+        # once for all its sentences: a text on one long line costs what one with many does.
+        newline = text.rfind("\n", searched, s.start)
+        if newline >= 0:
+            line_start = newline + 1
+        searched = s.start
+        if line_start != current:
+            current = line_start
+            line = _line_of(text, line_start)
+            keep = not _skip_line(line, lex)
+            if keep:
+                key = normalise_text(line).lower()
+                # A headline repeated in the body: keep the later, fuller context only once.
+                if key in seen_lines and not line.endswith((".", "!", "?", "“", '"', "»")):
+                    keep = False
+                elif not line.endswith((".", "!", "?")):
+                    seen_lines.add(key)
+        if keep:
+            out.append(s)
     return out
 
 

@@ -1,0 +1,114 @@
+"""Costs per document are bounded: a time limit (a document over it is skipped, its worker ended
+and replaced, the batch goes on, nothing of it stored) and caps on sentences and mentions that
+are reported, never silent."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from lagebild.bounded import TimeLimitExceeded, Workers, parse_time_limit
+from lagebild.ingest import ingest
+from lagebild.model import Document
+from lagebild.pipeline import MAX_MENTIONS, MAX_SENTENCES, extract_mentions
+from lagebild.store.sqlite import SQLiteStore
+
+STORY = (
+    "Police arrested {n} protesters in Berlin on Monday, officials said. Troops shelled Kharkiv overnight.\n"
+)
+
+
+def spin_or_echo(task: str) -> str:
+    """A worker task that never ends for "spin" (a pure-Python loop: no signal interrupts it)."""
+    while task == "spin":
+        pass
+    return task.upper()
+
+
+def _long_text(lines: int) -> str:
+    return "".join(STORY.format(n=i) for i in range(lines))
+
+
+def test_a_stuck_worker_is_ended_and_replaced_and_the_rest_go_on() -> None:
+    with Workers(spin_or_echo, size=2, limit=1.0) as workers:
+        results = list(
+            workers.map(
+                ["a", "spin", "b", "c", "spin", "d"],
+                on_timeout=lambda task, seconds: f"timeout {seconds:g}",
+                on_crash=lambda task, why: "crash",
+            )
+        )
+        assert results == ["A", "timeout 1", "B", "C", "timeout 1", "D"]  # in input order
+        assert workers.replaced == 2
+        assert workers.call("e") == "E"  # a fresh worker took over
+        with pytest.raises(TimeLimitExceeded, match="time limit of 1 s"):
+            workers.call("spin")
+
+
+def test_time_limit_values() -> None:
+    assert parse_time_limit("30") == 30.0
+    assert parse_time_limit("off") is None and parse_time_limit("0") is None
+    with pytest.raises(ValueError, match="expected seconds"):
+        parse_time_limit("soon")
+    with pytest.raises(ValueError, match="expected seconds"):
+        parse_time_limit("-1")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_over_the_time_limit_is_skipped_and_the_batch_goes_on(
+    tmp_path: Path, workers: int
+) -> None:
+    # Really slow in the real pipeline, not a mock: 2 MB of text take several seconds even with
+    # the caps (splitting and judging it all), against a limit of 1.5 s; a short report ~0.1 s.
+    slow = _long_text(20_000)
+    records = [
+        {"text": STORY.format(n=2), "url": "https://n.example/first"},
+        {"text": slow, "url": "https://n.example/slow"},
+        {"text": STORY.format(n=3), "url": "https://n.example/after"},
+        {"text": STORY.format(n=4), "url": "https://n.example/last"},
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text(
+        "".join(json.dumps({**r, "lang": "en", "published": "2024-03-11"}) + "\n" for r in records)
+    )
+    with SQLiteStore(tmp_path / "s.db") as store:
+        started = time.monotonic()
+        summary = ingest([str(path)], store, workers=workers, time_limit=1.5)
+        took = time.monotonic() - started
+        assert summary.new == 3
+        assert [e.input for e in summary.errors] == ["https://n.example/slow"]
+        assert "time limit of 1.5 s" in summary.errors[0].message
+        slow_id = Document.create(slow).id
+        assert not store.has_document(slow_id)  # nothing of it half-stored
+        urls = {store.get_document(Document.create(r["text"]).id).url for r in records if r["text"] != slow}
+        assert urls == {"https://n.example/first", "https://n.example/after", "https://n.example/last"}
+    assert took < 120  # the batch did not wait for the slow document to finish
+
+
+def test_caps_on_sentences_and_mentions_are_reported_and_bound_the_work() -> None:
+    doc = Document.create(_long_text(MAX_SENTENCES), lang="en", published="2024-03-11")
+    mentions = extract_mentions(doc)
+    assert doc.capped is not None
+    read, total = doc.capped["sentences"]
+    assert read == MAX_SENTENCES and total == 2 * MAX_SENTENCES
+    last_read = max(m.evidence[0].end for m in mentions)
+    assert last_read < len(doc.text) * 0.6  # the second half was not read
+    kept, found = doc.capped.get("mentions", [len(mentions), len(mentions)])
+    assert kept <= MAX_MENTIONS and kept <= found
+    short = Document.create(STORY.format(n=5), lang="en")
+    extract_mentions(short)
+    assert short.capped is None
+
+
+def test_ingest_summary_names_the_capped_document(tmp_path: Path) -> None:
+    path = tmp_path / "long.jsonl"
+    path.write_text(
+        json.dumps({"text": _long_text(MAX_SENTENCES), "url": "https://n.example/long", "lang": "en"}) + "\n"
+    )
+    with SQLiteStore(tmp_path / "s.db") as store:
+        summary = ingest([str(path)], store)
+    assert summary.new == 1 and len(summary.capped) == 1
+    assert summary.capped[0].startswith("https://n.example/long: read 1,000 of 2,000 sentences")

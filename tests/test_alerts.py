@@ -15,8 +15,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from factories import make_doc, make_event
 
+from factories import make_doc, make_event
 from lagebild.alerts.dispatch import Dispatcher, pause_for_rebuild, resume_after_rebuild
 from lagebild.alerts.match import in_polygon, matches
 from lagebild.alerts.watchlists import Filter, WatchlistError
@@ -176,7 +176,7 @@ def test_a_hung_webhook_costs_its_timeout_and_holds_no_other(store, receiver) ->
         assert time.monotonic() - started < 2.5
         states = {a.watchlist: a.delivery for a in store.alerts()}
         assert states == {"hung": "pending", "fine": "delivered"}
-        assert "no answer within 0.5 s" in [a for a in store.alerts() if a.watchlist == "hung"][0].last_error
+        assert "no answer within 0.5 s" in next(a for a in store.alerts() if a.watchlist == "hung").last_error
     finally:
         hung.close()
 
@@ -205,7 +205,7 @@ def test_a_delivery_claimed_by_a_killed_process_is_taken_again_after_its_lease(s
     Dispatcher(store, clock=clock).match()
     _add(store, "Shelling hit Kyiv.", "ev1")
     Dispatcher(store, clock=clock).match()
-    (claimed,) = store.claim_deliveries(clock.now, 60.0, 10)  # a process took it, then died
+    (_claimed,) = store.claim_deliveries(clock.now, 60.0, 10)  # a process took it, then died
     assert Dispatcher(store, clock=clock).deliver() == 0  # claimed: nobody else sends it
     clock.now += 61
     Dispatcher(store, clock=clock).deliver()

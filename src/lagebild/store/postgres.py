@@ -1429,7 +1429,8 @@ def _lead_anchor(conn: psycopg.Connection, event_id: str) -> tuple[str, str, int
 def _resolve_anchor(conn: psycopg.Connection, c: dict[str, Any]) -> str | None:
     """The event a correction belongs to now: the one holding its mention, else its sentence."""
     row = conn.execute(
-        "SELECT event_id AS id FROM mentions WHERE id = %s AND event_id IS NOT NULL", (c["mention_id"],)
+        "SELECT m.event_id AS id FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.id = %s",
+        (c["mention_id"],),
     ).fetchone()
     if row is None:
         row = conn.execute("SELECT id FROM events WHERE id = %s", (c["mention_id"],)).fetchone()

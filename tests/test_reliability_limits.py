@@ -112,3 +112,46 @@ def test_ingest_summary_names_the_capped_document(tmp_path: Path) -> None:
         summary = ingest([str(path)], store)
     assert summary.new == 1 and len(summary.capped) == 1
     assert summary.capped[0].startswith("https://n.example/long: read 1,000 of 2,000 sentences")
+
+
+def test_post_documents_skips_a_document_over_the_time_limit_and_reports_caps(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from lagebild.api import create_app
+
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    auth = {"Authorization": "Bearer t"}
+    with TestClient(create_app(db, token="t", time_limit=1.5)) as client:
+        slow = client.post("/api/documents", json={"text": _long_text(20_000), "lang": "en"}, headers=auth)
+        assert slow.status_code == 422 and "time limit of 1.5 s" in slow.json()["detail"]
+        short = client.post("/api/documents", json={"text": STORY.format(n=7), "lang": "en"}, headers=auth)
+        assert short.status_code == 201 and short.json()["capped"] is None
+        assert client.get("/api/status").json()["documents"] == 1  # nothing of the slow one
+    with TestClient(create_app(db, token="t")) as client:
+        long = client.post(
+            "/api/documents", json={"text": _long_text(MAX_SENTENCES), "lang": "en"}, headers=auth
+        )
+        assert long.status_code == 201
+        assert long.json()["capped"]["sentences"] == [MAX_SENTENCES, 2 * MAX_SENTENCES]
+
+
+def test_the_watcher_skips_an_article_over_the_time_limit_for_good(tmp_path: Path) -> None:
+    from lagebild.watch.feeds import Feed
+    from lagebild.watch.state import load_item
+    from lagebild.watch.watcher import Watcher, _Item
+
+    feed = Feed("https://n.example/feed.xml")
+    lines: list[str] = []
+    with SQLiteStore(tmp_path / "s.db") as store:
+        watcher = Watcher(store, [feed], log=lines.append, time_limit=1.5)
+        try:
+            slow = Document.create(_long_text(20_000), url="https://n.example/slow", lang="en")
+            assert watcher._handle_item(_Item(feed, "slow", slow, False, 0)) == "failed"
+            short = Document.create(STORY.format(n=8), url="https://n.example/short", lang="en")
+            assert watcher._handle_item(_Item(feed, "short", short, False, 0)) == "new"
+        finally:
+            watcher.close()
+        assert not store.has_document(slow.id) and store.has_document(short.id)
+        assert load_item(store, "slow").done  # not fetched and read again at every poll
+        assert len(lines) == 1 and lines[0].startswith("https://n.example/slow: ")
+        assert "time limit of 1.5 s" in lines[0]

@@ -32,7 +32,11 @@ R = TypeVar("R")
 _READY = "ready"
 
 
-class TimeLimitExceeded(Exception):
+class TaskFailed(Exception):
+    """A task gave no answer: it ran past its time limit, or its worker died."""
+
+
+class TimeLimitExceeded(TaskFailed):
     """A task ran past its time limit; its worker was ended."""
 
 
@@ -129,13 +133,14 @@ class Workers(Generic[T, R]):
         self._workers.clear()
 
     def call(self, task: T) -> R:
-        """`fn(task)` in a worker; TimeLimitExceeded if it takes longer than the limit."""
+        """`fn(task)` in a worker; TimeLimitExceeded if it takes longer than the limit, TaskFailed
+        if its worker dies. Not for use from two threads at once: give each thread its own."""
 
         def timed_out(_: T, seconds: float) -> R:
             raise TimeLimitExceeded(over_limit(seconds))
 
         def crashed(_: T, reason: str) -> R:
-            raise TimeLimitExceeded(reason)
+            raise TaskFailed(reason)
 
         return next(self.map([task], on_timeout=timed_out, on_crash=crashed))
 

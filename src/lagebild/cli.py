@@ -14,16 +14,70 @@ from datetime import date
 from itertools import islice
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
-from typer.core import TyperOption
+from typer.core import TyperGroup, TyperOption
 
 from lagebild import __version__
 from lagebild.alerts.cli import alerts_command, correct_command, corrections_command, flag_command
 from lagebild.alerts.cli import app as watchlist_app
 from lagebild.eval.cli import app as eval_app
-from lagebild.places.cli import app as gazetteer_app
-from lagebild.watch.cli import TileStyleOption, up_command, watch_command
+
+# Commands whose modules import the watcher, the HTML reader and numpy (0.5-1 s): loaded only
+# when one of them runs or is asked for its own --help, so that `lagebild --help` and every other
+# command start without them. Their one-line help is repeated here for the command list
+# (tests/test_cli_lazy.py checks it against the command's own).
+LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "watch": (
+        "lagebild.watch.cli",
+        "watch_command",
+        "Watch news feeds: fetch new articles, extract their events, store them. Ctrl-C stops.",
+    ),
+    "up": (
+        "lagebild.watch.cli",
+        "up_command",
+        "Watch the news and serve the map in one command: new events appear as they arrive.",
+    ),
+    "gazetteer": ("lagebild.places.cli", "app", "Build and inspect the gazetteer"),
+}
+
+
+def load_command(name: str) -> click.Command:
+    """The click command of a lazy entry: a Typer app as a group, a function as a command."""
+    import importlib
+
+    module, attribute, _ = LAZY_COMMANDS[name]
+    target = getattr(importlib.import_module(module), attribute)
+    if isinstance(target, typer.Typer):
+        command: click.Command = typer.main.get_group(target)
+    else:
+        holder = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+        holder.command(name)(target)
+        command = typer.main.get_command(holder)
+    command.name = name
+    return command
+
+
+class LazyGroup(TyperGroup):
+    """The top-level group: LAZY_COMMANDS are listed from their help line and imported when run."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*(n for n in LAZY_COMMANDS if n not in self.commands), *super().list_commands(ctx)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is None and cmd_name in LAZY_COMMANDS:  # listed in --help: the line alone
+            return click.Command(cmd_name, help=LAZY_COMMANDS[cmd_name][2])
+        return found
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] in LAZY_COMMANDS and args[0] not in self.commands:
+            self.add_command(load_command(args[0]), args[0])  # to run it: the real command
+        return super().resolve_command(ctx, args)
+
 
 app = typer.Typer(
     name="lagebild",
@@ -31,11 +85,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=LazyGroup,
 )
-app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(eval_app, name="eval")
-app.command("watch")(watch_command)
-app.command("up")(up_command)
 app.add_typer(watchlist_app, name="watchlist")
 app.command("alerts")(alerts_command)
 app.command("correct")(correct_command)
@@ -63,6 +115,15 @@ DbOption = Annotated[
     ),
 ]
 FORMATS = ("table", "jsonl", "json", "geojson", "csv", "acled", "plover")
+# watch.cli's option (`up` has it too), defined here so that `serve` does not import the watcher.
+TileStyleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--tile-style",
+        help="URL of an online MapLibre style to use instead of the offline base map "
+        "(default: $LAGEBILD_TILE_STYLE).",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -132,15 +193,29 @@ def ingest(
             help="--engine ray: the cluster to join, e.g. ray://head:10001 (default: start one here)."
         ),
     ] = None,
+    time_limit: Annotated[
+        str | None,
+        typer.Option(
+            help="Seconds a document may take to read; one over it is reported and skipped "
+            "(default: $LAGEBILD_TIME_LIMIT, else 30; off: no limit)."
+        ),
+    ] = None,
 ) -> None:
     """Ingest articles: extract their events and store both. Running it twice adds nothing."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from lagebild.bounded import parse_time_limit, time_limit_from_env
+    from lagebild.ingest import cap_note, name_of
     from lagebild.ingest import ingest as run_ingest
+    from lagebild.model import Document
     from lagebild.sources import IngestError
     from lagebild.store import StoreError
 
     published = _iso_date(published, "--published")
+    try:
+        limit = time_limit_from_env() if time_limit is None else parse_time_limit(time_limit, "--time-limit")
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--time-limit") from None
     if engine not in ("local", "ray"):
         raise typer.BadParameter(f"unknown engine {engine!r}; use local or ray", param_hint="--engine")
     if address is not None and engine != "ray":
@@ -162,6 +237,10 @@ def ingest(
         if isinstance(item, IngestError):
             counts["errors"] += 1
             progress.console.print(f"[yellow]skipped[/] {item.input}: {item.message}", highlight=False)
+        elif isinstance(item, Document) and item.capped:
+            progress.console.print(
+                f"[yellow]capped[/] {name_of(item)}: {cap_note(item.capped)}", highlight=False
+            )
         progress.advance(task)
         done = int(progress.tasks[0].completed)
         counts["events"] += n_events
@@ -202,6 +281,7 @@ def ingest(
                     source=source,
                     workers=workers or os.cpu_count() or 1,
                     on_item=on_item,
+                    time_limit=limit,
                 )
         except ValueError as exc:  # an unreadable --published/--lang, found before anything is read
             raise typer.BadParameter(str(exc)) from None
@@ -215,6 +295,7 @@ def ingest(
         f" (any modality), {summary.joined} reports joined stored events, {summary.copies} copies of"
         " stored documents added as sources; "
         f"{summary.already_stored} already stored; {len(summary.errors)} failed"
+        + (f"; {len(summary.capped)} not read to the end (caps per document)" if summary.capped else "")
     )
     raise typer.Exit(0 if summary.ok else 1)
 

@@ -11,7 +11,7 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from lagebild.bounded import Workers, over_limit
+from lagebild.bounded import TaskFailed, Workers, over_limit
 from lagebild.merge import Embed, embedder, plan
 from lagebild.model import Document, Event
 from lagebild.sources import IngestError, read_inputs
@@ -117,7 +117,27 @@ def cap_note(capped: dict[str, list[int]]) -> str:
 
 Task = tuple[str, Document]  # (kind, document): kind "new" is to be read, others pass through
 Result = tuple[str, Document, list[Event] | str]  # _read's answer: mentions, or why reading failed
-ExtractAll = Callable[[Iterator[Task]], Iterator[Result]]
+
+
+class ExtractionFailed(TaskFailed):
+    """The extractor raised on a document (a bug): the message says what it raised."""
+
+
+def extraction_workers(time_limit: float) -> Workers[Task, Result]:
+    """One extraction worker process with a time limit per document (see `read_within`)."""
+    return Workers(_read, size=1, limit=time_limit, warm=_warm)
+
+
+def read_within(workers: Workers[Task, Result], doc: Document) -> list[Event]:
+    """A document's mentions, read by `workers` within their time limit: for callers that read
+    one document at a time (the watcher, POST /api/documents). What extraction sets on the
+    document (relevance, capped) is copied back; TimeLimitExceeded when it ran over the limit,
+    ExtractionFailed when the extractor raised, TaskFailed when the worker died."""
+    _, read, payload = workers.call(("new", doc))
+    if isinstance(payload, str):
+        raise ExtractionFailed(payload)
+    doc.relevance, doc.capped = read.relevance, read.capped
+    return payload
 
 
 def ingest(
@@ -129,7 +149,6 @@ def ingest(
     source: str | None = None,
     workers: int = 1,
     on_item: Callable[[Document | IngestError, int], None] | None = None,
-    extract_all: ExtractAll | None = None,
     time_limit: float | None = None,
 ) -> IngestSummary:
     """Read every input, extract events from new documents, merge and store them.
@@ -137,8 +156,7 @@ def ingest(
     With `workers` > 1, extraction runs in that many worker processes (each loads the gazetteer
     and the language data once) while this process alone merges and stores, in input order: the
     store ends up exactly as with one worker. `on_item(item, n_events)` is called after each
-    document or error (progress display). `extract_all` replaces the local extraction (another
-    engine, e.g. lagebild.ingest_ray): it maps the tasks to `_read`'s results, in order.
+    document or error (progress display).
 
     `time_limit` (seconds) bounds the reading of each document: extraction then runs in worker
     processes (one with `workers` 1), and a document over the limit is reported and skipped, its
@@ -189,9 +207,7 @@ def ingest(
                     copies.expect(doc)
                     yield "new", doc
 
-    if extract_all is not None:
-        pool, results = None, extract_all(tasks())
-    elif time_limit is not None:
+    if time_limit is not None:
         pool = None
         bounded.append(Workers(_read, size=max(1, workers), limit=time_limit, warm=_warm))
         results = bounded[0].map(

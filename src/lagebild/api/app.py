@@ -8,7 +8,7 @@ message; nothing a client sends should produce a 500.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import date, timedelta
@@ -27,6 +27,7 @@ import lagebild
 from lagebild.api import alerts as alerts_api
 from lagebild.api import corrections as corrections_api
 from lagebild.api import pages
+from lagebild.api.extraction import Extractors
 from lagebild.api.guard import Guard, HostRule, RateLimit, token_problem
 from lagebild.api.params import DEFAULT_LIMIT, MAX_LIMIT, event_filters, parse_modality
 from lagebild.api.pool import StorePool
@@ -41,7 +42,7 @@ from lagebild.api.schemas import (
 )
 from lagebild.api.streaming import live_events, stream_export
 from lagebild.export import FORMATS, MEDIA_TYPES
-from lagebild.model import Event
+from lagebild.model import Document, Event
 from lagebild.store import EventQuery, StoreError, StoreUnavailable
 
 STATIC_DIR = Path(lagebild.__file__).parent / "web" / "static"
@@ -82,7 +83,10 @@ _WRITE_PROBLEMS: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "A Host this server does not serve, or a body that is not JSON"},
     401: {"model": Problem, "description": "No or wrong token"},
     413: {"model": Problem, "description": "A body over the size limit (20 MiB)"},
-    422: {"model": Problem, "description": "A body that is not one document (text or html)"},
+    422: {
+        "model": Problem,
+        "description": "A body that is not one document (text or html), or one that took longer than the time limit to read",
+    },
     429: {"model": Problem, "description": "Too many writes from this client: see Retry-After"},
 }
 _bearer = HTTPBearer(auto_error=False, description="The server's write token (LAGEBILD_TOKEN)")
@@ -119,6 +123,7 @@ def create_app(
     tile_style: str | None = None,
     allowed_hosts: HostRule | None = None,
     write_rate: RateLimit | None = None,
+    time_limit: float | None = None,
 ) -> FastAPI:
     """The whole server for the store at `db_url`.
 
@@ -128,9 +133,12 @@ def create_app(
     base map; the page may then load from that style's host (and only from it).
     `allowed_hosts` is what the Host header may name (`HostRule.serving(bound address)`; None: any,
     for tests and embedding); `write_rate` limits POSTs per client (default 120 a minute, 30 at once).
+    `time_limit` (seconds) bounds the reading of a POSTed document, in worker processes (None: no
+    limit, read in a server thread).
     """
     pool = StorePool(db_url)
     extractors = anyio.CapacityLimiter(MAX_EXTRACTORS)
+    readers = Extractors(MAX_EXTRACTORS, time_limit)
     headers_out = dict(SECURITY_HEADERS)
     if tile_style:
         parts = urlsplit(tile_style)
@@ -142,6 +150,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         pool.close()
+        readers.close()
 
     app = FastAPI(
         title="lagebild",
@@ -424,7 +433,9 @@ def create_app(
         # Extraction is CPU-bound: it runs in a worker thread, the event loop keeps serving. Its
         # own limiter keeps writers off the threads that the read endpoints run on.
         record = document.model_dump()
-        status_code, body = await anyio.to_thread.run_sync(_ingest_record, pool, record, limiter=extractors)
+        status_code, body = await anyio.to_thread.run_sync(
+            _ingest_record, pool, record, readers.read, limiter=extractors
+        )
         return json_response(body, status_code)
 
     app.include_router(
@@ -510,10 +521,12 @@ def _without_evidence(events: Iterator[Event]) -> Iterator[Event]:
         yield event
 
 
-def _ingest_record(pool: StorePool, record: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+def _ingest_record(
+    pool: StorePool, record: dict[str, Any], read: Callable[[Document], list[Event]]
+) -> tuple[int, dict[str, Any]]:
+    from lagebild.bounded import TaskFailed, TimeLimitExceeded
     from lagebild.ingest import link_and_store, prepare
     from lagebild.merge import embedder
-    from lagebild.pipeline import extract_mentions
     from lagebild.sources.base import Defaults, IngestError
     from lagebild.sources.jsonl import read_record
 
@@ -525,13 +538,18 @@ def _ingest_record(pool: StorePool, record: dict[str, Any]) -> tuple[int, dict[s
             return 200, _ingested("already stored", doc.id, store.events_of_document(doc.id))
     doc = prepare(doc)
     try:
-        mentions = extract_mentions(doc)
+        mentions = read(doc)
+    except TimeLimitExceeded as exc:  # the document, not the server: nothing of it is stored
+        raise HTTPException(422, f"body: the document {exc}") from None
+    except TaskFailed as exc:  # the extractor raised, or its worker died
+        raise HTTPException(500, f"extraction failed: {exc}") from None
     except Exception as exc:  # an extractor bug: say so rather than a bare 500
         raise HTTPException(500, f"extraction failed: {type(exc).__name__}: {exc}") from None
     with pool.store() as store:
         stored = link_and_store(store, doc, mentions, embedder())
         status = (201, "stored") if stored.new else (200, "already stored")
-        return status[0], _ingested(status[1], doc.id, store.events_of_document(doc.id))
+        events = store.events_of_document(doc.id)
+        return status[0], _ingested(status[1], doc.id, events, doc.capped if stored.new else None)
 
 
 def sources_of(event: Event) -> list[dict[str, Any]]:
@@ -548,8 +566,15 @@ def sources_of(event: Event) -> list[dict[str, Any]]:
     return sorted(groups.values(), key=lambda g: (g["lang"], g["source"] or g["url"] or ""))
 
 
-def _ingested(status: str, document_id: str, events: list[Event]) -> dict[str, Any]:
-    return {"status": status, "document_id": document_id, "events": [e.to_dict() for e in events]}
+def _ingested(
+    status: str, document_id: str, events: list[Event], capped: dict[str, list[int]] | None = None
+) -> dict[str, Any]:
+    return {
+        "status": status,
+        "document_id": document_id,
+        "events": [e.to_dict() for e in events],
+        "capped": capped,  # what was left unread (the caps per document), or None
+    }
 
 
 def _day(value: str | None) -> date | None:

@@ -155,6 +155,11 @@ class IngestResult(BaseModel):
     status: str = Field(description='"stored" (201) or "already stored" (200)')
     document_id: str
     events: list[EventOut]
+    capped: dict[str, list[int]] | None = Field(
+        None,
+        description='What was left unread of a long document: {"sentences": [read, of], "mentions": '
+        "[read, of]} past the caps per document; null when it was read to the end",
+    )
 
 
 class Problem(BaseModel):

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterable
 
 from lagebild.api.guard import HostRule
+from lagebild.bounded import time_limit_from_env
 
 
 def host_rule(host: str, allowed_hosts: Iterable[str] = ()) -> HostRule:
@@ -40,7 +41,9 @@ def run(
     token = token or os.environ.get("LAGEBILD_TOKEN") or secrets.token_urlsafe(24)
     tile_style = tile_style or os.environ.get("LAGEBILD_TILE_STYLE") or None
     rule = host_rule(host, allowed_hosts)
-    app = create_app(db_url, token=token, tile_style=tile_style, allowed_hosts=rule)
+    app = create_app(
+        db_url, token=token, tile_style=tile_style, allowed_hosts=rule, time_limit=time_limit_from_env()
+    )
     shown = f"[{host}]" if ":" in host else host
     print(f"lagebild: serving {db_url} at http://{shown}:{port}/ (API reference: /docs)", file=sys.stderr)
     if generated:

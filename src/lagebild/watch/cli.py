@@ -86,6 +86,7 @@ def watch_command(
     print_default_feeds: PrintDefaultsOption = False,
 ) -> None:
     """Watch news feeds: fetch new articles, extract their events, store them. Ctrl-C stops."""
+    from lagebild.bounded import time_limit_from_env
     from lagebild.watch.poll import Politeness
     from lagebild.watch.watcher import Watcher
 
@@ -98,7 +99,14 @@ def watch_command(
     shown: list[Any] = []  # the watcher, once built: the live view renders its progress
     live = _live_view(lambda: progress_view(shown[0]) if shown else Text("")) if err.is_terminal else None
     politeness = Politeness(host_delay=host_delay)
-    watcher = Watcher(store, feed_list, interval=interval, politeness=politeness, log=_logger(live))
+    watcher = Watcher(
+        store,
+        feed_list,
+        interval=interval,
+        politeness=politeness,
+        log=_logger(live),
+        time_limit=time_limit_from_env(),
+    )
     shown.append(watcher)
     from lagebild.alerts.dispatch import run_in_background  # watch-lists: alerts as events arrive
 
@@ -172,6 +180,7 @@ def watch_in_background(
     Each failing feed is one line on stderr; an unexpected error (a locked or broken store)
     is reported and the loop starts over after `interval`, while the server keeps serving.
     """
+    from lagebild.bounded import time_limit_from_env
     from lagebild.store import open_store
     from lagebild.watch.poll import Politeness
     from lagebild.watch.watcher import Watcher
@@ -184,7 +193,15 @@ def watch_in_background(
         try:
             store = open_store(db_url)
             politeness = Politeness(host_delay=host_delay)
-            watcher = Watcher(store, feeds, interval=interval, politeness=politeness, log=log, stop=stop)
+            watcher = Watcher(
+                store,
+                feeds,
+                interval=interval,
+                politeness=politeness,
+                log=log,
+                stop=stop,
+                time_limit=time_limit_from_env(),
+            )
             try:
                 watcher.run()
             finally:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 import feedparser
 
-from lagebild.ingest import prepare, store_document
+from lagebild.bounded import TaskFailed
+from lagebild.ingest import extraction_workers, prepare, read_within, store_document
 from lagebild.merge import embedder
 from lagebild.model import Document, Event
 from lagebild.sources.base import Defaults, IngestError
@@ -107,7 +108,8 @@ class Watcher:
     """Polls `feeds` into `store`. `run()` loops until `stop` is set; `poll()` does one round.
 
     `extract` turns a document into events (default: lagebild.pipeline.extract); `log`
-    receives one line per failing feed.
+    receives one line per failing feed or skipped article. With `time_limit` (seconds) the
+    pipeline runs in a worker process and an article that takes longer is skipped (not retried).
     """
 
     def __init__(
@@ -121,6 +123,7 @@ class Watcher:
         workers: int = WORKERS,
         log: Callable[[str], None] | None = None,
         stop: threading.Event | None = None,
+        time_limit: float | None = None,
     ) -> None:
         self.store = store
         self.feeds = list(feeds)
@@ -132,12 +135,15 @@ class Watcher:
         self.log = log or (lambda line: None)
         self.stop = stop or threading.Event()
         self.progress = Progress()
+        self._workers = extraction_workers(time_limit) if time_limit is not None and extract is None else None
         from lagebild.merge.copies import Copies  # merge.copies reads watch.dedupe: import after it
 
         self.copies = Copies(store)
 
     def close(self) -> None:
         self.fetcher.close()
+        if self._workers is not None:
+            self._workers.close()
 
     # -- the loop -------------------------------------------------------------------------------
 
@@ -276,6 +282,13 @@ class Watcher:
             kind, document_id, n_events = self._store_document(message.item)
         except StoreError:
             raise  # the store is gone: nothing sensible to do but stop
+        except TaskFailed as exc:  # over the time limit, or its worker died: skipped for good
+            p.item_errors += 1
+            save_item(self.store, message.key, ItemState(None, "failed", str(exc), ITEM_TRIES))
+            line = f"{message.item.url or message.key}: {exc}"
+            p.recent.append(line)
+            self.log(line)
+            return "failed"
         except Exception as exc:  # an extractor bug must not stop the watcher
             p.item_errors += 1
             reason = f"extraction failed: {type(exc).__name__}: {exc}"
@@ -312,7 +325,10 @@ class Watcher:
         return "new", doc.id, stored.events + stored.joined
 
     def extract(self, doc: Document) -> list[Event]:
-        """The document's mentions (the pipeline's, unless the watcher was given another extractor)."""
+        """The document's mentions (the pipeline's, unless the watcher was given another extractor);
+        within the time limit in a worker process when there is one."""
+        if self._workers is not None:
+            return read_within(self._workers, doc)
         if self._extract is None:
             from lagebild.pipeline import extract_mentions
 

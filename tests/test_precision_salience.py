@@ -131,3 +131,59 @@ def test_an_attack_report_gives_the_attack_first_and_few_events(lang):
     assert len(events) <= MAX_EVENTS
     # Routine is no event: the investigation, the victims' names not yet released.
     assert not {e.type for e in events} & {"ACCUSE", "RETREAT"}
+
+
+# Local news without the vocabulary of event news, in the words that fool a lexicon ("battled over
+# the budget", "released", "found", "supported"): an article about no event gives none.
+LOCAL_NEWS = {
+    "en": (
+        "Riverside council backs new recycling scheme\n\n"
+        "The Riverside city council on Tuesday backed a pilot scheme that will collect food waste from "
+        "2,000 homes, after months of debate over its cost.\n"
+        "Council members battled over the budget for the programme through the winter, and the final "
+        "plan released on Monday found savings in the collection routes.\n"
+        '"This is a scheme with a lot of promise," said the deputy mayor, who supported the plan from '
+        "the start.\n"
+        "Households in the pilot area will receive a small green bin and a supply of compostable bags "
+        "in April.\n"
+        "The waste will be taken to a composting site north of the city, where it will be turned into "
+        "soil for parks and school gardens.\n"
+        "The company that runs the site said it was ready to take the extra load and would release "
+        "figures on the quality of the compost every three months.\n"
+        "Residents who want to join the scheme later can sign up on the council website.\n"
+        "If the pilot works, the council hopes to extend it to the whole city by the end of next year, "
+        "the deputy mayor added."
+    ),
+    "de": (
+        "Stadtrat beschließt neues Konzept für Biomüll\n\n"
+        "Der Stadtrat von Neustadt hat am Dienstag ein Pilotprojekt beschlossen, bei dem künftig in "
+        "2.000 Haushalten Essensreste getrennt gesammelt werden.\n"
+        "Monatelang hatten die Fraktionen um die Kosten des Projekts gekämpft, bevor die Verwaltung am "
+        "Montag einen Plan vorlegte, der bei den Sammelrouten spart.\n"
+        "„Das Konzept ist vielversprechend“, sagte die Bürgermeisterin, die den Plan von Anfang an "
+        "unterstützt hatte.\n"
+        "Die Haushalte im Pilotgebiet bekommen im April eine kleine grüne Tonne und eine Rolle "
+        "kompostierbarer Beutel.\n"
+        "Der Abfall wird zu einer Kompostanlage im Norden der Stadt gebracht und dort zu Erde für Parks "
+        "und Schulgärten verarbeitet.\n"
+        "Der Betreiber der Anlage erklärte, er könne die zusätzliche Menge aufnehmen, und werde alle drei "
+        "Monate Zahlen zur Qualität des Komposts veröffentlichen.\n"
+        "Wer später mitmachen will, kann sich auf der Internetseite der Stadt anmelden.\n"
+        "Wenn der Versuch gelingt, soll das Konzept bis Ende nächsten Jahres auf die ganze Stadt "
+        "ausgeweitet werden."
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LOCAL_NEWS))
+def test_an_article_without_event_news_vocabulary_needs_a_strong_main_event(lang):
+    assert extract_text(LOCAL_NEWS[lang], lang=lang, published="2024-03-04") == []
+
+
+def test_weak_relevance_silences_only_articles_without_a_strong_main_event():
+    events = [_event("ASSAULT", 1200, 0.6), _event("SUPPORT", 1300, 0.6)]
+    assert select(events, BODY, relevance=0.5) == []
+    strong = [_event("ASSAULT", 0, 0.9, starts=(400,)), _event("SUPPORT", 1300, 0.75)]
+    assert [e.type for e in select(strong, BODY, relevance=0.5)] == ["ASSAULT", "SUPPORT"]
+    # A snippet says too little about its topic to be judged so: its reading stays.
+    assert len(select([_event("ASSAULT", 0, 0.6)], "Gunmen attacked a convoy.", relevance=0.5)) == 1

@@ -32,11 +32,18 @@ PER_MENTION = 0.3  # each further sentence that tells the same happening, up to 
 BACKGROUND = 0.4  # told once, outside the lead
 # A happening the text dates well before the publication ("last year, residents protested") is
 # background to today's news, not its report.
-PAST = 1.0
+PAST = 1.5
 PAST_DAYS = 30
 # Below this salience an event beyond the main one is dropped: a doubtful reading in the body.
 FLOOR = 0.5
 MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# An article without the vocabulary of event news (relevance at most this: no political, security
+# or crime cues outweigh the rest) gives events only when its main reading is this strong: local,
+# business and science news use "battle", "released", "found" and "support" in other senses.
+WEAK_RELEVANCE = 0.5
+STRONG_MAIN = 0.85
+# A snippet (a sentence or two) says too little about its topic for that judgement.
+ARTICLE_CHARS = 1000
 
 
 def lead_end(text: str) -> int:
@@ -89,9 +96,13 @@ def select(
     text: str,
     title_types: Iterable[str] = (),
     published: date | None = None,
+    relevance: float | None = None,
     limit: int = MAX_EVENTS,
 ) -> list[Event]:
-    """The article's most salient events (see the module), salience as confidence, in text order."""
+    """The article's most salient events (see the module), salience as confidence, in text order.
+
+    `relevance` is the document's judgement (events.relevance): low, only a strong main reading
+    makes the article one about events."""
     if not events:
         return []
     lead = lead_end(text)
@@ -99,6 +110,9 @@ def select(
     for e in events:
         e.confidence = salience(e, lead, types, published)
     ranked = sorted(events, key=lambda e: -e.confidence)
+    weak = relevance is not None and relevance <= WEAK_RELEVANCE and len(text) >= ARTICLE_CHARS
+    if weak and ranked[0].confidence < STRONG_MAIN:
+        return []
     kept = ranked[:1] + [e for e in ranked[1:limit] if e.confidence >= FLOOR]
     kept += [e for e in ranked[1:] if e not in kept and _reported_in_own_right(e)]
     return sorted(kept, key=lambda e: min((ev.start for ev in e.evidence), default=0))

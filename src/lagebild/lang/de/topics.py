@@ -31,4 +31,6 @@ EVENT_NEWS: tuple[str, ...] = (
     "präsident*", "parlament*", "opposition*", "wahl*", "regime", "sanktion*", "botschaft", "diplomat*",
     "waffenruhe", "geisel*", "zivilist*", "flüchtling*", "krieg*", "festgenommen", "gericht*",
     "staatsanwalt*", "behörden", "sicherheitskräfte", "luftangriff*", "getötet", "verletzt*",
+    # Labour action is protest news, however much business talk surrounds a strike.
+    "streik*", "gewerkschaft*",
 )

@@ -54,4 +54,6 @@ EVENT_NEWS: tuple[str, ...] = (
     "regime", "sanctions", "embassy", "diplomat*", "ceasefire", "hostage*", "civilians", "refugees",
     "war", "arrested", "detained", "court", "prosecutor*", "authorities", "security forces",
     "airstrike*", "air strike*", "shelling", "killed", "wounded", "injured", "casualties", "riot*",
+    # Labour action is protest news, however much business talk surrounds a strike.
+    "on strike", "went on strike", "gone on strike", "striking workers", "striking miner*", "striking employee*", "striking teacher*", "striking nurse*", "strike action", "walkout", "picket*", "trade union*",
 )

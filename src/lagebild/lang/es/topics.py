@@ -29,4 +29,6 @@ EVENT_NEWS: tuple[str, ...] = (
     "parlamento", "congreso", "oposición", "eleccion*", "régimen", "sanciones", "embajada", "diplomátic*",
     "alto el fuego", "rehén*", "rehenes", "civiles", "refugiados", "guerra", "detenido*", "tribunal",
     "fiscal*", "autoridades", "fuerzas de seguridad", "bombardeo*", "muerto*", "herido*",
+    # Labour action is protest news, however much business talk surrounds a strike.
+    "huelga*", "huelguistas", "sindicato*",
 )

@@ -29,4 +29,6 @@ EVENT_NEWS: tuple[str, ...] = (
     "président*", "parlement", "assemblée nationale", "opposition", "élection*", "sanctions",
     "ambassade", "diplomat*", "cessez-le-feu", "otage*", "civils", "réfugiés", "guerre", "arrêté*",
     "interpellé*", "tribunal", "procureur*", "autorités", "forces de sécurité", "frappe*", "tué*", "blessé*",
+    # Labour action is protest news, however much business talk surrounds a strike.
+    "grève*", "grévistes", "syndicat*",
 )

@@ -26,4 +26,6 @@ EVENT_NEWS: tuple[str, ...] = (
     "opposizione", "elezion*", "regime", "sanzioni", "ambasciata", "diplomatic*", "cessate il fuoco",
     "ostaggi*", "civili", "profughi", "rifugiati", "guerra", "arrestat*", "tribunale", "procura",
     "autorità", "forze di sicurezza", "bombardament*", "mort*", "ferit*",
+    # Labour action is protest news, however much business talk surrounds a strike.
+    "sciopero", "scioperi", "sindacat*",
 )

@@ -25,4 +25,6 @@ EVENT_NEWS: tuple[str, ...] = (
     "opozycj*", "wybor*", "reżim*", "sankcj*", "ambasad*", "dyplomat*", "rozejm*", "zakładni*", "cywil*",
     "uchodźc*", "wojn*", "zatrzyman*", "aresztowan*", "sąd*", "prokurat*", "władze", "ostrzał*", "zginęł*",
     "zabit*", "rann*",
+    # Labour action is protest news, however much business talk surrounds a strike.
+    "strajk*", "związk* zawodow*",
 )

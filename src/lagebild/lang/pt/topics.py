@@ -27,4 +27,6 @@ EVENT_NEWS: tuple[str, ...] = (
     "president*", "parlamento", "congresso", "oposição", "eleiç*", "regime", "sanções", "embaixada",
     "diplomat*", "cessar-fogo", "refém", "reféns", "civis", "refugiados", "guerra", "preso*", "detido*",
     "tribunal", "promotor*", "autoridades", "forças de segurança", "bombardeio*", "morto*", "ferido*",
+    # Labour action is protest news, however much business talk surrounds a strike.
+    "greve*", "grevistas", "sindicato*",
 )

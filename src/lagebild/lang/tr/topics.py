@@ -24,4 +24,6 @@ EVENT_NEWS: tuple[str, ...] = (
     "seçim*", "rejim*", "yaptırım*", "büyükelçilik*", "diplomat*", "ateşkes*", "rehine*", "sivil*",
     "mülteci*", "savaş*", "gözaltı*", "tutuklan*", "mahkeme*", "savcı*", "yetkililer", "güvenlik güçleri",
     "hava saldırı*", "öldürül*", "hayatını kaybetti", "yaralan*",
+    # Labour action is protest news, however much business talk surrounds a strike.
+    "grev*", "sendika*",
 )

@@ -84,3 +84,4 @@ def test_main_event_judgements_score_type_and_country_of_the_most_confident_even
     assert result["main_judged_articles"] == 3
     assert result["most_confident_is_main"] == round(1 / 3, 4)
     assert result["main_event_found"] == round(2 / 3, 4)
+    assert result["most_confident_type_is_main"] == round(2 / 3, 4)

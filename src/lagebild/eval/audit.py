@@ -140,7 +140,7 @@ def score(
     sample = list(articles)
     judged_articles, judged = read_verdicts(verdicts) if verdicts.exists() else ({}, {})
     mains = read_main_events(verdicts) if verdicts.exists() else {}
-    main_top = main_found = main_articles = 0
+    main_top = main_found = main_articles = main_type = 0
     right = wrong = total = 0
     asserted_total = 0
     non_event = non_event_with = 0
@@ -157,7 +157,10 @@ def score(
         main = mains.get((a.dataset, a.record))
         if main is not None:
             main_articles += 1
-            main_top += bool(events) and is_main(max(events, key=lambda e: e.confidence), main)
+            if events:
+                top = max(events, key=lambda e: e.confidence)
+                main_top += is_main(top, main)
+                main_type += top.type in main[0]  # the type alone: places are judged on their own
             main_found += any(is_main(e, main) for e in events)
         if events:
             top = max(events, key=lambda e: e.confidence)
@@ -203,6 +206,7 @@ def score(
         "main_judged_articles": main_articles,
         "most_confident_is_main": round(main_top / main_articles, 4) if main_articles else None,
         "main_event_found": round(main_found / main_articles, 4) if main_articles else None,
+        "most_confident_type_is_main": round(main_type / main_articles, 4) if main_articles else None,
         "non_event_articles": non_event,
         "non_event_articles_with_event": non_event_with,
         "non_event_share_with_event": round(non_event_with / non_event, 4) if non_event else None,

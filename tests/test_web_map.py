@@ -172,3 +172,69 @@ def test_a_pin_zoomed_in_has_names_around_it(page, own_site) -> None:
     open_map(page, own_site["url"] + "?z=8&c=50.54,30.21")
     names = {f["name"] for f in rendered(page, _label_layers(page))}
     assert "Kyiv" in names
+
+
+def test_the_place_search_flies_the_map_there(page, site) -> None:
+    open_map(page, site["url"])
+    box = page.locator("#place-q")
+    box.fill("Lemberg")
+    first = page.locator("#place-results .place-result").first
+    first.wait_for()
+    assert first.inner_text().startswith("Lviv (as “Lemberg”) — town or city")
+    box.press("Enter")
+    wait_until(
+        page,
+        "Math.abs(window.__lagebild.map.getCenter().lng - 24.03) < 0.05 && !window.__lagebild.map.isMoving()",
+    )
+    assert page.evaluate("window.__lagebild.map.getZoom()") >= 8
+    wait_until(page, "new URLSearchParams(location.search).get('c')?.startsWith('49.8')")  # the link follows
+    assert page.locator("#place-results").is_hidden()
+    box.fill("Київ")
+    page.locator("#place-results .place-result").first.wait_for()
+    page.locator("#place-results .place-result").first.click()
+    wait_until(
+        page,
+        "Math.abs(window.__lagebild.map.getCenter().lng - 30.52) < 0.05 && !window.__lagebild.map.isMoving()",
+    )
+    assert page.errors == []
+
+
+def test_now_lists_the_important_current_events_and_countries_compare_with_before(page, site) -> None:
+    open_map(page, site["url"])
+    page.locator("#tab-now").click()
+    item = page.locator("#pane-now .now-item").first
+    item.wait_for()
+    kharkiv = site["ids"][STORED[1][0]]
+    # The newest event day is 20 March 2024: its last 7 days hold Kharkiv only.
+    assert [b.get_attribute("data-id") for b in page.locator("#pane-now .now-item").all()] == [kharkiv]
+    assert (
+        page.locator("#pane-now .now-head").inner_text() == "Most important, 14 March 2024 to 20 March 2024"
+    )
+    assert "1 source · 80 % confidence" in item.inner_text()
+    assert page.locator("#map").bounding_box()["width"] > 600  # beside the map, not over it
+    item.click()
+    page.locator("#panel mark").wait_for()
+    assert page.locator("#panel mark").inner_text() == STORED[1][0]
+    page.keyboard.press("Escape")
+    page.locator("#tab-countries").click()
+    row = page.locator("#pane-countries tr[data-country='UA']")
+    row.wait_for()
+    cells = row.locator("td").all_inner_texts()
+    assert cells[:2] == ["1", "2"]  # Kharkiv in the week; Kyiv and Kramatorsk in the 30 days before
+    assert "expected" in row.locator(".trend").get_attribute("title")
+    row.locator("button").click()
+    wait_until(page, "new URLSearchParams(location.search).get('country') === 'UA'")
+    page.locator(".now-days[data-days='1']").click()
+    wait_until(
+        page, "document.querySelector('#pane-countries .now-head')?.textContent.startsWith('20 March 2024')"
+    )
+    assert page.errors == []
+
+
+def test_the_plain_csv_download_follows_the_view(page, site) -> None:
+    open_map(page, site["url"] + "?type=ASSAULT")
+    href = page.locator("#dl-csv").get_attribute("href")
+    assert "events.flat.csv" in href and "type=ASSAULT" in href and "bbox=" in href
+    text = page.evaluate(f"fetch({href!r}).then(r => r.text())")
+    rows = text.strip().splitlines()
+    assert rows[0].startswith("id,type,") and len(rows) == 1 + 3  # the three assaults

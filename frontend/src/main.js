@@ -10,7 +10,9 @@ import labelsUrl from "./data/labels.json?url";
 import { provideLabelImages, setLabelScheme } from "./labels.js";
 import { getJSON, slim, streamGeoJSON } from "./data.js";
 import { PIN_PRECISIONS, addEventLayers, setCountScheme, setSelected, toCollections } from "./layers.js";
+import { renderEscalation, renderNow } from "./now.js";
 import { h, label, renderEvent } from "./panel.js";
+import { setupPlaceSearch } from "./search.js";
 import { apiParams, daysAgo, downloadLinks, formatState, matchesFilters, parseState } from "./state.js";
 import { Timeline, bucketEnd } from "./timeline.js";
 import { TYPES, iconCanvas } from "./types.js";
@@ -250,6 +252,7 @@ async function reload() {
   window.__lagebild.loading = true;
   renderStatus("Loading…");
   loadTimeline(controller.signal);
+  loadNow(controller.signal);
   const params = apiParams(state.filters);
   try {
     // The newest events first, in one small page, so the map is usable at once ...
@@ -475,6 +478,69 @@ for (const id of ["#f-actor", "#f-q", "#f-country"]) {
 }
 $("#f-reset").addEventListener("click", () => setFilters({}));
 
+// ---------------------------------------------------------------- place search
+
+setupPlaceSearch({
+  input: $("#place-q"),
+  results: $("#place-results"),
+  api: API,
+  getJSON,
+  flyTo: (p) => {
+    map.flyTo({ center: [p.lon, p.lat], zoom: p.zoom, essential: true });
+    $("#announce").textContent = `Map moved to ${p.name}`;
+  },
+});
+
+// ---------------------------------------------------------------- now: tabs of the list column
+
+let nowDays = 7;
+let tab = "view";
+function showTab(name) {
+  tab = name;
+  for (const t of ["view", "now", "countries"]) {
+    $(`#tab-${t}`).setAttribute("aria-selected", String(t === name));
+    $(`#pane-${t}`).hidden = t !== name;
+  }
+  $("#now-window").hidden = name === "view";
+  if (name !== "view") loadNow(loadController?.signal);
+}
+for (const t of ["view", "now", "countries"]) $(`#tab-${t}`).addEventListener("click", () => showTab(t));
+$(".tabs").addEventListener("keydown", (e) => {
+  const order = ["view", "now", "countries"];
+  const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+  if (!step) return;
+  const next = order[(order.indexOf(tab) + step + order.length) % order.length];
+  showTab(next);
+  $(`#tab-${next}`).focus();
+});
+for (const b of document.querySelectorAll(".now-days")) {
+  b.addEventListener("click", () => {
+    nowDays = Number(b.dataset.days);
+    for (const o of document.querySelectorAll(".now-days")) o.setAttribute("aria-pressed", String(o === b));
+    loadNow(loadController?.signal);
+  });
+}
+
+/** The Now and Countries panes, with the filters (not the time range: they have their own). */
+async function loadNow(signal) {
+  if (tab === "view") return;
+  const params = apiParams(state.filters, ["since", "until"]);
+  params.set("days", String(nowDays));
+  try {
+    if (tab === "now") {
+      params.set("limit", "30");
+      renderNow($("#pane-now"), await getJSON(`${API}now?${params}`, signal), openEvent);
+    } else {
+      renderEscalation($("#pane-countries"), await getJSON(`${API}escalation?${params}`, signal), (country) =>
+        setFilters({ ...state.filters, country }),
+      );
+    }
+    window.__lagebild.nowLoads = (window.__lagebild.nowLoads ?? 0) + 1;
+  } catch (err) {
+    if (err.name !== "AbortError") $(`#pane-${tab}`).replaceChildren(h("p", { class: "now-empty", text: `Unavailable: ${err.message}` }));
+  }
+}
+
 // ---------------------------------------------------------------- timeline
 
 const timeline = new Timeline($("#timeline"), {
@@ -495,6 +561,7 @@ function updateDownloads() {
   const bbox = wide ? null : [b.getWest(), Math.max(-90, b.getSouth()), b.getEast(), Math.min(90, b.getNorth())];
   const links = downloadLinks(API, state.filters, bbox);
   $("#dl-geojson").href = links.geojson;
+  $("#dl-csv").href = links.csv;
   $("#dl-acled").href = links.acled;
 }
 window.__lagebild.updateDownloads = () => updateDownloads();
@@ -593,7 +660,10 @@ function connectStream() {
     $("#announce").textContent = `${added} new event${added === 1 ? "" : "s"}`;
     refreshSoon();
     clearTimeout(connectStream.timelineTimer);
-    connectStream.timelineTimer = setTimeout(() => loadTimeline(loadController?.signal), 2000);
+    connectStream.timelineTimer = setTimeout(() => {
+      loadTimeline(loadController?.signal);
+      loadNow(loadController?.signal);
+    }, 2000);
   });
   source.addEventListener("error", () => renderStatus());
   window.__lagebild.stream = source;

@@ -3,6 +3,7 @@
 import { iconCanvas, typeInfo } from "./types.js";
 import {
   actorName,
+  cameoWords,
   casualtyWords,
   countryWords,
   dateWords,
@@ -117,7 +118,7 @@ export function renderEvent(container, ev) {
       ev.mode ? [" — ", h("abbr", { class: "mode", title: `PLOVER mode ${ev.mode}`, text: modeWords(ev.mode) })] : null,
     ),
     row("ACLED", acled),
-    ev.cameo_root ? row("CAMEO", h("abbr", { title: "CAMEO root code", text: `root code ${ev.cameo_root}` })) : null,
+    ev.cameo_root ? row("CAMEO", h("abbr", { class: "cameo", title: `CAMEO root code ${ev.cameo_root}`, text: cameoWords(ev.cameo_root) })) : null,
     row("Actors", ...actorList(ev.actors, "not named")),
     row("Acted upon", ...actorList(ev.recipients, "—")),
     row("Place", ...place),

@@ -68,6 +68,7 @@ export function apiParams(filters, omit = []) {
  * search is stricter), so they err towards showing.
  */
 export function matchesFilters(ev, filters) {
+  if (ev.flagged) return false; // an analyst said it is wrong: the API hides it too (flagged=false)
   if (filters.type && !filters.type.split(",").includes(ev.type)) return false;
   const modality = ev.modality ?? "asserted";
   if (filters.modality !== "all" && modality !== (filters.modality ?? "asserted")) return false;
@@ -100,5 +101,5 @@ export function downloadLinks(api, filters, bbox) {
   const p = apiParams(filters);
   if (bbox) p.set("bbox", bbox.map((x) => x.toFixed(4)).join(","));
   const q = p.toString();
-  return { geojson: `${api}events.geojson?${q}`, acled: `${api}events.csv?${q}` };
+  return { geojson: `${api}events.geojson?${q}`, csv: `${api}events.flat.csv?${q}`, acled: `${api}events.csv?${q}` };
 }

@@ -71,8 +71,11 @@ export function sectorWords(code) {
   return SECTORS[code] ?? code;
 }
 
-/** An actor by its English name: the canonical one, else its country and sector in words. */
+/** An actor by its English name: a display name when the event has one, the canonical one, else
+ * its country and sector in words. */
 export function actorName(a) {
+  const display = a.display_name ?? a.display;
+  if (display) return display;
   if (a.canonical) return a.canonical;
   if (a.sector && SECTORS[a.sector]) return [countryWords(a.country), SECTORS[a.sector]].filter(Boolean).join(" ");
   return a.igo || a.name;
@@ -89,6 +92,43 @@ export function dateWords(date, precision) {
   const month = MONTHS[m - 1] ?? String(m);
   if (!d || precision === "month") return `${month} ${y}`;
   return `${precision === "week" ? "week of " : ""}${d} ${month} ${y}`;
+}
+
+/** The 20 CAMEO root codes in words (the CAMEO codebook's headings). */
+export const CAMEO_ROOTS = {
+  "01": "make a public statement",
+  "02": "appeal",
+  "03": "express intent to cooperate",
+  "04": "consult",
+  "05": "engage in diplomatic cooperation",
+  "06": "engage in material cooperation",
+  "07": "provide aid",
+  "08": "yield",
+  "09": "investigate",
+  10: "demand",
+  11: "disapprove",
+  12: "reject",
+  13: "threaten",
+  14: "protest",
+  15: "exhibit force posture",
+  16: "reduce relations",
+  17: "coerce",
+  18: "assault",
+  19: "fight",
+  20: "use unconventional mass violence",
+};
+
+export function cameoWords(code) {
+  if (!code) return "";
+  const key = String(code).padStart(2, "0");
+  return CAMEO_ROOTS[key] ?? `code ${code}`; // object keys are strings: 10 and "10" alike
+}
+
+/** Escalation trend in words, with the numbers: "rising: 11 in the last 7 days, 0.5 expected". */
+export function trendWords(row, days) {
+  const span = days === 1 ? "the last day" : `the last ${days} days`;
+  const word = { rising: "rising", falling: "falling", steady: "steady" }[row.trend] ?? row.trend;
+  return `${word}: ${row.recent} in ${span}, ${row.expected} expected from the ${row.before} in the 30 days before`;
 }
 
 export function modeWords(mode) {

@@ -26,7 +26,9 @@ from starlette.staticfiles import StaticFiles
 import lagebild
 from lagebild.api import alerts as alerts_api
 from lagebild.api import corrections as corrections_api
+from lagebild.api import now as now_api
 from lagebild.api import pages
+from lagebild.api import places as places_api
 from lagebild.api.extraction import Extractors
 from lagebild.api.guard import Guard, HostRule, RateLimit, token_problem
 from lagebild.api.params import DEFAULT_LIMIT, MAX_LIMIT, event_filters, parse_modality
@@ -267,6 +269,18 @@ def create_app(
         return export("acled", filters, limit, "lagebild-events.acled.csv")
 
     @app.get(
+        "/api/events.flat.csv",
+        summary="Events matching the filters as plain CSV, one row per event (streamed)",
+        description="The event contract flattened for spreadsheets (lagebild.export.flat_csv): every event, its place, date, actors and first evidence sentence.",
+        response_class=StreamingResponse,
+        responses={200: {"content": {"text/csv": {}}}, **_PROBLEMS},
+    )
+    def events_flat_csv(
+        filters: Annotated[EventQuery, Depends(event_filters)], limit: ExportLimit = None
+    ) -> Response:
+        return export("csv", filters, limit, "lagebild-events.csv")
+
+    @app.get(
         "/api/events/{event_id}",
         summary="One event with every source and evidence sentence",
         description="`documents` adds the title, URL and source of each document behind the evidence.",
@@ -442,6 +456,8 @@ def create_app(
         alerts_api.router(pool, require_token, token, json_response, stream_poll_s, keepalive_s)
     )
     app.include_router(corrections_api.router(pool, require_token, json_response))
+    app.include_router(places_api.router)  # the map's place search
+    app.include_router(now_api.router(pool))  # the map's "Now" column: /api/now, /api/escalation
 
     # -- pages ---------------------------------------------------------------------------------
 

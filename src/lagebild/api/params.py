@@ -7,6 +7,7 @@ given: its `StoreError` becomes a 422 with the store's message, so each rule liv
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated
 
 from fastapi import Query
@@ -29,6 +30,7 @@ _MONTH_DAY = (
 _DAY = rf"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
 DATE = rf"(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR})"
 DATE_PATTERN = rf"^(?:{DATE})?$"
+DAY_PATTERN = rf"^(?:{_DAY})?$"
 TIMESTAMP_PATTERN = (
     rf"^(?:{DATE}|{_DAY}T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{{1,6}})?)?"
     r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?)?$"
@@ -48,6 +50,41 @@ def _country_pattern() -> str:
 
 def _schema(pattern: str) -> dict[str, str]:
     return {"pattern": pattern}
+
+
+# -- known values: a filter value nothing can match is a 422 naming the allowed ones ------------
+
+
+def _types() -> tuple[str, ...]:
+    from lagebild.events.ontology import PLOVER_TYPES
+
+    return PLOVER_TYPES
+
+
+def _modes() -> tuple[str, ...]:
+    from lagebild.events.ontology import EVENT_TYPES
+
+    return tuple(sorted({m.name for t in EVENT_TYPES.values() for m in t.modes}))
+
+
+def _languages() -> tuple[str, ...]:
+    from lagebild.lang import LANGUAGES
+
+    return (*LANGUAGES, "und")
+
+
+def _one_of(values: tuple[str, ...]) -> str:
+    return "^(?:" + "|".join(re.escape(v) for v in values) + ")?$"
+
+
+def check_known(name: str, value: str | None, allowed: tuple[str, ...], fold: str = "upper") -> str | None:
+    """`value` as the store takes it, or a StoreError (422) naming the allowed values."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip().upper() if fold == "upper" else value.strip().lower()
+    if text not in allowed:
+        raise StoreError(f"{name}: unknown value {value.strip()!r} (expected one of {', '.join(allowed)})")
+    return text
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -118,8 +155,20 @@ def event_filters(
             json_schema_extra=_schema(DATE_PATTERN),
         ),
     ] = None,
-    type: Annotated[str | None, Query(description="PLOVER event type, e.g. PROTEST.")] = None,
-    mode: Annotated[str | None, Query(description="PLOVER mode, e.g. withdraw.")] = None,
+    type: Annotated[
+        str | None,
+        Query(
+            description="PLOVER event type, e.g. PROTEST (any case); an unknown type is a 422.",
+            json_schema_extra=_schema(_one_of(_types())),
+        ),
+    ] = None,
+    mode: Annotated[
+        str | None,
+        Query(
+            description="PLOVER mode, e.g. withdraw (any case); an unknown mode is a 422.",
+            json_schema_extra=_schema(_one_of(_modes())),
+        ),
+    ] = None,
     acled_type: Annotated[str | None, Query(description="ACLED event type, e.g. Battles.")] = None,
     country: Annotated[
         str | None,
@@ -137,7 +186,13 @@ def event_filters(
             description='Full text over evidence sentences and titles; all words must match, "phrases", prefix*.'
         ),
     ] = None,
-    lang: Annotated[str | None, Query(description="Language of an evidence sentence (ISO 639-1).")] = None,
+    lang: Annotated[
+        str | None,
+        Query(
+            description="Language of an evidence sentence (ISO 639-1, one of ours, or und); others are a 422.",
+            json_schema_extra=_schema(_one_of(_languages())),
+        ),
+    ] = None,
     min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="Minimum confidence.")] = None,
     modality: Annotated[
         str | None,
@@ -165,14 +220,14 @@ def event_filters(
     return EventQuery(
         since=_blank(since),
         until=_blank(until),
-        type=_blank(type),
-        mode=_blank(mode),
+        type=check_known("type", type, _types()),
+        mode=check_known("mode", mode, _modes(), fold="lower"),
         acled_type=_blank(acled_type),
         country=_blank(country),
         actor=_blank(actor),
         bbox=parse_bbox(bbox),
         q=_blank(q),
-        lang=_blank(lang),
+        lang=check_known("lang", lang, _languages(), fold="lower"),
         min_confidence=min_confidence,
         modality=parse_modality(modality),
         updated_since=_blank(updated_since),

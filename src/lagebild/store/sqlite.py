@@ -654,6 +654,43 @@ class SQLiteStore:
             "schema_version": version,
         }
 
+    # -- now and escalation (lagebild.now: the map's "Now" column) --------------------------
+
+    def latest_day(self, query: EventQuery, today: str) -> str | None:
+        """The newest day (YYYY-MM-DD) an event matching the filters is dated to, not after `today`."""
+        with self._read() as conn:
+            where, params = _where(query, conn)
+            where += ["length(e.date) = 10", "e.date <= ?"]
+            sql = "SELECT max(e.date) FROM events e WHERE " + " AND ".join(where)
+            return conn.execute(sql, [*params, today]).fetchone()[0]
+
+    def now_events(self, query: EventQuery, since: str, at: str, limit: int) -> list[tuple[Event, float]]:
+        """Events dated to a day in since..at, most important first (lagebild.now), with the score."""
+        with self._read() as conn:
+            where, params = _where(query, conn)
+            where += ["length(e.date) = 10", "e.date >= ?", "e.date <= ?"]
+            sql = (
+                "SELECT e.*, e.num_sources * e.confidence / (1.0 + (julianday(?) - julianday(e.date)) / 2.0)"
+                " AS score FROM events e WHERE " + " AND ".join(where) + " ORDER BY score DESC, e.date DESC,"
+                " e.seq DESC LIMIT ?"
+            )
+            rows = conn.execute(sql, [at, *params, since, at, int(limit)]).fetchall()
+            return list(zip(_load_events(conn, rows), [float(r["score"]) for r in rows], strict=True))
+
+    def country_counts(
+        self, query: EventQuery, baseline_start: str, recent_start: str, at: str
+    ) -> list[tuple[str, int, int]]:
+        """Per country: events dated recent_start..at and baseline_start..(recent_start - 1 day)."""
+        with self._read() as conn:
+            where, params = _where(query, conn)
+            where += ["e.country IS NOT NULL", "length(e.date) = 10", "e.date >= ?", "e.date <= ?"]
+            sql = (
+                "SELECT e.country, sum(e.date >= ?) AS recent, sum(e.date < ?) AS before FROM events e"
+                " WHERE " + " AND ".join(where) + " GROUP BY e.country"
+            )
+            rows = conn.execute(sql, [recent_start, recent_start, *params, baseline_start, at]).fetchall()
+            return [(r[0], int(r[1]), int(r[2])) for r in rows]
+
     # -- key-value state --------------------------------------------------------------------
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:

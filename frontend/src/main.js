@@ -10,12 +10,15 @@ import labelsUrl from "./data/labels.json?url";
 import { provideLabelImages, setLabelScheme } from "./labels.js";
 import { getJSON, slim, streamGeoJSON } from "./data.js";
 import { PIN_PRECISIONS, addEventLayers, setCountScheme, setSelected, toCollections } from "./layers.js";
+import { correctionBox } from "./corrections.js";
 import { renderEscalation, renderNow } from "./now.js";
 import { h, label, renderEvent } from "./panel.js";
 import { setupPlaceSearch } from "./search.js";
 import { apiParams, daysAgo, downloadLinks, formatState, matchesFilters, parseState } from "./state.js";
 import { Timeline, bucketEnd } from "./timeline.js";
 import { TYPES, iconCanvas } from "./types.js";
+import { initWatchlists, viewBox } from "./watchlists.js";
+import "./watchlists.css";
 
 // The worker is a file of the build, served by our own server: no blob: or remote worker.
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
@@ -426,6 +429,7 @@ async function openEvent(id) {
     const ev = await getJSON(`${API}events/${encodeURIComponent(id)}`);
     if (state.event !== id) return;
     renderEvent(body, ev);
+    body.append(correctionBox(ev, { api: API, onChange: () => openEvent(id) }));
   } catch (err) {
     body.replaceChildren(h("p", { text: `Could not load the event: ${err.message}` }));
   }
@@ -720,5 +724,6 @@ if (window.matchMedia("(max-width: 760px)").matches) {
 map.once("load", () => {
   reload();
   connectStream();
+  initWatchlists({ api: API, getView: () => ({ filters: state.filters, bbox: viewBox(map) }), openEvent });
   if (state.event) openEvent(state.event);
 });

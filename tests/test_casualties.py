@@ -12,7 +12,7 @@ from lagebild.eval.casualties import casualty_scores
 from lagebild.events.casualties import casualties, figures
 from lagebild.export.acled import write_acled
 from lagebild.merge import summarise
-from lagebild.model import Document, Event
+from lagebild.model import Document, Event, Evidence
 from lagebild.pipeline import extract_mentions, extract_text
 
 
@@ -99,6 +99,23 @@ def test_a_toll_told_in_a_sentence_of_its_own_is_the_shootings() -> None:
     shootings = [m for m in mentions if m.type == "ASSAULT"]
     assert shootings and all((m.fatalities, m.injured) == (1, 2) for m in shootings)
     assert (summarise(shootings).fatalities, summarise(shootings).injured) == (1, 2)
+
+
+def _mention(doc: str, start: int, killed: int | None, injured: int | None) -> Event:
+    ev = Evidence(document_id=doc, sentence="...", start=start, end=start + 3, lang="en")
+    return Event(id=f"{doc}{start}", type="ASSAULT", evidence=[ev], fatalities=killed, injured=injured)
+
+
+def test_an_article_keeps_its_killed_and_injured_together() -> None:
+    """Two tolls one article told (1 dead; 1 shot) are not mixed into 1 dead and 1 injured."""
+    merged = summarise([_mention("a", 0, 1, 0), _mention("a", 40, None, 1)])
+    assert (merged.fatalities, merged.injured) == (1, 0)
+
+
+def test_articles_that_disagree_give_a_range() -> None:
+    merged = summarise([_mention("a", 0, 2, 1), _mention("b", 0, 3, 1), _mention("c", 0, 3, None)])
+    assert (merged.fatalities, merged.injured) == (3, 1)
+    assert merged.disagreement.get("fatalities") == [2, 3] and "injured" not in merged.disagreement
 
 
 def test_the_headline_gives_the_toll_the_text_does_not() -> None:

@@ -79,21 +79,34 @@ def best_date(mentions: Sequence[Event]) -> tuple[str | None, str | None, list[s
 
 
 def _count(mentions: Sequence[Event], field: str) -> tuple[int | None, list[int]]:
-    """A casualty figure over articles: each article's highest figure (reports grow as bodies are
-    found), then the figure most articles give, the lower one in a tie; [low, high] if they differ."""
-    per_doc: dict[str, int] = {}
+    """A casualty figure over articles: each article's reading (see `_article_figures`), then the
+    figure most articles give, the lower one in a tie; [low, high] if they differ."""
+    per_doc = {
+        doc: pair[0 if field == "fatalities" else 1] for doc, pair in _article_figures(mentions).items()
+    }
+    given = [v for v in per_doc.values() if v is not None]
+    if not given:
+        return None, []
+    votes = Counter(given)
+    best = min(votes, key=lambda v: (-votes[v], v))
+    low, high = min(given), max(given)
+    return best, [low, high] if low != high else []
+
+
+def _article_figures(mentions: Sequence[Event]) -> dict[str, tuple[int | None, int | None]]:
+    """Each article's (killed, injured): the reading with the most dead (reports grow as bodies
+    are found), its injured with it. An article's mentions of one happening carry the same
+    figures (events.tally); two readings that differ are two tolls it told, and mixing the dead
+    of one with the injured of the other would be neither's."""
+    best: dict[str, tuple[int, int, int | None, int | None]] = {}
     for m in mentions:
-        value = getattr(m, field)
-        if value is None:
+        if m.fatalities is None and m.injured is None:
             continue
         doc = m.evidence[0].document_id if m.evidence else m.id
-        per_doc[doc] = max(per_doc.get(doc, value), value)
-    if not per_doc:
-        return None, []
-    votes = Counter(per_doc.values())
-    best = min(votes, key=lambda v: (-votes[v], v))
-    low, high = min(per_doc.values()), max(per_doc.values())
-    return best, [low, high] if low != high else []
+        key = (-1 if m.fatalities is None else m.fatalities, -1 if m.injured is None else m.injured)
+        if doc not in best or key > best[doc][:2]:
+            best[doc] = (*key, m.fatalities, m.injured)
+    return {doc: (v[2], v[3]) for doc, v in best.items()}
 
 
 def _source_key(ev: Evidence) -> str:

@@ -110,6 +110,9 @@ def test_a_correction_finds_its_event_after_a_rebuild_gives_it_a_new_id(store) -
     lead = make_event(doc, "ev1-rebuilt", "Earlier, police beat protesters.", start=200, type="ASSAULT")
     lead.location = KYIV
     store.store_decisions(doc.id, [Decision(event=lead, names=set(), mentions=[lead, *mentions])])
+    # Written with the mention it holds, the event carries the mention's corrections at once ...
+    assert store.get_event("ev1-rebuilt").type == "PROTEST"
+    # ... and the rebuild's last step finds every correction's event again by its anchor.
     assert store.reapply_corrections() == 1
     now = store.get_event("ev1-rebuilt")
     assert (now.type, now.flagged) == ("PROTEST", True)

@@ -1483,9 +1483,19 @@ def _resolve_anchor(conn: psycopg.Connection, c: dict[str, Any]) -> str | None:
 
 def _apply_corrections(conn: psycopg.Connection, event_id: str, change: int, *, fresh: bool) -> None:
     """Set an event's row to its corrected values (see the SQLite store's function of this name)."""
-    rows = conn.execute("SELECT * FROM corrections WHERE event_id = %s ORDER BY id", (event_id,)).fetchall()
+    # Its own corrections, and those anchored to a mention it holds now: an event that absorbed
+    # another (or was re-grouped by a rebuild) carries the corrections of the mentions it took in.
+    # Corrections are few (made by hand): scanning their table is cheap, and nothing when empty.
+    rows = conn.execute(
+        "SELECT c.* FROM corrections c LEFT JOIN mentions m ON m.id = c.mention_id"
+        " WHERE c.event_id = %s OR m.event_id = %s ORDER BY c.id",
+        (event_id, event_id),
+    ).fetchall()
     if not rows:
         return
+    moved = [r["id"] for r in rows if r["event_id"] != event_id]
+    for correction_id in moved:
+        conn.execute("UPDATE corrections SET event_id = %s WHERE id = %s", (event_id, correction_id))
     row = conn.execute("SELECT * FROM events WHERE id = %s", (event_id,)).fetchone()
     if row is None:
         return

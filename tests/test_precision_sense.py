@@ -25,6 +25,14 @@ def _types(text, lang, modality=None):
         ("en", "Firefighters battled the blaze for hours in the hills above Athens on Tuesday."),
         ("en", "Hundreds of firefighters were fighting wildfires on the island of Rhodes."),
         ("en", "The government has promised to fight inflation with higher interest rates."),
+        # An attack in words is a criticism, not violence.
+        ("en", "The opposition leader made a blistering attack on the government in parliament on Friday."),
+        (
+            "de",
+            "Die Oppositionsführerin startete am Freitag im Bundestag einen verbalen Angriff auf die Regierung.",
+        ),
+        ("fr", "La cheffe de l'opposition a lancé vendredi une attaque verbale contre le Premier ministre."),
+        ("es", "El líder opositor lanzó el viernes un duro ataque contra el gobierno en el Congreso."),
     ],
 )
 def test_non_event_senses_of_trigger_words(lang, text):
@@ -36,6 +44,7 @@ def test_non_event_senses_of_trigger_words(lang, text):
     [
         ("fr", "Les soldats ont repoussé une attaque des rebelles près de Goma."),
         ("en", "Soldiers fought rebels near Goma on Monday, killing five."),
+        ("en", "Gunmen attacked the government offices in the town on Friday, killing two guards."),
         ("fr", "Les troupes ont battu en retraite après trois jours de combats."),
     ],
 )

@@ -8,7 +8,9 @@ finds them. Separable verbs split in main clauses ("zogen ... ab"); the nouns an
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
     # Phrases that contain a trigger word but are no trigger.
-    "NONE": ("raketenabwehr*", "gewaltfrei*"),
+    # An attack in words is a criticism ("scharfer Angriff auf die Regierung"), not violence.
+    "NONE": ("raketenabwehr*", "gewaltfrei*", "verbal* angriff*", "angriff* auf die regierung",
+             "angriff* auf die opposition", "frontalangriff auf"),
     "AGREE": ("vereinbart*", "*vereinbarung*", "*abkommen*", "unterzeichn*", "einigten sich", "einigung",
               "zugesagt", "sagte zu", "sagten zu", "versprach*", "*vertrag unterzeichnet"),
     "AGREE/ceasefire": ("*waffenruhe*", "*waffenstillstand*", "feuerpause*"),

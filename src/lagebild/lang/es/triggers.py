@@ -3,7 +3,9 @@
 # fmt: off
 TRIGGERS: dict[str, tuple[str, ...]] = {
     # Phrases that contain a trigger word but are no trigger.
-    "NONE": ("antidisturbios", "no violent*"),
+    # An attack in words is a criticism, not violence.
+    "NONE": ("antidisturbios", "no violent*", "ataque verbal", "ataques verbales",
+             "ataque* contra el gobierno", "ataque* contra la oposición"),
     "AGREE": ("acuerdo*", "acordaron", "acordó", "firmaron", "firmó", "firma de", "pactaron", "pacto",
               "se comprometió", "se comprometieron", "prometió", "memorando de entendimiento"),
     "AGREE/ceasefire": ("alto el fuego", "cese al fuego", "cese del fuego", "tregua*", "armisticio"),

@@ -4,7 +4,10 @@
 TRIGGERS: dict[str, tuple[str, ...]] = {
     # Phrases that contain a trigger word but are no trigger.
     # A "motion de censure" is a vote of no confidence, no censorship.
-    "NONE": ("retraite*", "retraité*", "âge de la retraite", "non-violent*", "anti-émeute", "forces de l'ordre", "motion de censure", "motions de censure"),
+    "NONE": ("retraite*", "retraité*", "âge de la retraite", "non-violent*", "anti-émeute", "forces de l'ordre", "motion de censure", "motions de censure",
+             # An attack in words is a criticism, not violence.
+             "attaque verbale", "attaques verbales", "attaque* contre le gouvernement",
+             "attaque* contre l'opposition"),
     "AGREE": ("accord*", "se sont entendus", "signé", "signe", "signent", "signature", "ont convenu",
               "a convenu",
               "promis", "s'est engagé*", "se sont engagés", "protocole d'accord"),

@@ -312,3 +312,27 @@ def test_cli_watchlist_alerts_correct_flag(tmp_path) -> None:
     assert missing.exit_code == 2 and "no event with id 'nope'" in missing.output
     assert runner.invoke(app, ["watchlist", "remove", "kyiv", "--db", db]).exit_code == 0
     assert runner.invoke(app, ["watchlist", "remove", "kyiv", "--db", db]).exit_code == 2
+
+
+def test_cli_events_hide_flagged_events_unless_asked(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from lagebild.cli import app
+
+    runner = CliRunner()
+    db = f"sqlite:///{tmp_path / 'events.db'}"
+    with open_store(db) as s:
+        _add(s)
+        _add(s, "ev2", "Police beat protesters in Kyiv again.")
+        s.add_correction("ev1", "flag", {}, "hoax", "anna")
+
+    def listed(*extra: str) -> list[str]:
+        result = runner.invoke(app, ["events", "--db", db, "-f", "jsonl", *extra])
+        assert result.exit_code == 0, result.output
+        return sorted(json.loads(line)["id"] for line in result.stdout.splitlines())
+
+    assert listed() == ["ev2"]
+    assert listed("--flagged", "true") == ["ev1"]
+    assert listed("--flagged", "all") == ["ev1", "ev2"]
+    bad = runner.invoke(app, ["events", "--db", db, "--flagged", "maybe"])
+    assert bad.exit_code == 2 and "use false, true or all" in bad.output

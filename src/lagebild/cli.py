@@ -393,6 +393,9 @@ def events(
             help="table, jsonl (one event a line), json (an array), geojson, csv, acled, plover.",
         ),
     ] = "table",
+    flagged: Annotated[
+        str, typer.Option(help="Events analysts flagged as wrong: false (hidden), true (only them) or all.")
+    ] = "false",
 ) -> None:
     """List stored events, filtered, as a table or an export format."""
     from lagebild.store import EventQuery
@@ -411,6 +414,7 @@ def events(
         q=q,
         min_confidence=min_confidence,
         modality=_modalities(modality),
+        flagged=_flagged(flagged),
     )
     store = _open(db, must_exist=True)
     try:
@@ -427,6 +431,14 @@ def events(
             WRITERS["json" if format == "jsonl" else format](found, sys.stdout)
     finally:
         store.close()
+
+
+def _flagged(value: str) -> bool | None:
+    """--flagged as the API's `flagged`: false (hide flagged events), true (only them), all."""
+    choices: dict[str, bool | None] = {"false": False, "true": True, "all": None}
+    if value.strip().lower() not in choices:
+        raise typer.BadParameter(f"{value!r}: use false, true or all", param_hint="--flagged")
+    return choices[value.strip().lower()]
 
 
 def _write_json_array(found) -> None:

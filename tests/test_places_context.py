@@ -282,3 +282,81 @@ def test_a_spelling_of_the_same_name_is_no_alternate_name_of_another_place() -> 
     assert m.place is not None and m.place.country == "US" and m.feature.startswith("PPL")
     got = _places("Schüsse in Saint Louis, Missouri, am Sonntag.", "de")
     assert got["Saint Louis"][0] == "US"
+
+
+def _event_places(text: str, lang: str) -> list[tuple[str, str | None, str | None]]:
+    from lagebild.model import Document
+    from lagebild.pipeline import extract_mentions
+
+    doc = Document.create(text=text, lang=lang, published="2023-03-24")
+    return [
+        (ev.evidence[0].sentence, ev.location and ev.location.name, ev.location and ev.location.precision)
+        for ev in extract_mentions(doc)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "city", "written"),
+    [
+        (
+            "Frankreich erlebte neue Proteste. In Paris lieferten sich vermummte Gruppen "
+            "Straßenschlachten mit der Polizei, die Tränengas einsetzte.",
+            "de",
+            "Paris",
+            "Paris",
+        ),
+        (
+            "L'Azerbaïdjan a repris Choucha. À Erevan, des centaines de manifestants ont pris "
+            "d'assaut le Parlement, accusant le Premier ministre de trahison.",
+            "fr",
+            "Yerevan",
+            "Erevan",
+        ),
+        (
+            "Russia fired dozens of missiles at cities across Ukraine on Monday morning, striking "
+            "central Kyiv during rush hour.",
+            "en",
+            "Kyiv",
+            "Kyiv",
+        ),
+        (
+            "Rusia lanzó este lunes un ataque con misiles contra Kiev y numerosas ciudades de Ucrania.",
+            "es",
+            "Kyiv",
+            "Kiev",
+        ),
+    ],
+)
+def test_a_city_named_in_the_events_sentence_beats_the_country(
+    text: str, lang: str, city: str, written: str
+) -> None:
+    got = [g for g in _event_places(text, lang) if written in g[0]]
+    assert got and all(g[1:] == (city, "city") for g in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Вагнеровцы заняли штаб округа в Ростове-на-Дону.", "ru"),
+        ("Бойовики увійшли до Ростова-на-Дону вночі.", "uk"),
+    ],
+)
+def test_a_hyphenated_city_declines_on_its_first_word(text: str, lang: str) -> None:
+    got = {m.text: m for m in geoparse(text, lang)}
+    (name,) = [k for k in got if k.startswith("Ростов")]
+    assert name.endswith("-на-Дону") and got[name].place.name == "Rostov-on-Don"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vladimir Putin met the governor in Vladimir on Monday.", "en"),
+        ("Владимир Путин встретился с губернатором во Владимире.", "ru"),
+        ("Президент Володимир Зеленський виступив у Києві.", "uk"),
+    ],
+)
+def test_a_big_town_that_is_a_given_name_is_no_place_before_a_surname(text: str, lang: str) -> None:
+    got = geoparse(text, lang)
+    first_word = text.split()[0] if lang != "uk" else "Володимир"
+    assert all(not (m.text == first_word and m.start == text.find(first_word)) for m in got), got
+    assert got  # the real place of the sentence is still found

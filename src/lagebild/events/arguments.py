@@ -239,6 +239,8 @@ def subject_countries(text: str, s: Sentence, anchor: Candidate, ctx: Context) -
 def link_place(text: str, s: Sentence, anchor: Candidate, ctx: Context) -> Place | None:
     """Where the trigger's event happened: the nearest usable place of its clause, else its scene."""
     best: tuple[float, Place] | None = None
+    towns: list[tuple[float, Place]] = []  # the usable places finer than a country, with their cost
+    scene: Place | None = None
     c0, c1 = clause_of(s, anchor.trigger_start)
     for pm in ctx.places.starting(s.start, s.end):
         if pm.end > s.end:
@@ -247,6 +249,14 @@ def link_place(text: str, s: Sentence, anchor: Candidate, ctx: Context) -> Place
             continue
         if _country_as_subject(text, pm, anchor, c0, ctx):
             continue
+        coarse = pm.place.precision in ("country", "region")
+        if (
+            not coarse
+            and scene is None
+            and pm.end <= anchor.trigger_start
+            and _opens_sentence(text, s, pm, ctx)
+        ):
+            scene = pm.place
         after = pm.start >= anchor.trigger_end
         dist = pm.start - anchor.trigger_end if after else anchor.trigger_start - pm.end
         if dist > _PLACE_REACH:
@@ -255,14 +265,44 @@ def link_place(text: str, s: Sentence, anchor: Candidate, ctx: Context) -> Place
         # finer beats coarser.
         cost = dist * (0.8 if after else 1.0)
         cost += 0 if c0 <= pm.start < c1 else 50
-        cost += 40 if pm.place.precision in ("country", "region") else 0
+        cost += 40 if coarse else 0
         cost += 60 * (1.0 - min(1.0, pm.score if pm.score is not None else 1.0))
+        if not coarse:
+            towns.append((cost, pm.place))
         if best is None or cost < best[0]:
             best = (cost, pm.place)
-    # A place far off in another clause names something else ("... crackdown on protests in X").
+    if best is not None and best[1].precision in ("country", "region"):
+        # A town of that country named in the same sentence is where it happened, more exactly:
+        # "missiles at cities across Ukraine ..., striking central Kyiv".
+        inside = [t for t in towns if t[1].country and t[1].country == best[1].country]
+        if inside:
+            best = min(inside, key=lambda t: t[0])
+    # A place far off in another clause names something else ("... crackdown on protests in X"),
+    # unless the sentence opened on its scene ("À Erevan, des manifestants ..., accusant ...") or
+    # it is a town of the document's country, finer than that country.
     if best is not None and best[0] > _FAR_PLACE_COST:
-        return ctx.main_place or best[1]
-    return best[1] if best else _previous_place(text, s, ctx) or ctx.main_place
+        if scene is not None:
+            return scene
+        if not _finer_in(best[1], ctx.main_place):
+            return ctx.main_place or best[1]
+    return best[1] if best else scene or _previous_place(text, s, ctx) or ctx.main_place
+
+
+def _opens_sentence(text: str, s: Sentence, pm: Any, ctx: Context) -> bool:
+    """Whether the sentence opens on this place as its scene: "In Paris, ...", "À Erevan, ...",
+    "Am Abend in Leipzig ..." (a preposition before it, at most three words in)."""
+    words = re.findall(r"\w+", text[s.start : pm.start])
+    return 0 < len(words) <= 3 and fold(words[-1]) in hints(ctx.lang).prepositions
+
+
+def _finer_in(place: Place, country: Place | None) -> bool:
+    """Whether `place` is a town or district inside `country` (the document's main country)."""
+    return (
+        country is not None
+        and country.precision == "country"
+        and place.precision not in ("country", "region")
+        and place.country == country.country
+    )
 
 
 def _previous_place(text: str, s: Sentence, ctx: Context) -> Place | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lagebild.actors.names import given_names
 from lagebild.places.gazetteer import Gazetteer, key_hash
 from lagebild.places.langdata import LangHints, hints
 from lagebild.places.normalise import TOKEN, fold, name_key
@@ -78,14 +79,22 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     return bool(_JOINER.match(text[a.end : b.start]))
 
 
-def _variant_keys(words: list[str], h: LangHints) -> list[str]:
-    """Keys to try for the words of one n-gram: as written, then through morphology rules."""
+def _variant_keys(words: list[str], h: LangHints, hyphenated: bool = False) -> list[str]:
+    """Keys to try for the words of one n-gram: as written, then through morphology rules.
+
+    `hyphenated`: the first two words are joined by a hyphen, as in "Ростове-на-Дону", where
+    the first word declines and the rest stays."""
     out = [" ".join(words)]
     last = words[-1]
     head = words[:-1]
     for ending, repl in h.suffixes:
         if last.endswith(ending) and len(last) - len(ending) >= 2:
             out.append(" ".join([*head, last[: len(last) - len(ending)] + repl]))
+    if hyphenated and len(words) > 2:
+        first = words[0]
+        for ending, repl in h.suffixes:
+            if first.endswith(ending) and len(first) - len(ending) >= 2:
+                out.append(" ".join([first[: len(first) - len(ending)] + repl, *words[1:]]))
     if h.adjective_suffixes and len(words) > 1:
         # "в Нагорном Карабахе": the adjective in front declines too.
         lasts = [k.split(" ")[-1] for k in out]
@@ -123,7 +132,8 @@ def find_matches(text: str, toks: list[Token], gaz: Gazetteer, h: LangHints) -> 
             # In cased scripts a name ends on a capitalised word ("Bosnia and Herzegovina").
             if h.cased and not toks[j].cap:
                 continue
-            for v, key in enumerate(_variant_keys(words, h)):
+            hyphen = j > i + 1 and text[t.end : toks[i + 1].start] in ("-", "‐")
+            for v, key in enumerate(_variant_keys(words, h, hyphen)):
                 grams.append((i, j + 1, v))
                 hashes.append(key_hash(key))
     found = gaz.rows_for_hashes(np.asarray(hashes, dtype=np.uint64))
@@ -399,6 +409,17 @@ def spot_matches(
             or (m.start and toks[m.start - 1].key in h.honorifics)
         }
         openers = {id(m) for m in small if first_name_of(m, toks, run_of, place_toks, h)}
+        # A big town that is also a given name opens a person's name when a capitalised word
+        # that is no place follows: "Vladimir Putin", "Florence Nightingale", "Владимир Путин".
+        openers |= {
+            id(m)
+            for m in kept
+            if id(m) not in small_ids
+            and toks[m.start].text in given_names()
+            and not any(gaz.feature[r] in _AREAL_FEATURES for r in m.rows[:MAX_ROWS].tolist())
+            and first_name_of(m, toks, run_of, place_toks, h)
+            and toks[m.end].key not in h.place_nouns
+        }
         kept = [
             m
             for m in kept

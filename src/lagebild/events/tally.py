@@ -5,7 +5,7 @@ Friday. One of them died in hospital." The second sentence holds no trigger, yet
 toll of the first. Each figure of the document (lagebild.events.casualties) belongs to the violent
 happening whose sentence holds it; a figure in a sentence of no violent happening belongs to the
 happening told last before it (the scene holds, as for places), else to the first one after it.
-The headline's figures belong to the article's first violent happening. Every mention of a
+The headline's figures fill in for the happenings whose sentences give none. Every mention of a
 happening then carries the happening's figures, so the store's summary (one figure per article)
 sees what the article says over all its sentences, with "shot" minus "died" counted as injured.
 """
@@ -64,8 +64,13 @@ def assign(
             targets = {owner[spans[max(k, 0)]][0]}
         for gi in targets:
             tolls[gi].append(c)
-    first = min(range(len(groups)), key=lambda gi: min(_sentence_of(m)[0] for m in groups[gi]))
-    tolls[first].extend(heading)
+    # The headline's toll is the article's: it fills in for happenings whose sentences give none
+    # (a roundup's incidents keep their own), else it is the first happening's.
+    bare = [gi for gi, toll in enumerate(tolls) if not toll]
+    if not bare:
+        bare = [min(range(len(groups)), key=lambda gi: min(_sentence_of(m)[0] for m in groups[gi]))]
+    for gi in bare:
+        tolls[gi].extend(heading)
     for g, toll in zip(groups, tolls, strict=True):
         if not toll:
             continue

@@ -13,15 +13,76 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from lagebild.alerts.watchlists import Filter, Watchlist, WatchlistError, check_name, check_webhook
 from lagebild.api.guard import token_problem
 from lagebild.api.pool import StorePool
+from lagebild.api.schemas import EventOut, Problem
 from lagebild.api.streaming import sse_message
 from lagebild.store import StoreError
 
 MAX_ALERTS = 1000
+
+
+class FilterOut(BaseModel):
+    bbox: list[float] | None = Field(None, description="west, south, east, north")
+    polygon: list[list[float]] | None = Field(None, description="[lon, lat] points of a drawn area")
+    countries: list[str] = []
+    types: list[str] = []
+    actors: list[str] = []
+    words: list[str] = []
+    min_confidence: float | None = None
+    min_sources: int | None = None
+    modality: list[str] = []
+
+
+class WatchlistOut(BaseModel):
+    id: int
+    name: str
+    filter: FilterOut
+    webhook: str | None = Field(None, description="In full only with the token")
+    created: str
+    since_change: int = Field(description="Events written after this change mark may alert")
+
+
+class WatchlistsOut(BaseModel):
+    watchlists: list[WatchlistOut]
+
+
+class DeliveryOut(BaseModel):
+    state: str = Field(description="none, pending, sending, delivered or failed")
+    attempts: int
+    next_attempt: float | None = None
+    last_error: str | None = None
+    delivered: str | None = None
+
+
+class AlertOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: int
+    watchlist_id: int
+    watchlist: str
+    event_id: str
+    raised: str
+    reason: str = Field(description="new, or update: an event that matches after a merge or correction")
+    delivery: DeliveryOut
+    event: EventOut = Field(description="The event contract as it matched")
+
+
+class AlertsOut(BaseModel):
+    alerts: list[AlertOut]
+
+
+_READ: dict[int | str, dict[str, Any]] = {422: {"model": Problem, "description": "Bad parameters"}}
+_WRITE: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A Host this server does not serve, or a body that is not JSON"},
+    401: {"model": Problem, "description": "No or wrong token"},
+    413: {"model": Problem, "description": "A body over the size limit"},
+    422: {"model": Problem, "description": "A watch-list that cannot be saved: the message says why"},
+    429: {"model": Problem, "description": "Too many writes from this client: see Retry-After"},
+}
 
 
 def _shown(w: Watchlist, authorised: bool) -> dict[str, Any]:
@@ -42,7 +103,12 @@ def router(
 ) -> APIRouter:
     api = APIRouter(tags=["alerts"])
 
-    @api.get("/api/watchlists", summary="Every watch-list: a saved filter with a name (and its webhook)")
+    @api.get(
+        "/api/watchlists",
+        summary="Every watch-list: a saved filter with a name (and its webhook)",
+        response_class=Response,
+        responses={200: {"model": WatchlistsOut}},
+    )
     def list_watchlists(request: Request) -> Response:
         authorised = token_problem(request.headers.get("authorization"), token) is None
         with pool.store() as store:
@@ -61,6 +127,11 @@ def router(
         dependencies=[Depends(require_token)],
         status_code=201,
         response_class=Response,
+        responses={
+            201: {"model": WatchlistOut, "description": "Saved"},
+            409: {"model": Problem, "description": "The name is taken"},
+            **_WRITE,
+        },
     )
     def add_watchlist(body: Annotated[dict[str, Any], Body()]) -> Response:
         unknown = sorted(set(body) - {"name", "filter", "webhook"})
@@ -84,6 +155,11 @@ def router(
         dependencies=[Depends(require_token)],
         status_code=204,
         response_class=Response,
+        responses={
+            204: {"description": "Removed"},
+            404: {"model": Problem, "description": "No such watch-list"},
+            **{k: v for k, v in _WRITE.items() if k != 422},
+        },
     )
     def remove_watchlist(key: str) -> Response:
         with pool.store() as store:
@@ -95,6 +171,11 @@ def router(
         "/api/alerts",
         summary="Alerts, newest first, each with its event and the state of its webhook delivery",
         response_class=Response,
+        responses={
+            200: {"model": AlertsOut},
+            404: {"model": Problem, "description": "No such watch-list"},
+            **_READ,
+        },
     )
     def list_alerts(
         watchlist: Annotated[str | None, Query(description="A watch-list's id or name")] = None,
@@ -122,6 +203,7 @@ def router(
             "with the alerts raised from now on."
         ),
         response_class=StreamingResponse,
+        responses={200: {"content": {"text/event-stream": {}}}},
     )
     async def stream(request: Request) -> Response:
         resume = request.headers.get("last-event-id", "").strip()

@@ -7,13 +7,49 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query
 from fastapi.responses import Response
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from lagebild.api.pool import StorePool
+from lagebild.api.schemas import EventOut, Problem
 from lagebild.corrections import CorrectionError, changes_of, check_author, check_reason
 from lagebild.store import StoreError
 
 _KEYS = {"event_id", "flag", "type", "mode", "place", "date", "reason", "by"}
+
+
+class CorrectionOut(BaseModel):
+    id: int
+    event_id: str | None = Field(description="The event it applies to now; null when its sentence gives none")
+    kind: str = Field(description="correct, flag or unflag")
+    changes: dict[str, Any] = Field(description="The fields set: type, mode, location, date, date_precision")
+    before: dict[str, Any] = Field(description="The same fields as they were")
+    reason: str | None = None
+    by: str
+    at: str
+    anchor: dict[str, Any] = Field(
+        description="The lead mention and its sentence: found again after a rebuild"
+    )
+
+
+class CorrectionsOut(BaseModel):
+    corrections: list[CorrectionOut]
+
+
+class CorrectionResult(BaseModel):
+    correction: CorrectionOut
+    event: EventOut = Field(description="The event with the correction applied")
+
+
+_WRITE: dict[int | str, dict[str, Any]] = {
+    201: {"model": CorrectionResult, "description": "Recorded and applied"},
+    400: {"model": Problem, "description": "A Host this server does not serve, or a body that is not JSON"},
+    401: {"model": Problem, "description": "No or wrong token"},
+    404: {"model": Problem, "description": "No such event"},
+    413: {"model": Problem, "description": "A body over the size limit"},
+    422: {"model": Problem, "description": "A correction that cannot be made: the message says why"},
+    429: {"model": Problem, "description": "Too many writes from this client: see Retry-After"},
+}
 
 
 def router(
@@ -33,6 +69,7 @@ def router(
         dependencies=[Depends(require_token)],
         status_code=201,
         response_class=Response,
+        responses=_WRITE,
     )
     async def add_correction(body: Annotated[dict[str, Any], Body()]) -> Response:
         unknown = sorted(set(body) - _KEYS)
@@ -73,6 +110,10 @@ def router(
         "/api/corrections",
         summary="Every correction (or those of one event), oldest first",
         response_class=Response,
+        responses={
+            200: {"model": CorrectionsOut},
+            422: {"model": Problem, "description": "Bad parameters"},
+        },
     )
     def list_corrections(
         event_id: Annotated[str | None, Query(description="Only this event's")] = None,

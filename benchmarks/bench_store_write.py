@@ -23,8 +23,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sections import write_section
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _source_hash() -> str:
@@ -108,6 +110,7 @@ def main() -> None:
     )
     parser.add_argument("--limit", type=int, default=400)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "SCALING.md")
     args = parser.parse_args()
     if not args.pg:
         raise SystemExit("--pg postgresql://... (or $LAGEBILD_BENCH_PG) is needed")
@@ -134,12 +137,27 @@ def main() -> None:
             print(f"round {n + 1} {backend}: {result}", file=sys.stderr)
     best = {b: min(r["ms_per_doc"] for r in rs) for b, rs in results.items()}
     same = len({r["events"] for rs in results.values() for r in rs}) == 1
-    print(
-        f"{len(items)} documents of {args.docs.name}: store write ms/document (best of {args.rounds}):"
-        f" sqlite {best['sqlite']:.1f}, postgresql {best['postgresql']:.1f}"
-        f" ({best['sqlite'] / best['postgresql']:.0%} of SQLite's speed);"
-        f" PostgreSQL statements per document {statements / len(items):.1f}; same events: {same}"
+    rows = "\n".join(
+        f"| {b} | {n} | {r['ms_per_doc']:.1f} | {r['events']:,} |"
+        for b, rs in results.items()
+        for n, r in enumerate(rs, 1)
     )
+    section = (
+        "## The write path alone: merge and store, SQLite vs PostgreSQL\n\n"
+        f"`ingest.link_and_store` of {len(items)} documents of `{args.docs.name}` whose mentions were"
+        " extracted beforehand (the merge's candidate search and decisions, the document's transaction),"
+        f" into a new store each round, backends alternating:\n\n"
+        "| store | round | ms per document | events |\n| --- | ---: | ---: | ---: |\n"
+        f"{rows}\n\n"
+        f"Best round: SQLite {best['sqlite']:.1f} ms, PostgreSQL {best['postgresql']:.1f} ms per document"
+        f" (PostgreSQL at {best['sqlite'] / best['postgresql']:.0%} of SQLite's speed);"
+        f" {statements / len(items):.1f} SQL statements per document on PostgreSQL, pipelined;"
+        f" same events: {'yes' if same else 'NO'}. Command: `.venv/bin/python benchmarks/bench_store_write.py"
+        f" --pg postgresql://... --limit {args.limit} --rounds {args.rounds}` ({os.cpu_count()} CPUs shared"
+        " with other work; the PostgreSQL server on the same machine, fsync on)."
+    )
+    print(section)
+    write_section(args.out, "store-write", section)
 
 
 if __name__ == "__main__":

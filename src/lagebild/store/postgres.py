@@ -25,7 +25,7 @@ import math
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -269,12 +269,16 @@ class PostgresStore:
                 raise StoreUnavailable(f"database error in {self._shown}: {str(exc).strip()}") from None
 
     @contextmanager
-    def _write(self, *, serialised: bool = True) -> Iterator[psycopg.Connection]:
-        """One transaction; `serialised` takes the writers' lock first (whoever hands out change numbers)."""
+    def _write(self, *, serialised: bool = True, pipelined: bool = False) -> Iterator[psycopg.Connection]:
+        """One transaction; `serialised` takes the writers' lock first (whoever hands out change numbers).
+
+        `pipelined`: statements are sent without waiting for each answer (BEGIN and COMMIT too),
+        so a transaction costs one round trip plus one per statement whose rows are read. Its
+        statements' `rowcount` is unknown until then: read rows (RETURNING) instead."""
         with self._lock:
             conn = self._db
             try:
-                with conn.transaction():
+                with conn.pipeline() if pipelined else nullcontext(), conn.transaction():
                     if serialised:
                         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
                     yield conn
@@ -324,11 +328,11 @@ class PostgresStore:
         # power cut may lose the last documents of a run (whole, never half: a rerun stores
         # them), SQLite's guarantee in WAL mode with synchronous=NORMAL. A killed lagebild loses
         # nothing the server acknowledged.
-        with self._write() as conn, conn.pipeline() as pipeline:
+        with self._write(pipelined=True) as conn:
             conn.execute("SET LOCAL synchronous_commit = off")
-            insert = conn.execute(
+            inserted = conn.execute(
                 "INSERT INTO documents (id, url, source, title, published, lang, author, text, fetched_at,"
-                " ingested_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                " ingested_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING RETURNING 1",
                 (
                     doc.id,
                     doc.url,
@@ -341,9 +345,8 @@ class PostgresStore:
                     doc.fetched_at,
                     utcnow(),
                 ),
-            )
-            pipeline.sync()  # rowcount is known only once the server has answered
-            if not insert.rowcount:
+            ).fetchone()  # waits for the answer: whether the document is new
+            if inserted is None:
                 return False
             if decisions is None:
                 decisions = [Decision(event=e, names=set(), mentions=[e]) for e in events]
@@ -718,8 +721,12 @@ class PostgresStore:
         return row["value"] if row else default
 
     def set_meta(self, key: str, value: str | None) -> None:
-        """Store `value` under `key`; None deletes the key."""
-        with self._write(serialised=False) as conn:
+        """Store `value` under `key`; None deletes the key.
+
+        One round trip, and the commit does not wait for the disk (as add_document's): the
+        state written here (feed marks, sketches of stored documents) is rebuilt by a rerun."""
+        with self._write(serialised=False, pipelined=True) as conn:
+            conn.execute("SET LOCAL synchronous_commit = off")
             if value is None:
                 conn.execute("DELETE FROM kv WHERE key = %s", (key,))
             else:
@@ -1157,12 +1164,15 @@ _UPSERT_SQL = (
 )
 
 
-def _upsert_event(conn: psycopg.Connection, event: Event, change: int) -> None:
+def _upsert_event(conn: psycopg.Connection, event: Event, change: int, *, corrected: bool = True) -> None:
+    """`corrected=False`: the event is new (read from a new document), so no analyst can have
+    corrected it yet; skipping the lookup saves a wait for the server per event."""
     values = event_values(event, change)
     conn.execute(_UPSERT_SQL, [values[c] for c in _EVENT_COLUMNS])
     _insert_evidence(conn, event.id, event.evidence)
-    # The machine's reading was just written: an analyst's corrections of the event win again.
-    _apply_corrections(conn, event.id, change, fresh=True)
+    if corrected:
+        # The machine's reading was just written: an analyst's corrections of the event win again.
+        _apply_corrections(conn, event.id, change, fresh=True)
 
 
 def _blob(vector: np.ndarray | None) -> bytes | None:
@@ -1209,7 +1219,7 @@ def _store_decision(
     new_ids = {m.id for m in d.mentions}
     if stored is None:
         # A new event: the plan's summary of its mentions, as it is.
-        _upsert_event(conn, d.event, change)
+        _upsert_event(conn, d.event, change, corrected=not new_document)
         names, embedding = set(d.names), lead_embedding
         if embedding is None and not new_document:  # a rebuild: the lead mention may have been embedded
             row = conn.execute("SELECT embedding FROM mentions WHERE id = %s", (d.mentions[0].id,)).fetchone()

@@ -70,11 +70,38 @@ class Mention:
     score: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """Per-row values of one gazetteer that every document needs, computed once per process:
+    a mention then takes its candidates' values with one fancy index instead of a handful of
+    numpy calls and a Python loop on a few rows each."""
+
+    prior: np.ndarray
+    lat: np.ndarray  # radians
+    lon: np.ndarray
+    areal: np.ndarray  # countries, continents and regions: no nearness bonus
+
+
+_TABLES: dict[int, tuple[Gazetteer, _Tables]] = {}
+
+
+def _tables(gaz: Gazetteer) -> _Tables:
+    got = _TABLES.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    pop = np.minimum(np.log10(gaz.population.astype(np.float64) + 1.0), 7.0)
+    feat = np.fromiter((FEATURE_WEIGHT.get(f, 0.25) for f in gaz.feature), float, len(gaz.feature))
+    areal = np.fromiter((f in _AREAL for f in gaz.feature), bool, len(gaz.feature))
+    lat, lon = np.radians(gaz.lat.astype(np.float64)), np.radians(gaz.lon.astype(np.float64))
+    tables = _Tables(W_FEATURE * feat + W_POP_DECADE * pop, lat, lon, areal)
+    _TABLES.clear()  # one gazetteer per process; a rebuilt one replaces it
+    _TABLES[id(gaz)] = (gaz, tables)
+    return tables
+
+
 def priors(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
     """Context-free odds of each candidate: its kind of feature, then its size in orders of magnitude."""
-    pop = np.minimum(np.log10(gaz.population[rows].astype(np.float64) + 1.0), 7.0)
-    feat = np.fromiter((FEATURE_WEIGHT.get(gaz.feature[r], 0.25) for r in rows.tolist()), float, len(rows))
-    return W_FEATURE * feat + W_POP_DECADE * pop
+    return _tables(gaz).prior[rows]
 
 
 def alias_only(gaz: Gazetteer, rows: np.ndarray, key: str) -> np.ndarray:
@@ -278,14 +305,13 @@ def _near_bonus(gaz: Gazetteer, rows: np.ndarray, pts: np.ndarray) -> np.ndarray
     """Bonus for candidates near the other resolved places (none for countries and regions)."""
     if not len(pts):
         return np.zeros(len(rows))
-    lat = np.radians(gaz.lat[rows].astype(np.float64))[:, None]
-    lon = np.radians(gaz.lon[rows].astype(np.float64))[:, None]
+    t = _tables(gaz)
+    lat, lon = t.lat[rows][:, None], t.lon[rows][:, None]
     plat, plon = np.radians(pts[:, 0])[None, :], np.radians(pts[:, 1])[None, :]
     x = (plon - lon) * np.cos((lat + plat) / 2)
     d = 6371.0 * np.sqrt(x * x + (plat - lat) ** 2).min(axis=1)
     bonus = W_NEAR * np.exp(-d / NEAR_KM)
-    areal = np.fromiter((gaz.feature[r] in _AREAL for r in rows.tolist()), bool, len(rows))
-    bonus[areal] = 0.0
+    bonus[t.areal[rows]] = 0.0
     return bonus
 
 

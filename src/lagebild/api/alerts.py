@@ -120,7 +120,7 @@ def router(
         summary="Save a watch-list; events written from now on that match it raise alerts",
         description=(
             'Body: {"name": "...", "filter": {bbox, polygon, countries, types, actors, words, '
-            'min_confidence, min_sources, modality}, "webhook": "https://..."}. Every key of the filter '
+            'min_confidence, min_sources, modality}, "webhook": "an http(s) URL"}. Every key of the filter '
             "is optional; within a list any item is enough, all given keys must hold. 409 when the "
             "name is taken."
         ),

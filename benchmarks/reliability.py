@@ -368,6 +368,12 @@ class Server:
                 time.sleep(0.2)
         raise SystemExit("the server did not start")
 
+    def cpu_s(self) -> float:
+        """CPU seconds the server process has used (all its threads): the cost of what it
+        served, which a busy machine does not inflate the way it does wall time."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def rss_mb(self) -> float:
         status = Path(f"/proc/{self.process.pid}/status").read_text()
         return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
@@ -578,7 +584,14 @@ def load_test(db: Path, n_requests: int, seconds: float, connections: int, tmp: 
 
     try:
         before = _snapshot(db)
+        # The load starts once the ingest stores documents (its workers load their data first).
+        deadline = time.monotonic() + 300
+        while _snapshot(db)[0] == before[0] and ingest.poll() is None and time.monotonic() < deadline:
+            time.sleep(1)
+        before = _snapshot(db)
+        cpu_before = server.cpu_s()
         elapsed = asyncio.run(run())
+        cpu = server.cpu_s() - cpu_before
         ingest_running = ingest.poll() is None
     finally:
         ingest.terminate()
@@ -596,6 +609,8 @@ def load_test(db: Path, n_requests: int, seconds: float, connections: int, tmp: 
         "errors": len(errors),
         "error_kinds": sorted(set(errors)),
         "connections": connections,
+        "server_cpu_ms_per_request": cpu * 1000 / max(1, len(times)),
+        "load_average": os.getloadavg()[0],
         "ingest_running_to_the_end": ingest_running,
         "documents_added": after[0] - before[0],
     }
@@ -627,7 +642,8 @@ def report(groups: dict[str, list[Probe]], schema: Probe, load: dict[str, Any], 
         f"| load: /api/events, map views, {n_events:,} events, {load['connections']} connections, ingest running | "
         f"{load['requests']:,} requests in {load['seconds']:.1f} s: {load['rps']:.0f} req/s, "
         f"p50 {load['p50']:.1f} ms, p99 {load['p99']:.1f} ms, max {load['max']:.0f} ms, "
-        f"{load['errors']} errors {load['error_kinds'] or ''}; {load['documents_added']} documents ingested meanwhile "
+        f"{load['errors']} errors {load['error_kinds'] or ''}; server CPU {load['server_cpu_ms_per_request']:.1f} ms "
+        f"per request; {load['documents_added']} documents ingested meanwhile; load average {load['load_average']:.1f} "
         f"(target p99 < 100 ms, 0 errors: {target}) |",
         "",
     ]

@@ -286,3 +286,39 @@ def test_a_bbox_with_infinity_is_422(db: str, bbox: str) -> None:
     with TestClient(create_app(db, token=TOKEN), raise_server_exceptions=False) as client:
         response = client.get("/api/events", params={"bbox": bbox})
         assert response.status_code == 422 and "bbox" in response.json()["detail"]
+
+
+# --- bounded reads: a page's total is counted only so far -----------------------------------------
+
+
+def test_a_pages_total_is_counted_up_to_a_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lagebild.api.app as api_app
+
+    path = tmp_path / "many.db"
+    with SQLiteStore(path) as store:
+        doc = make_doc("Reports.", lang="en")
+        events = [
+            make_event(
+                doc,
+                f"e{i}",
+                f"Shelling {i}.",
+                start=i * 20,
+                type="ASSAULT",
+                location=Place("Kharkiv", 49.98, 36.25, country="UA", precision="city"),
+                date=f"2024-03-{i + 1:02d}",
+            )
+            for i in range(6)
+        ]
+        store.add_document(doc, events)
+        assert store.count_events(api_app.EventQuery(), at_most=4) == 4
+        assert store.count_events(api_app.EventQuery()) == 6
+    monkeypatch.setattr(api_app, "MAX_TOTAL", 4)
+    client = TestClient(create_app(f"sqlite:///{path}"))
+    whole = client.get("/api/events", params={"bbox": "30,45,40,55"}).json()  # one page: no count
+    assert (whole["total"], whole["total_exact"], len(whole["events"])) == (6, True, 6)
+    paged = client.get("/api/events", params={"limit": 2}).json()
+    assert (paged["total"], paged["total_exact"]) == (4, False)
+    few = client.get("/api/events", params={"limit": 2, "since": "2024-03-04"}).json()
+    assert (few["total"], few["total_exact"]) == (3, True)
+    response = client.get("/api/events", params={"limit": 2})
+    assert response.headers["x-frame-options"] == "DENY" and response.headers["cache-control"] == "no-cache"

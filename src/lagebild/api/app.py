@@ -51,6 +51,9 @@ STATIC_DIR = Path(lagebild.__file__).parent / "web" / "static"
 MAX_BODY_BYTES = 20 * 1024 * 1024  # one article, even as a full web page, is far smaller
 EXPORT_PAGE = 5000  # events per store query while streaming an export: fewer, larger queries
 MAX_TIMELINE_BUCKETS = 5000
+# A page's total is counted up to this many events: a zoomed-out view of a large store matches
+# hundreds of thousands, and counting them all cost more than the page (p99 of the map's reads).
+MAX_TOTAL = 10_000
 MAX_EXTRACTORS = 2  # documents extracted at once for POST /api/documents; more wait their turn
 
 
@@ -173,7 +176,8 @@ def create_app(
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         return json_response({"detail": validation_message(exc)}, 422)
 
-    # Before the body is read: Host, token, rate, size, OPTIONS (see api/guard.py).
+    # Before the body is read: Host, token, rate, size, OPTIONS (see api/guard.py); it also adds
+    # the security headers to every response.
     app.add_middleware(
         Guard,
         routes=lambda: app.routes,
@@ -185,15 +189,6 @@ def create_app(
         headers=headers_out,
     )
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
-        for name, value in headers_out.items():
-            response.headers.setdefault(name, value)
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-cache")
-        return response
-
     # -- events -------------------------------------------------------------------------------
 
     @app.get(
@@ -202,7 +197,8 @@ def create_app(
         description=(
             "Ordered by event date (newest first, undated last), then by insertion. `next` is the "
             "cursor of the following page: pass it unchanged as `cursor` with the same filters. "
-            "Pages neither repeat nor skip events while new ones are stored."
+            "Pages neither repeat nor skip events while new ones are stored. `total` counts the "
+            "matching events up to 10,000; `total_exact` is false when more match."
         ),
         response_class=Response,
         responses={200: {"model": EventsPage}, **_PROBLEMS},
@@ -215,8 +211,13 @@ def create_app(
         query = replace(filters, limit=limit, cursor=cursor or None)
         with pool.store() as store:
             events, next_cursor = store.query_events(query)
-            total = store.count_events(query)
-        return json_response({"events": [e.to_dict() for e in events], "next": next_cursor, "total": total})
+            if next_cursor is None and query.cursor is None:
+                total, exact = len(events), True  # the whole answer is on this page: nothing to count
+            else:
+                counted = store.count_events(query, at_most=MAX_TOTAL + 1)
+                total, exact = min(counted, MAX_TOTAL), counted <= MAX_TOTAL
+        body = {"events": [e.to_dict() for e in events], "next": next_cursor}
+        return json_response({**body, "total": total, "total_exact": exact})
 
     def export(
         fmt: str, filters: EventQuery, limit: int | None, filename: str | None, evidence: bool = True

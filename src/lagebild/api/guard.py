@@ -161,11 +161,13 @@ class Guard:
         self.hosts = hosts
         self.rate = rate
         self.headers = headers or {}
+        self._encoded = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in self.headers.items()]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        send = self._with_headers(send, api=scope["path"].startswith("/api/"))
         headers = Headers(scope=scope)
         method = scope["method"]
         if self.hosts is not None and not self.hosts.allows(headers.get("host")):
@@ -199,6 +201,22 @@ class Guard:
             await self._problem(send, 413, self._too_large())
             return
         await self.app(scope, _replay(body, receive), send)
+
+    def _with_headers(self, send: Send, api: bool) -> Send:
+        """`send` that adds the security headers (and no-cache under /api/) where the response
+        does not set its own. Plain ASGI: an HTTP middleware of Starlette's costs a task per request."""
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in self._encoded if k not in present]
+                if api and b"cache-control" not in present:
+                    extra.append((b"cache-control", b"no-cache"))
+                if extra:
+                    message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        return sending
 
     def _too_large(self) -> str:
         return f"request body over {self.max_body // 2**20} MiB"

@@ -77,7 +77,8 @@ class EventOut(BaseModel):
 class EventsPage(BaseModel):
     events: list[EventOut]
     next: str | None = Field(description="Pass as `cursor` for the next page; null on the last page")
-    total: int = Field(description="How many events match the filters, over all pages")
+    total: int = Field(description="How many events match the filters, over all pages, counted up to 10,000")
+    total_exact: bool = Field(description="false when more than `total` (10,000) events match")
 
 
 class DocumentOut(BaseModel):

@@ -61,7 +61,9 @@ class Store(Protocol):
         """Events matching `query`, newest first, and the cursor of the next page (or None)."""
         ...
 
-    def count_events(self, query: EventQuery) -> int: ...
+    def count_events(self, query: EventQuery, at_most: int | None = None) -> int:
+        """How many events match `query`'s filters, counting no further than `at_most`."""
+        ...
 
     def iter_events(self, query: EventQuery) -> Iterator[Event]:
         """All matching events, page by page (exports)."""

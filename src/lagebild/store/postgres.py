@@ -570,10 +570,14 @@ class PostgresStore:
                 next_cursor = _encode_cursor(rows[-1]["sort_date"], rows[-1]["seq"])
             return _load_events(conn, rows), next_cursor
 
-    def count_events(self, query: EventQuery) -> int:
-        """How many events match the filters of `query` (its limit and cursor are ignored)."""
+    def count_events(self, query: EventQuery, at_most: int | None = None) -> int:
+        """How many events match the filters of `query` (its limit and cursor are ignored);
+        `at_most` stops counting there (as SQLiteStore.count_events)."""
         where, params = _where(query)
-        sql = "SELECT count(*) AS n FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+        sql = "SELECT 1 FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+        if at_most is not None:
+            sql += f" LIMIT {int(_check_limit(at_most))}"  # type: ignore[arg-type]
+        sql = f"SELECT count(*) AS n FROM ({sql}) AS matching"
         with self._read() as conn:
             return int(conn.execute(sql, params).fetchone()["n"])
 

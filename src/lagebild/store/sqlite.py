@@ -558,12 +558,17 @@ class SQLiteStore:
                 next_cursor = _encode_cursor(rows[-1]["sort_date"], rows[-1]["seq"])
             return _load_events(conn, rows), next_cursor
 
-    def count_events(self, query: EventQuery) -> int:
-        """How many events match the filters of `query` (its limit and cursor are ignored)."""
+    def count_events(self, query: EventQuery, at_most: int | None = None) -> int:
+        """How many events match the filters of `query` (its limit and cursor are ignored).
+
+        `at_most` stops counting there: a zoomed-out map view of a large store matches hundreds
+        of thousands, and counting them all costs more than the page itself."""
         with self._read() as conn:
             where, params = _where(query, conn)
-            sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
-            return int(conn.execute(sql, params).fetchone()[0])
+            sql = "SELECT 1 FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+            if at_most is not None:
+                sql += f" LIMIT {int(_check_limit(at_most))}"  # type: ignore[arg-type]
+            return int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
 
     def iter_events(self, query: EventQuery) -> Iterator[Event]:
         """All matching events, page by page, from `query.cursor` on; `query.limit` caps the total."""

@@ -360,3 +360,29 @@ def test_a_big_town_that_is_a_given_name_is_no_place_before_a_surname(text: str,
     first_word = text.split()[0] if lang != "uk" else "Володимир"
     assert all(not (m.text == first_word and m.start == text.find(first_word)) for m in got), got
     assert got  # the real place of the sentence is still found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surname", "town"),
+    [
+        ("Officer Maria Flores said the suspect fled. Flores added that he was armed.", "en", "Flores", None),
+        (
+            "The lawyer, David Lincoln, met the judge in Lincoln. Lincoln said he was pleased.",
+            "en",
+            "Lincoln",
+            "in Lincoln",
+        ),
+        (
+            "La jueza María Flores habló en Madrid. Flores dijo que el caso sigue abierto.",
+            "es",
+            "Flores",
+            None,
+        ),
+        ("L'avocat Thomas Nancy a plaidé à Lyon. Nancy a demandé la relaxe.", "fr", "Nancy", None),
+    ],
+)
+def test_a_town_name_used_as_a_surname_after_a_given_name_is_no_place_alone(
+    text: str, lang: str, surname: str, town: str | None
+) -> None:
+    got = [m for m in geoparse(text, lang) if m.text == surname]
+    assert [text[m.start - 3 : m.end] for m in got] == ([town] if town else [])

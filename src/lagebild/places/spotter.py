@@ -420,12 +420,31 @@ def spot_matches(
             and first_name_of(m, toks, run_of, place_toks, h)
             and toks[m.end].key not in h.place_nouns
         }
+        # After a given name even a big town's name is a surname ("Abraham Lincoln", "Maria
+        # Flores"), and it is one wherever the text uses it alone, unless a preposition of place
+        # stands before it there ("in Lincoln").
+        given = given_names()
+        named = {
+            _key(m, toks)
+            for m in kept
+            if m.end - m.start == 1
+            and m.start
+            and toks[m.start - 1].text in given
+            and toks[m.start - 1].cap
+            and run_of[m.start - 1] == run_of[m.start]
+            and not any(gaz.feature[r] in _AREAL_FEATURES for r in m.rows[:MAX_ROWS].tolist())
+        }
         kept = [
             m
             for m in kept
             if id(m) not in openers
             and (_key(m, toks) not in surnames or id(m) not in small_ids)
             and not (m.start and toks[m.start - 1].key in h.honorifics)
+            and not (
+                m.end - m.start == 1
+                and _key(m, toks) in named
+                and not (m.start and toks[m.start - 1].key in h.prepositions)
+            )
         ]
     for m in kept:
         code = h.region_abbreviations.get(toks[m.start].key) if m.end - m.start == 1 else None

@@ -187,3 +187,13 @@ def test_weak_relevance_silences_only_articles_without_a_strong_main_event():
     assert [e.type for e in select(strong, BODY, relevance=0.5)] == ["ASSAULT", "SUPPORT"]
     # A snippet says too little about its topic to be judged so: its reading stays.
     assert len(select([_event("ASSAULT", 0, 0.6)], "Gunmen attacked a convoy.", relevance=0.5)) == 1
+
+
+def test_police_said_not_to_have_acted_stay_beyond_three():
+    police = Actor(name="police", sector="COP")
+    events = [_event("CONSULT", 300 + 100 * i, 0.9) for i in range(5)]
+    events.append(_event("COERCE", 1900, 0.3, actors=[police], modality="negated"))
+    assert select(events, BODY)[-1].type == "COERCE"
+    # Without a force as its doer, a negated low reading is dropped like any other.
+    events[-1] = _event("COERCE", 1900, 0.3, modality="negated")
+    assert len(select(events, BODY)) == MAX_EVENTS

@@ -37,6 +37,8 @@ PAST_DAYS = 30
 # Below this salience an event beyond the main one is dropped: a doubtful reading in the body.
 FLOOR = 0.5
 MATERIAL = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+INACTION = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "ACCUSE"})
+FORCES = frozenset({"COP", "POL", "SEC", "MIL"})
 # An article without the vocabulary of event news (relevance at most this: no political, security
 # or crime cues outweigh the rest) gives events only when its main reading is this strong: local,
 # business and science news use "battle", "released", "found" and "support" in other senses.
@@ -120,6 +122,14 @@ def select(
 
 def _reported_in_own_right(event: Event) -> bool:
     if event.modality == "asserted" and any(a.country for a in event.actors):
+        return True
+    # Police or troops said not to have acted ("police did not register the complaint") is a
+    # failure to act: news in its own right, however low its reading.
+    if (
+        event.modality == "negated"
+        and event.type in INACTION
+        and any(a.sector in FORCES for a in event.actors)
+    ):
         return True
     # What event databases count (violence, protest, coercion), asserted or said not to have
     # happened ("police did not register the complaint"), is worth its own pin when well read.

@@ -1,44 +1,61 @@
 """Build first_names.txt, the given names lagebild.actors.names recognises persons by.
 
-Derived from the `names-dataset` package (PyPI, version 3.3.1, Apache-2.0; its README says the
-counts come from a public dump of social-network profiles, so only aggregate, non-identifying data
-is kept here: the most common given names per country, no surname, no count, no person). A name is
-kept when it ranks in the top RANK of one of COUNTRIES, the countries whose news our languages
-read. Rerun after `pip install names-dataset==3.3.1`:
+Derived from the given-name lists of the `Faker` package (PyPI, MIT licence): per locale, the
+first names its person provider draws from, which its authors compiled from public name
+statistics. Only the names are kept: no surname, no count, no person. A name is kept when one of
+the LOCALES below (the countries whose news our languages read) lists it and it is written in a
+script our languages use. Rerun in any environment with Faker installed:
 
-    python src/lagebild/actors/data/build_first_names.py
+    pip install faker && python src/lagebild/actors/data/build_first_names.py
 
-It needs about 4 GB of memory for a few seconds; lagebild itself never imports names-dataset.
+lagebild itself never imports Faker. (The list was first derived from `names-dataset`, whose code
+is Apache-2.0 but whose data comes from a leaked dump of social-network profiles, with no licence
+of its own: replaced.)
 """
 
 from __future__ import annotations
 
-import gzip
-import pickle
-from importlib import resources
+import importlib
+import unicodedata
 from pathlib import Path
 
-RANK = 1000
-COUNTRIES = (
-    "US GB CA AU IE NZ ZA NG IN KE GH PH DE AT CH FR BE SN CI CM MA DZ TN ES MX AR CO CL PE VE CU "
-    "RU KZ BY UA EG SA IQ SY JO LB PS LY SD YE AE TR BR PT IT PL IR AF IL GE AM AZ RS HU RO NL SE"
+# Faker locales for the countries our languages cover (those without a given-name list are skipped).
+LOCALES = (
+    "en en_GB en_IE en_IN en_KE en_NG en_NZ en_PK en_US ga_IE de_AT de_CH de_DE de_LI de_LU "
+    "fr_BE fr_CA fr_CH fr_DZ fr_FR es_AR es_CL es_CO es_ES es_MX ru_RU uk_UA ar_AA ar_DZ fa_IR "
+    "tr_TR pt_BR pt_PT it_IT pl_PL nl_BE nl_NL sv_SE ro_RO hu_HU az_AZ hy_AM ka_GE he_IL sw tw_GH "
+    "yo_NG bg_BG cs_CZ sk_SK hr_HR sl_SI el_GR"
 ).split()
+_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+_SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")
+
+
+def _names(locale: str) -> set[str]:
+    provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    out: set[str] = set()
+    for attribute in _ATTRIBUTES:
+        value = provider.__dict__.get(attribute)  # class data only, not inherited or computed
+        if isinstance(value, dict):
+            out.update(value)
+        elif isinstance(value, list | tuple):
+            out.update(value)
+    return out
+
+
+def _usable(name: str) -> bool:
+    """A single given name (no "Anna-Lena Maria"), three letters or more, in one of our scripts."""
+    return (
+        len(name) >= 3
+        and name.isalpha()
+        and name[:1].isupper()
+        and all(unicodedata.name(ch, "").split(" ")[0] in _SCRIPTS for ch in name)
+    )
 
 
 def main() -> None:
-    path = resources.files("names_dataset") / "v3" / "first_names.pkl.gz"
-    with path.open("rb") as fh:
-        names = pickle.load(gzip.open(fh))  # a pickle shipped by the package itself
-    keep = sorted(
-        name
-        for name, info in names.items()
-        if len(name) >= 3
-        and name.isalpha()
-        and name[:1].isupper()
-        and any(info["rank"].get(c, RANK + 1) <= RANK for c in COUNTRIES)
-    )
+    keep = sorted({n for locale in LOCALES for n in _names(locale) if _usable(n)})
     out = Path(__file__).with_name("first_names.txt")
-    header = "# Given names for lagebild.actors.names; built by build_first_names.py (see there).\n"
+    header = "# Given names for lagebild.actors.names; built by build_first_names.py from Faker (MIT).\n"
     out.write_text(header + "\n".join(keep) + "\n", encoding="utf-8")
     print(f"{len(keep)} names -> {out}")
 

@@ -10,7 +10,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # Phrases that contain a trigger word but are no trigger.
     # An attack in words is a criticism ("scharfer Angriff auf die Regierung"), not violence.
     "NONE": ("raketenabwehr*", "gewaltfrei*", "verbal* angriff*", "angriff* auf die regierung",
-             "angriff* auf die opposition", "frontalangriff auf"),
+             "angriff* auf die opposition", "frontalangriff auf",
+             # The victims' names (not) released is police routine, no violence.
+             "namen der opfer", "identität der opfer"),
     "AGREE": ("vereinbart*", "*vereinbarung*", "*abkommen*", "unterzeichn*", "einigten sich", "einigung",
               "zugesagt", "sagte zu", "sagten zu", "versprach*", "*vertrag unterzeichnet"),
     "AGREE/ceasefire": ("*waffenruhe*", "*waffenstillstand*", "feuerpause*"),

@@ -5,7 +5,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # Phrases that contain a trigger word but are no trigger.
     # An attack in words is a criticism, not violence.
     "NONE": ("antidisturbios", "no violent*", "ataque verbal", "ataques verbales",
-             "ataque* contra el gobierno", "ataque* contra la oposición"),
+             "ataque* contra el gobierno", "ataque* contra la oposición",
+             # The victims' names (not) released is police routine, no violence.
+             "nombres de las víctimas", "identidad de las víctimas"),
     "AGREE": ("acuerdo*", "acordaron", "acordó", "firmaron", "firmó", "firma de", "pactaron", "pacto",
               "se comprometió", "se comprometieron", "prometió", "memorando de entendimiento"),
     "AGREE/ceasefire": ("alto el fuego", "cese al fuego", "cese del fuego", "tregua*", "armisticio"),

@@ -7,7 +7,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "NONE": ("retraite*", "retraité*", "âge de la retraite", "non-violent*", "anti-émeute", "forces de l'ordre", "motion de censure", "motions de censure",
              # An attack in words is a criticism, not violence.
              "attaque verbale", "attaques verbales", "attaque* contre le gouvernement",
-             "attaque* contre l'opposition"),
+             "attaque* contre l'opposition",
+             # The victims' names (not) released is police routine, no violence.
+             "noms des victimes", "identité des victimes"),
     "AGREE": ("accord*", "se sont entendus", "signé", "signe", "signent", "signature", "ont convenu",
               "a convenu",
               "promis", "s'est engagé*", "se sont engagés", "protocole d'accord"),

@@ -78,3 +78,20 @@ def test_a_month_with_last_next_or_this_counts_from_the_publication_date(lang, t
 def test_a_two_digit_year_is_never_far_in_the_future(lang, text, dct, value) -> None:
     (t,) = find_timexes(text, lang, dct)
     assert t.value == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "It is the fifth killing since 2013 in the state, police said on Monday."),
+        ("de", "Seit März 2021 sitzt er in Haft, teilte die Polizei am Montag mit."),
+        ("fr", "Depuis 2014, la guerre a fait des milliers de morts, a dit lundi le ministre."),
+        ("es", "Desde 2013 han muerto cinco agentes, dijo el lunes la policía."),
+    ],
+)
+def test_the_start_of_a_period_dates_no_event(lang: str, text: str) -> None:
+    from lagebild.time import event_date
+
+    timexes = find_timexes(text, lang, "2015-06-22")
+    assert any(t.opens_period for t in timexes)
+    assert event_date(timexes, 0, len(text), "2015-06-22") == ("2015-06-22", "day")

@@ -10,7 +10,8 @@ What an analyst wants is the most precise date the text supports, and an honest 
    publication or the day before, the convention of newswire event coding (GDELT, ACLED code
    the report date); the merge stage tolerates a day either side.
 
-Durations, sets and vague references (PAST_REF) never date an event. Dates after the
+Durations, sets, vague references (PAST_REF) and the starts of periods ("since 2013") never
+date an event. Dates after the
 publication date are skipped unless `future_ok` (an event reported as having happened cannot
 lie after the report; a planned one can).
 """
@@ -26,7 +27,7 @@ _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def _point(t: Timex, dct: date | None, future_ok: bool) -> tuple[date, str] | None:
-    if t.type not in ("DATE", "TIME"):
+    if t.type not in ("DATE", "TIME") or t.opens_period:
         return None
     got = value_start(t.value)
     if got is None:

@@ -41,6 +41,7 @@ RANGE                               "21. bis 23. Juni"
 MONTH_FIRST, NUMERIC_ORDER          "January 13" allowed; "dmy" or "mdy" for 1/2/2022
 FUTURE_CUES                         words that make a bare weekday the coming one
 ANNOUNCE_CUES, PLANNED_EVENTS       "called a strike on Tuesday": an announced event's bare weekday is the coming one
+SINCE                               words before a date that opens a period ("since 2013"): no event date
 ADDRESS_AFTER, ADDRESS_BEFORE       regexes (on the text as written) around a house number: "1205 Lone Oak Road",
                                     "Hauptstraße 1201" are no years
 TIME_PATTERNS, DECADE_PATTERNS, CENTURY_PATTERNS   regex strings with named groups
@@ -97,6 +98,7 @@ _DEFAULTS: dict[str, Any] = {
     "FUTURE_CUES": frozenset(),
     "ANNOUNCE_CUES": frozenset(),
     "PLANNED_EVENTS": frozenset(),
+    "SINCE": frozenset(),
     "ADDRESS_AFTER": (),
     "ADDRESS_BEFORE": (),
     "TIME_PATTERNS": (),

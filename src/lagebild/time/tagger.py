@@ -43,6 +43,8 @@ class Timex:
     mod: str | None = None
     precision: str | None = None  # day | week | month | year for DATE/TIME values, else None
     anchored_on: str | None = None  # the anchor of a relative expression (ISO value), for debugging
+    # "since 2013", "seit März": the start of a stretch that runs on, not the date of an event.
+    opens_period: bool = False
 
 
 _EXPLICIT = {
@@ -808,7 +810,8 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
         quarter = _QUARTER.match(value) if typ == "DATE" else None
         prec = "year" if prec == "quarter" else prec  # Timex precision: day | week | month | year
         out.append(Timex(c.start, c.end, original[c.start : c.end], typ, value, c.mod, prec,
-                         anchor.value() if anchor else None))  # fmt: skip
+                         anchor.value() if anchor else None,
+                         _prev_word(text, c.start) in lex.words["SINCE"]))  # fmt: skip
         if typ in ("DATE", "TIME") and prec in ("day", "month", "year") and not value.startswith("X"):
             if c.rule in _EXPLICIT or c.rule in _ANAPHORIC or c.rule == "month":
                 start_day = _start_of(value, prec)

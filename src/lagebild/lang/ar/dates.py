@@ -80,3 +80,6 @@ ANNOUNCE_CUES = frozenset("أعلن أعلنت أعلنوا دعا دعت دعو
 PLANNED_EVENTS = frozenset(
     "إضراب إضرابا الإضراب مظاهرة مظاهرات تظاهرة احتجاج احتجاجات وقفة مسيرة اعتصام انتخابات استفتاء قمة".split()
 )
+
+# A date after these words opens a period that runs on ("since 2013"): it dates no event.
+SINCE = frozenset({"منذ"})

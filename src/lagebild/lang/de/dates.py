@@ -168,3 +168,6 @@ ADDRESS_BEFORE = (
     r"[\w-]*(?i:straße|strasse|str\.|weg|allee|platz|gasse|damm|ring|ufer|chaussee)\s+",
     r"(?:Straße|Strasse|Weg|Allee|Platz|Gasse)\s+(?:[A-ZÄÖÜ][\w.-]*\s+){1,3}",
 )
+
+# A date after these words opens a period that runs on ("since 2013"): it dates no event.
+SINCE = frozenset({"seit", "seitdem"})

@@ -83,3 +83,6 @@ PLANNED_EVENTS = frozenset(
 ADDRESS_BEFORE = (
     r"(?i:calle|avenida|av\.|avda\.|paseo|carrera|jirón|camino|ruta|pasaje)\s+(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s+|de\s+|del\s+|la\s+){0,5}(?:n[°º.]\s*)?",
 )
+
+# A date after these words opens a period that runs on ("since 2013"): it dates no event.
+SINCE = frozenset({"desde"})

@@ -82,3 +82,6 @@ PLANNED_EVENTS = frozenset(
 ADDRESS_AFTER = (
     r",?\s+(?:bis\s+|ter\s+)?(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route)\b",
 )
+
+# A date after these words opens a period that runs on ("since 2013"): it dates no event.
+SINCE = frozenset({"depuis"})

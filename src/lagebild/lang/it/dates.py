@@ -71,3 +71,6 @@ PLANNED_EVENTS = frozenset(
 ADDRESS_BEFORE = (
     r"(?i:via|viale|piazza|corso|vicolo|largo)\s+(?:[A-Z][\w'’.-]*\s+|de\s+|del\s+|della\s+|di\s+){1,5}",
 )
+
+# A date after these words opens a period that runs on ("since 2013"): it dates no event.
+SINCE = frozenset({"dal", "dalla", "dall'"})

@@ -82,3 +82,6 @@ PLANNED_EVENTS = frozenset(
 )
 # House numbers of street addresses, on the text as written: never years.
 ADDRESS_BEFORE = (r"(?i:ul\.|ulica|ulicy|al\.|aleja|alei|plac|placu)\s+(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*\s+){1,3}",)
+
+# A date after these words opens a period that runs on ("since 2013"): it dates no event.
+SINCE = frozenset({"od"})

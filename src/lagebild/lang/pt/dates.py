@@ -75,3 +75,6 @@ PLANNED_EVENTS = frozenset(
 ADDRESS_BEFORE = (
     r"(?i:rua|avenida|av\.|travessa|praça|estrada|alameda)\s+(?:[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\w'’.-]*\s+|de\s+|da\s+|do\s+|dos\s+){1,5},?\s*(?:n[°º.]\s*)?",
 )
+
+# A date after these words opens a period that runs on ("since 2013"): it dates no event.
+SINCE = frozenset({"desde"})

@@ -1,7 +1,10 @@
 """Time until the map page is interactive with 100,000 events in view -> docs/PERFORMANCE.md ("Map page").
 
     .venv/bin/python benchmarks/bench_web.py [--events 100000] [--runs 3] [--db PATH] [--out FILE]
-                                             [--screenshot FILE.png]
+                                             [--screenshot FILE.png] [--static DIR]
+
+`--static DIR` serves another build of the page (e.g. an older commit's, built in a worktree) from
+the same store: run both alternately to compare on a busy machine (paired runs).
 
 The store is bench_api's synthetic one (made-up events round a few dozen hotspots, written in
 bulk), with every event asserted so that all of them are on the map. The real server (uvicorn on
@@ -56,17 +59,20 @@ def build(db: Path, n_events: int) -> None:
 
 
 SERVER = (
-    "import sys, uvicorn; from lagebild.api.app import create_app; "
-    "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')"
+    "import sys, uvicorn; from pathlib import Path; from lagebild.api.app import create_app; "
+    "static = Path(sys.argv[3]) if len(sys.argv) > 3 else None; "
+    "uvicorn.run(create_app(sys.argv[1], static_dir=static), host='127.0.0.1', port=int(sys.argv[2]), "
+    "log_level='warning')"
 )
 
 
-def serve(db: Path) -> tuple[str, subprocess.Popen]:
+def serve(db: Path, static: Path | None = None) -> tuple[str, subprocess.Popen]:
     """The real server in a process of its own, as `lagebild serve` runs it beside a browser."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-c", SERVER, f"sqlite:///{db}", str(port)])
+    extra = [str(static)] if static else []
+    server = subprocess.Popen([sys.executable, "-c", SERVER, f"sqlite:///{db}", str(port), *extra])
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -124,6 +130,9 @@ def one_run(browser: Any, url: str, n_events: int, screenshot: Path | None) -> d
         page.evaluate(IDLE)
         page.screenshot(path=str(screenshot))
     context.close()
+    marks = ", ".join(f"{k} {timings[k]:.0f}" for k in ("base", "mapLoad", "firstPage") if k in timings)
+    if marks:
+        print(f"  before interactive (ms from navigation): {marks}", file=sys.stderr)
     return {
         "interactive": timings["ready"],
         "complete": timings["complete"],
@@ -134,18 +143,20 @@ def one_run(browser: Any, url: str, n_events: int, screenshot: Path | None) -> d
     }
 
 
-def run(n_events: int, runs: int, db: Path, screenshot: Path | None) -> dict[str, Any]:
+def run(
+    n_events: int, runs: int, db: Path, screenshot: Path | None, static: Path | None = None
+) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     from lagebild.web import is_built
 
-    if not is_built():
+    if static is None and not is_built():
         raise SystemExit("the map page is not built: run make install (npm ci && npm run build in frontend/)")
     if not Path(CHROMIUM).exists():
         raise SystemExit("Debian's chromium is missing: apt-get install chromium")
     if not db.exists():
         build(db, n_events)
-    url, server = serve(db)
+    url, server = serve(db, static)
     results = []
     try:
         with sync_playwright() as p:
@@ -200,10 +211,11 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="keep the synthetic store here (built when absent)")
     parser.add_argument("--out", type=Path, help="write the section into this Markdown file")
     parser.add_argument("--screenshot", type=Path, help="PNG of the page after the last run")
+    parser.add_argument("--static", type=Path, help="serve this build of the page instead of the package's")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / f"web-{args.events}.db"
-        result = run(args.events, args.runs, db, args.screenshot)
+        result = run(args.events, args.runs, db, args.screenshot, args.static)
     section = report(result)
     print(section)
     if args.out:

@@ -118,16 +118,22 @@ function setFilters(filters) {
 
 // ---------------------------------------------------------------- map
 
-const [world, labels] = await Promise.all([
+// The first page of events is asked for at once, while the base map loads and the map starts:
+// the server's answer and the page's setup overlap (interactive sooner; see reload()).
+const firstPage = { params: apiParams(state.filters).toString(), controller: new AbortController() };
+firstPage.promise = getJSON(`${API}events?${firstPage.params}&limit=1000`, firstPage.controller.signal);
+firstPage.promise.catch(() => {}); // a failure is reported when reload() uses it
+// An online style: ?style=URL in the link, else the server's --tile-style; else the offline map.
+const [world, labels, config] = await Promise.all([
   fetch(atlasUrl).then((r) => r.json()).then(worldLayers),
   fetch(labelsUrl)
     .then((r) => (r.ok ? r.json() : null))
     .catch(() => null),
+  fetch("/api/config")
+    .then((r) => (r.ok ? r.json() : {}))
+    .catch(() => ({})),
 ]);
-// An online style: ?style=URL in the link, else the server's --tile-style; else the offline map.
-const config = await fetch("/api/config")
-  .then((r) => (r.ok ? r.json() : {}))
-  .catch(() => ({}));
+window.__lagebild.timings.base = performance.now();
 const onlineStyle = state.style || config.tile_style || null;
 const map = new MapLibre({
   container: "map",
@@ -259,7 +265,8 @@ async function reload() {
   const params = apiParams(state.filters);
   try {
     // The newest events first, in one small page, so the map is usable at once ...
-    const first = await getJSON(`${API}events?${params}&limit=1000`, controller.signal);
+    const first = await firstPageFor(params, controller);
+    window.__lagebild.timings.firstPage ??= performance.now();
     total = first.total;
     for (const ev of first.events) records.set(ev.id, slim(ev));
     refreshSources();
@@ -292,6 +299,18 @@ async function reload() {
   renderStatus();
   await idle();
   window.__lagebild.timings.complete ??= performance.now();
+}
+
+/** The prefetched first page when the filters are still those it was asked with, else a new one. */
+function firstPageFor(params, controller) {
+  const pre = firstPage.promise && firstPage.params === params.toString() ? firstPage.promise : null;
+  if (!pre) firstPage.controller.abort();
+  firstPage.promise = null;
+  if (pre) {
+    controller.signal.addEventListener("abort", () => firstPage.controller.abort());
+    return pre;
+  }
+  return getJSON(`${API}events?${params}&limit=1000`, controller.signal);
 }
 
 function idle() {
@@ -722,6 +741,7 @@ if (window.matchMedia("(max-width: 760px)").matches) {
   $(".legend").open = false;
 }
 map.once("load", () => {
+  window.__lagebild.timings.mapLoad = performance.now();
   reload();
   connectStream();
   initWatchlists({ api: API, getView: () => ({ filters: state.filters, bbox: viewBox(map) }), openEvent });

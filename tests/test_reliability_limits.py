@@ -48,6 +48,21 @@ def test_a_stuck_worker_is_ended_and_replaced_and_the_rest_go_on() -> None:
             workers.call("spin")
 
 
+def test_tasks_answered_here_between_worker_tasks_keep_their_order() -> None:
+    # Once hung: after yielding a local answer the pool waited on no worker at all.
+    tasks = ["x-here", "a", "y-here", "z-here", "b", "w-here"]
+    with Workers(spin_or_echo, size=1, limit=30.0) as workers:
+        results = list(
+            workers.map(
+                tasks,
+                on_timeout=lambda task, seconds: "timeout",
+                on_crash=lambda task, why: "crash",
+                local=lambda task: task.endswith("-here"),
+            )
+        )
+    assert results == [t.upper() for t in tasks]
+
+
 def test_time_limit_values() -> None:
     assert parse_time_limit("30") == 30.0
     assert parse_time_limit("off") is None and parse_time_limit("0") is None

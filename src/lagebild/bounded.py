@@ -175,8 +175,10 @@ class Workers(Generic[T, R]):
                     self._hand(self._idle(), slot)  # type: ignore[arg-type]
             while pending and pending[0].done:
                 yield pending.popleft().result  # type: ignore[misc]
-            if exhausted and not pending:
-                return
+            if not pending:
+                if exhausted:
+                    return
+                continue  # all answered (local tasks too): take the next ones before waiting
             self._wait(on_timeout, on_crash)
 
     # -- workers ------------------------------------------------------------------------------
@@ -220,6 +222,8 @@ class Workers(Generic[T, R]):
     def _wait(self, on_timeout: Callable[[T, float], R], on_crash: Callable[[T, str], R]) -> None:
         """Wait for the next answer or deadline; settle what finished or ran out of time."""
         busy = [w for w in self._workers if w.slot is not None]
+        if not busy:
+            return  # nothing to wait for (never block on no pipe at all)
         now = time.monotonic()
         deadlines = [w.since + self.limit if w.ready else w.started + START_LIMIT_S for w in busy]
         timeout = max(0.0, min(deadlines) - now) if deadlines else None

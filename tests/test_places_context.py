@@ -386,3 +386,22 @@ def test_a_town_name_used_as_a_surname_after_a_given_name_is_no_place_alone(
 ) -> None:
     got = [m for m in geoparse(text, lang) if m.text == surname]
     assert [text[m.start - 3 : m.end] for m in got] == ([town] if town else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("German troops arrived at the border on Monday.", "German", "DE"),
+        ("Spanish police said two men were held.", "Spanish", "ES"),
+        ("A Canadian man died in the crash.", "Canadian", "CA"),
+    ],
+)
+def test_a_given_demonym_is_its_country_not_a_small_town_of_that_name(
+    text: str, word: str, country: str
+) -> None:
+    start = text.index(word)
+    (m,) = resolve(text, [(start, start + len(word))], "en")
+    assert m.place is not None and m.place.precision == "country" and m.place.country == country
+    # A town whose name merely begins like a demonym keeps its own reading.
+    (town,) = resolve("He lives in Germantown.", [(12, 22)], "en")
+    assert town.place is not None and town.place.precision == "city"

@@ -135,7 +135,7 @@ def resolve(
             unc = replace(h, cased=False)
             found = find_matches(text[start:end], sub, gaz, unc)
             whole = [m for m in found if m.start == 0 and m.end == len(sub)]
-            if whole:
+            if whole and not _demonym_over_towns(gaz, key, min(whole, key=lambda m: m.variant).rows, h):
                 rows = min(whole, key=lambda m: m.variant).rows
             else:
                 rows = _by_abbreviation_or_demonym(gaz, key, h)
@@ -151,6 +151,22 @@ def resolve(
     resolve_mentions(text, live, gaz, toks, h, country=country)
     _place_generic(gaz, mentions, generic, live)
     return _to_mentions(gaz, text, mentions)
+
+
+def _demonym_over_towns(gaz, key: str, rows: np.ndarray, h) -> bool:
+    """Whether a demonym ("German", "Spanish", "Canadian", as written or inflected) stands for its
+    country rather than for the small towns, or districts named without their noun, that happen
+    to bear the word as a name."""
+    if not any(h.demonyms.get(key[:n]) for n in range(len(key), max(3, len(key) - 3), -1)):
+        return False
+    return all(
+        (gaz.feature[r].startswith("PPL") and gaz.population[r] < BIG_TOWN)
+        or (gaz.feature[r] in ("ADM2", "ADM3") and name_key(gaz.names[r]) != key)  # "Canadian County"
+        for r in rows.tolist()
+    )
+
+
+BIG_TOWN = 100_000  # people: a town this big is meant by its name, even where it is also a demonym
 
 
 def _dotted_abbreviation(text: str, start: int, end: int, key: str, gaz, h) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lagebild.actors.display import romanise
 from lagebild.actors.lexicon import Entry, Lexicon, Tenure, country_name, lexicon, persons, tenures
 from lagebild.actors.names import unknown_names
 from lagebild.actors.tokens import Token, fold
@@ -304,7 +305,7 @@ def _unknown_mentions(doc: _Doc, found: list[ActorMention]) -> list[ActorMention
     out = []
     for first, last, kind in unknown_names(doc.lex, doc.text, doc.toks, taken):
         start, end, written = doc.span(first, last)
-        canonical = written if written.isascii() else None
+        canonical = romanise(written, doc.lex.lang)  # the name in Latin letters, for display
         out.append(
             ActorMention(start, end, written, Actor(written, canonical), "name", None, [(start, end, kind)])
         )
@@ -322,7 +323,8 @@ def _natasha_mentions(text: str, found: list[ActorMention]) -> list[ActorMention
             continue
         written = text[start:end]
         kind = "person" if typ == "PER" else "group"
-        out.append(ActorMention(start, end, written, Actor(written), kind, None, [(start, end, kind)]))
+        actor = Actor(written, romanise(written, "ru"))
+        out.append(ActorMention(start, end, written, actor, kind, None, [(start, end, kind)]))
     return out
 
 
@@ -393,7 +395,7 @@ def _role(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
             # "canciller" is a foreign minister, but "la canciller Merkel" was chancellor.
             role, sector, country, igo = office, known.sector, known.country, known.igo
     elif name is not None:
-        canonical = doc.span(*name)[2]
+        canonical = romanise(doc.span(*name)[2], doc.lex.lang) or doc.span(*name)[2]
     actor = Actor(written, canonical, country, igo, sector)
     return ActorMention(start, end, written, actor, "person", role, sorted(names))
 

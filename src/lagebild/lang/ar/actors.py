@@ -208,3 +208,16 @@ ROLES = {
     "المدير العام": ("Director General", "GOV"),
     "رئيس أركان": ("Chief of Staff", "MIL"),
 }
+
+# Latin letters for names outside our lists, so that every actor has an English display name.
+# Arabic writes no short vowels: this gives the consonant skeleton with long vowels ("محمد" ->
+# "Mhmd"), a reading aid beside the name as written, not a spelling.
+# fmt: off
+ROMANISATION = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h",
+    "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d",
+    "ط": "t", "ظ": "z", "ع": "'", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "ة": "a", "و": "w", "ي": "y", "ى": "a", "ء": "'", "ئ": "'", "ؤ": "'",
+    "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ی": "y",
+}
+# fmt: on

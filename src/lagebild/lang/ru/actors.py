@@ -336,3 +336,14 @@ ROLES = {
     "председатель": ("Chairman", "GOV"),
     "полковник": ("Colonel", "MIL"),
 }
+
+# Latin letters for names outside our lists, so that every actor has an English display name
+# (BGN/PCGN-like, simplified: no diacritics). Lower case; capitals follow the written name.
+# fmt: off
+ROMANISATION = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+# fmt: on

@@ -228,3 +228,14 @@ ROLES = {
     "керівник": ("Head", "GOV"),
     "полковник": ("Colonel", "MIL"),
 }
+
+# Latin letters for names outside our lists (Ukrainian national system, simplified), so that every
+# actor has an English display name. Lower case; capitals follow the written name.
+# fmt: off
+ROMANISATION = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": "",
+}
+# fmt: on

@@ -95,3 +95,16 @@ def test_the_start_of_a_period_dates_no_event(lang: str, text: str) -> None:
     timexes = find_timexes(text, lang, "2015-06-22")
     assert any(t.opens_period for t in timexes)
     assert event_date(timexes, 0, len(text), "2015-06-22") == ("2015-06-22", "day")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "Since the decision was announced Wednesday, the family said it will appeal.", "2000-01-05"),
+        ("de", "Die Entscheidung fiel am Mittwoch, die Familie wird Berufung einlegen.", "2000-01-05"),
+        ("en", "The court will rule on Wednesday.", "2000-01-12"),
+    ],
+)
+def test_a_weekday_looks_ahead_only_with_a_future_word_in_its_own_clause(lang, text, value) -> None:
+    (t,) = find_timexes(text, lang, "2000-01-07")  # a Friday
+    assert t.value == value

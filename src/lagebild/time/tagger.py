@@ -385,9 +385,15 @@ def _announced(lex: Lexicon, text: str, start: int) -> bool:
     return any(w in events for w in words[cue + 1 :])
 
 
-def _future(lex: Lexicon, text: str, start: int, end: int) -> bool:
-    s = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 80)
-    e = min(x for x in (text.find(".", end), text.find("\n", end), end + 30, len(text)) if x >= 0)
+def _future(lex: Lexicon, text: str, start: int, end: int, clause: bool = False) -> bool:
+    """Whether the sentence around text[start:end] looks ahead ("will", "wird", "va").
+
+    `clause`: only in the expression's own clause (up to a comma or semicolon), for a bare
+    weekday: "Since the decision was announced Wednesday, they said they will appeal" is last
+    Wednesday."""
+    stops = ".\n,;" if clause else ".\n"
+    s = max(max(text.rfind(ch, 0, start) for ch in stops), start - 80)
+    e = min(x for x in (*(text.find(ch, end) for ch in stops), end + 30, len(text)) if x >= 0)
     words = set(_WORD.findall(text[s + 1 : e].lower()))
     return bool(words & lex.words["FUTURE_CUES"])
 
@@ -631,7 +637,8 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
             if ctx.dct is None and anchor is ctx.ref:
                 n = 1  # narrative: the next such day after the last date given
             else:
-                n = 1 if _future(lex, text, c.start, c.end) or _announced(lex, text, c.start) else -1
+                ahead = _future(lex, text, c.start, c.end, clause=True)
+                n = 1 if ahead or _announced(lex, text, c.start) else -1
             back = (a.weekday() - wd) % 7
             fwd = (wd - a.weekday()) % 7
         else:

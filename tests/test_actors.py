@@ -309,3 +309,15 @@ def test_bad_input_gives_clear_errors() -> None:
     with pytest.raises(ValueError, match="ISO"):
         find_actors("text", "en", "yesterday")
     assert find_actors("", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Israeli helicopters shelled positions near Rafah.", "en"),
+        ("Israelische Kampfhubschrauber beschossen Stellungen bei Rafah.", "de"),
+    ],
+)
+def test_the_weapons_of_armed_forces_act_for_them(text: str, lang: str) -> None:
+    (m,) = [m for m in find_actors(text, lang) if m.actor.sector == "MIL"]
+    assert (m.actor.country, m.actor.sector) == ("IL", "MIL")

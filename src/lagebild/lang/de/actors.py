@@ -168,6 +168,12 @@ SECTORS = {
     "Militärs": "MIL",
     "Streitkräfte": "MIL",
     "Truppen": "MIL",
+    # Waffen der Streitkräfte handeln für sie: "israelische Kampfhubschrauber beschossen ...".
+    "Kampfflugzeuge": "MIL",
+    "Kampfjets": "MIL",
+    "Kampfhubschrauber": "MIL",
+    "Kriegsschiffe": "MIL",
+    "Artillerie": "MIL",
     "Truppe": "MIL",
     "Soldaten": "MIL",
     "Soldat": "MIL",

@@ -182,6 +182,16 @@ SECTORS = {
     "ground forces": "MIL",
     "occupiers": "MIL",
     "occupying forces": "MIL",
+    # The weapons of armed forces act for them: "Israeli helicopters and tanks shelled ...".
+    "warplanes": "MIL",
+    "fighter jets": "MIL",
+    "helicopters": "MIL",
+    "helicopter gunships": "MIL",
+    "gunships": "MIL",
+    "warships": "MIL",
+    "gunboats": "MIL",
+    "artillery": "MIL",
+    "drones": "MIL",
     # police and internal security
     "police": "COP",
     "policemen": "COP",

@@ -184,9 +184,10 @@ def _harm(tok: str, w: _Words) -> Kind | Literal["hit"] | None:
 
 def _count_before(
     toks: list[tuple[str, int, int]], k: int, floor: int, w: _Words
-) -> tuple[int | None, int, bool] | None:
-    """Walk back from the harm word at k: (figure, start offset, vague) of "NUM nouns (and NUM
-    nouns)* aux* adverbs*", or None when no count stands there."""
+) -> tuple[int | None, int, bool, bool] | None:
+    """Walk back from the harm word at k: (figure, start offset, vague, singular) of "NUM nouns
+    (and NUM nouns)* aux* adverbs*", or None when no count stands there. `singular`: no number
+    was written, one person was ("he was wounded", "the victim died")."""
     i = k - 1
     if i >= floor and toks[i][0].lower() in w.negation:
         return None  # "the mother, who was not injured"
@@ -214,7 +215,7 @@ def _count_before(
         while j >= floor and nouns < _MAX_NOUNS:
             word = toks[j][0].lower()
             if word in w.none and groups == 0:
-                return 0, toks[j][1], False
+                return 0, toks[j][1], False, False
             if _number(word, w) is not None or word in w.vague or not toks[j][0][:1].isalnum():
                 break
             if word in w.stop or word in w.joiners or word in w.aux or word in w.not_people:
@@ -232,7 +233,7 @@ def _count_before(
         if value is None and word not in w.vague:
             break
         if j > floor and toks[j - 1][0].lower() in w.none:
-            return 0, toks[j - 1][1], False  # "no one", "not one"
+            return 0, toks[j - 1][1], False, False  # "no one", "not one"
         if j > floor and toks[j - 1][0].lower() in w.prepositions:
             break  # "were shot in a home": the count of a place, not of people
         if value is not None and (
@@ -254,21 +255,22 @@ def _count_before(
             continue
         break
     if groups:
-        return (None if vague else total), start, vague
+        return (None if vague else total), start, vague, False
     if set(aux_seen) & w.singular_aux:
-        return 1, toks[k][1], False
+        return 1, toks[k][1], False, True
     # "Man killed in shooting", "the victim died", "he was killed": one person, no number.
     if i >= floor and toks[i][0].lower() in w.one_person:
-        return 1, toks[i][1], False
+        return 1, toks[i][1], False, True
     if i > floor and toks[i][0].lower() in w.relative and toks[i - 1][0].lower() in w.one_person:
-        return 1, toks[i - 1][1], False  # "the boy who died"
+        return 1, toks[i - 1][1], False, True  # "the boy who died"
     harm = toks[k][0].lower()
-    if i >= floor and toks[i][0][-2:] in ("'s", "’s") and _one(toks[i][0], w):
-        return 1, toks[i][1], False  # "the boy's death", "Ruiz's killing"
+    possessive = i >= floor and toks[i][0][-2:] in ("'s", "’s") and _one(toks[i][0], w)
+    if possessive and _harm(toks[k][0], w) == "killed":  # "the child's injuries" tell no one new
+        return 1, toks[i][1], False, True  # "the boy's death", "Ruiz's killing"
     if i >= floor and harm in w.died and not aux_seen and _is_name(toks[i][0], w):
-        return 1, toks[i][1], False  # "Ana Ruiz died", "found Ruiz dead"
+        return 1, toks[i][1], False, True  # "Ana Ruiz died", "found Ruiz dead"
     if harm in w.died_one:
-        return 1, toks[k][1], False
+        return 1, toks[k][1], False, True
     return None
 
 
@@ -304,8 +306,8 @@ def _victims_of(toks: list[tuple[str, int, int]], k: int, w: _Words) -> tuple[in
         return None
     has_of = toks[i][0].lower() in w.of
     if not has_of:
-        if toks[k][0].lower() not in w.transitive:
-            return None
+        if toks[k][0].lower() not in w.transitive or (k > 0 and toks[k - 1][0].lower() in w.determiners):
+            return None  # "the injured girl": an adjective, not a verb with its object
         i = k  # the object follows the verb itself
     groups: list[tuple[list[str], int]] = []  # each victim's words and where they end
     cur: list[str] = []
@@ -444,8 +446,10 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
                 add(noun_kind, victims[0], first, victims[1])
                 floor = _index_after(toks, victims[1], k + 1)
             continue
-        if kind is None and low in w.fatal and (k + 1 == len(toks) or kinds[k + 1] != "hit"):
+        if kind is None and low in w.fatal and (k + 1 == len(toks) or kinds[k + 1] not in ("hit", "injured")):
             kind = "killed"  # "two were shot, one fatally"
+        if kind == "injured" and k > 0 and toks[k - 1][0].lower() in w.fatal:
+            kind = "killed"  # "fatally wounded"
         if kind is None or (k + 1 < len(toks) and toks[k + 1][0].lower() in w.modified):
             continue  # "the death penalty", "the death toll": no one's death here
         reflexive = k + 1 < len(toks) and toks[k + 1][0].lower() in w.reflexive
@@ -485,7 +489,10 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
         if multiple:
             add(kind, multiple, first, tok_end)  # "a double killing"
         elif (found := _count_before(toks, k, floor, w)) is not None:
-            add(kind, found[0], min(found[1], tok_start), tok_end)
+            # One person wounded, no number written ("he was wounded"), may be the one who died
+            # later ("... and died in hospital"): counted as hit, injured only if not among the dead.
+            singular_wound = kind == "injured" and found[3]
+            add("hit" if singular_wound else kind, found[0], min(found[1], tok_start), tok_end)
         # A count is read once: the next harm word looks back no further than this one's.
         floor = k + 1
     return out

@@ -75,7 +75,7 @@ MODIFIED = (
 PEOPLE = ("people", "children", "men", "women", "persons", "kids", "police", "family")
 NOT_PEOPLE = (
     "times", "rounds", "shots", "bullets", "years", "months", "weeks", "days", "hours", "minutes",
-    "year", "month", "week", "day",
+    "year", "month", "week", "day", "result", "number", "series",
     "miles", "blocks", "feet", "percent", "dollars",
 )
 NEGATION = ("not", "never")

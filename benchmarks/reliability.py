@@ -512,6 +512,11 @@ def schemathesis_run() -> Probe:
     found = re.findall(r"(\d+ (?:passed|failed|error)[^\n]*?) in [\d.]+s", result.stdout)
     tail = found[-1] if found else (result.stdout.strip().splitlines() or ["no output"])[-1]
     tail += " (25 examples per operation; 500s, status codes, content types, response schemas, schema-valid values)"
+    if result.returncode != 0:  # say what failed: the operation and schemathesis' first line of it
+        failed = re.findall(r"^E\s+(?:- )?(.{0,140})$", result.stdout, re.M)[:3]
+        tail += "; failed: " + " / ".join(
+            failed or re.findall(r"^FAILED (.{0,140})$", result.stdout, re.M)[:3]
+        )
     return Probe(
         "schemathesis (tests/test_api_schema.py)",
         result.returncode == 0,

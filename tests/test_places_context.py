@@ -405,3 +405,24 @@ def test_a_given_demonym_is_its_country_not_a_small_town_of_that_name(
     # A town whose name merely begins like a demonym keeps its own reading.
     (town,) = resolve("He lives in Germantown.", [(12, 22)], "en")
     assert town.place is not None and town.place.precision == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "city"),
+    [
+        ("CHICAGO — Two men were wounded in a shooting on Sunday night. The suspect fled.", "en", "Chicago"),
+        (
+            "Leipzig (dpa) - Bei einer Schießerei wurden zwei Männer verletzt. Der Täter floh.",
+            "de",
+            "Leipzig",
+        ),
+        (
+            "Sevilla (EFE) - Dos hombres resultaron heridos de bala el domingo. El tirador huyó.",
+            "es",
+            "Sevilla",
+        ),
+    ],
+)
+def test_an_event_without_a_place_in_its_sentence_lies_in_the_datelines_town(text, lang, city) -> None:
+    got = _event_places(text, lang)
+    assert got and all(g[1:] == (city, "city") for g in got), got

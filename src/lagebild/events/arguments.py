@@ -19,6 +19,7 @@ from lagebild.events.detect import Candidate
 from lagebild.events.lexicon import Lexicon
 from lagebild.model import Actor, Document, Place
 from lagebild.nlp.sentences import Sentence
+from lagebild.places.api import DATELINE_END
 from lagebild.places.langdata import hints
 from lagebild.places.normalise import fold
 
@@ -285,7 +286,23 @@ def link_place(text: str, s: Sentence, anchor: Candidate, ctx: Context) -> Place
             return scene
         if not _finer_in(best[1], ctx.main_place):
             return ctx.main_place or best[1]
-    return best[1] if best else scene or _previous_place(text, s, ctx) or ctx.main_place
+    return (
+        best[1] if best else scene or _previous_place(text, s, ctx) or _dateline(text, ctx) or ctx.main_place
+    )
+
+
+def _dateline(text: str, ctx: Context) -> Place | None:
+    """The town of the report's dateline ("CHICAGO —", "NEW HAVEN >>", "Kiew (dpa) -"), where it
+    lies in the document's country: where an undated-by-place event of the report most likely
+    happened, and far nearer than that country's centre."""
+    first = ctx.places.starting(0, 4)
+    if not first or first[0].place is None or first[0].place.precision in ("country", "region"):
+        return None
+    pm = first[0]
+    if not DATELINE_END.match(text, pm.end) or "\n" in text[: pm.start]:
+        return None
+    main = ctx.main_place
+    return pm.place if main is None or pm.place.country == main.country else None
 
 
 def _opens_sentence(text: str, s: Sentence, pm: Any, ctx: Context) -> bool:

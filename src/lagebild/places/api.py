@@ -194,12 +194,16 @@ def _doubt_lone_words(text: str, gaz, mentions: list[Mention], h) -> None:
             continue
         if gaz.feature[r] in _KNOWN_BY_ONE_WORD or gaz.population[r] >= KNOWN_CITY:
             continue
+        if m.start <= 3 and DATELINE_END.match(text, m.end):
+            continue  # the report's dateline: "LYON —", "Leipzig (dpa) -"
         before = _WORDS.findall(text[max(0, m.start - 20) : m.start])
         if not (before and fold(before[-1]) in h.prepositions):
             m.choice = -1
 
 
 _WORDS = re.compile(r"\w+")
+# What follows the town of a dateline: a dash or ">>", perhaps after an agency or a date in brackets.
+DATELINE_END = re.compile(r"[^\n]{0,40}?(?:—|–|--|>>|\s-\s|\(\w)")
 
 
 KNOWN_CITY = 1_000_000

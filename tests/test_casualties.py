@@ -80,6 +80,15 @@ from lagebild.pipeline import extract_mentions, extract_text
         ("en", "He was shooting with friends when he was fatally wounded.", 1, None),
         ("en", "Officers found the injured girl in the kitchen.", None, None),
         ("en", "The child died as a result of the injuries.", 1, None),
+        # Ages, dates, street numbers, clock times and appositions are no victims.
+        ("en", "Police investigate the fatal shooting of a 15-year-old girl near 35th and Elm.", 1, None),
+        ("en", "The boy was fatally shot about 5 p.m. Thursday.", 1, None),
+        ("en", "Tom Berg of the 900 block of West 36th Street was pronounced dead.", 1, None),
+        ("en", "He is charged in the shooting death of 15 year-old Tom Berg.", 1, None),
+        ("en", "Two men were charged in the May 11 fatal shooting of the girl.", 1, None),
+        ("en", "She killed her daughter, Ana Berg, and her father, Tom Berg, 50, on July 18.", 2, None),
+        # A doer who shot himself is the victim, not one more dead.
+        ("en", "The man may have shot himself. The shooting may have been a suicide.", 1, 0),
         ("en", "Robert Mathis was shot at 921 Vance St. on Saturday.", None, 1),
         ("en", "Four Year Old Girl Shot in Head", None, 1),
         ("de", "Gegen 6:15 Uhr erschossen.", None, None),

@@ -33,10 +33,10 @@ Kind = Literal["killed", "injured", "hit"]  # hit: "shot", "stabbed", dead or al
 _TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*|[^\w\s]")
 _MAX_NOUNS = 3  # words between a count and its harm word or the next count ("two young men")
 _MAX_NAME_WORDS = 4  # capitalised words of a name inside a count's noun phrase
-_DOER_REACH = 60  # characters from the victims to "himself" that make the doer one more dead
 _MAX_AUX = 3  # "have been", "had reportedly been"
 _MAX_FIGURE = 100_000  # above this a number is money or a population, not people
 _MAX_VICTIM_TOKENS = 16  # "the killings of A, B, C and D": how far a list of victims reaches
+_OLD = re.compile(r"\w+-old", re.I)  # "15 year-old": the number is an age
 _AGE = re.compile(r"\d+-\w+-\w+")  # "3-year-old", "17-month-old"
 _MAX_VICTIM_WORDS = 5  # words of one victim ("her five-year-old son"); more is a clause
 
@@ -90,6 +90,7 @@ class _Words:
     negation: frozenset[str]  # "was not injured": that one was not harmed, no count
     capitalised_nouns: bool  # German: a capitalised word is no sign of a name
     one_death: frozenset[str]  # harm nouns that are one death whatever stands before: "suicide"
+    months: frozenset[str]  # a number after a month name is a day: "May 11"
 
 
 def _words(mod: ModuleType) -> _Words:
@@ -146,6 +147,7 @@ def _words(mod: ModuleType) -> _Words:
         negation=frozenset(w.lower() for w in getattr(mod, "NEGATION", ())),
         capitalised_nouns=bool(getattr(mod, "NOUNS_CAPITALISED", False)),
         one_death=frozenset(w.lower() for w in getattr(mod, "ONE_DEATH", ())),
+        months=frozenset(w.lower() for w in getattr(mod, "MONTHS", ())),
     )
 
 
@@ -242,6 +244,8 @@ def _count_before(
             break  # "Smith, 25, was killed": an age
         if value is not None and j > floor and toks[j - 1][0] == ":":
             break  # "gegen 6:15 Uhr erschossen": a time
+        if value is not None and j > floor and toks[j - 1][0].lower() in w.months:
+            break  # "the May 11 fatal shooting": a date
         if word in w.vague:
             vague = True
         else:
@@ -309,9 +313,10 @@ def _victims_of(toks: list[tuple[str, int, int]], k: int, w: _Words) -> tuple[in
         if toks[k][0].lower() not in w.transitive or (k > 0 and toks[k - 1][0].lower() in w.determiners):
             return None  # "the injured girl": an adjective, not a verb with its object
         i = k  # the object follows the verb itself
-    groups: list[tuple[list[str], int]] = []  # each victim's words and where they end
+    groups: list[tuple[list[str], int, bool]] = []  # each victim's words, end, after a comma
     cur: list[str] = []
     cur_end = 0
+    sep = cur_sep = ""
     first_comma = None  # a list "A, B and C" goes past its commas only if a joiner follows
     listed = False
     for tok, _, tok_end in toks[i + 1 : i + 1 + _MAX_VICTIM_TOKENS]:
@@ -322,8 +327,8 @@ def _victims_of(toks: list[tuple[str, int, int]], k: int, w: _Words) -> tuple[in
             if not cur and not groups:
                 break
             if cur:
-                groups.append((cur, cur_end))
-            cur = []
+                groups.append((cur, cur_end, cur_sep == ","))
+            cur, sep = [], tok
             if tok == "," and first_comma is None:
                 first_comma = len(groups)
             elif low in w.joiners and first_comma is not None:
@@ -332,15 +337,17 @@ def _victims_of(toks: list[tuple[str, int, int]], k: int, w: _Words) -> tuple[in
         if tok in (":", "%", "-"):
             cur = []  # "shot about 6:15", "52%": a time or a share, not a victim
             break
-        stop = low in w.stop and low not in w.determiners
+        stop = (low in w.stop and low not in w.determiners) or low in w.prepositions
         if not tok[:1].isalnum() or stop or low in w.aux or len(cur) >= _MAX_VICTIM_WORDS:
             break
         if not cur and low in w.minimum:
             continue
+        if not cur:
+            cur_sep = sep
         cur.append(tok)
         cur_end = tok_end
     if cur:
-        groups.append((cur, cur_end))
+        groups.append((cur, cur_end, cur_sep == ","))
     if first_comma is not None and not listed:
         # "kills her son, self": a reflexive after the comma ends the list too.
         tail = groups[first_comma : first_comma + 1]
@@ -348,16 +355,24 @@ def _victims_of(toks: list[tuple[str, int, int]], k: int, w: _Words) -> tuple[in
         groups = groups[:keep]
     if not groups:
         return None
-    total, vague, counted = 0, False, 0
-    for g, _ in groups:
+    total, vague, counted, end = 0, False, 0, 0
+    person_before = False
+    for g, g_end, after_comma in groups:
         words = [t for t in g if t.lower() not in w.determiners]
         if not words:
             break
+        if after_comma and person_before and all(t[:1].isupper() for t in words):
+            person_before = False
+            continue  # "her daughter, Meredith Jessie,": the name of the one just counted
         value = _number(words[0], w)
-        if value is not None and not (len(words) > 1 and words[1].lower() in w.not_people):
-            total += value
-        elif value is not None:
+        if value is not None and len(words) == 1 and counted:
+            continue  # "Mark Weekly, 50, and ...": an age between commas
+        if value is not None and len(words) > 1 and _OLD.fullmatch(words[1]):
+            value = 1  # "15 year-old Senquez Jackson": one person of that age
+        elif value is not None and len(words) > 1 and words[1].lower() in w.not_people:
             break  # "shot two times"
+        if value is not None:
+            total += value
         elif words[0].lower() in w.reflexive:
             total += 1  # "kills her son, self"
         elif (
@@ -375,10 +390,11 @@ def _victims_of(toks: list[tuple[str, int, int]], k: int, w: _Words) -> tuple[in
             total += 1  # a name, "a 3-year-old boy", "her son"
         else:
             break  # "the death of democracy": no victim; "killed him and then ...": no more
-        counted += 1
+        person_before = any(t.lower() in w.one_person for t in words)
+        counted, end = counted + 1, g_end
     if not counted:
         return None
-    return (None if vague else total), groups[counted - 1][1]
+    return (None if vague else total), end
 
 
 def _count_after(
@@ -421,11 +437,25 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
     out: list[Count] = []
     floor = 0
 
+    sentence_start = start
+
     def add(kind: Kind, value: int | None, lo: int, hi: int, doer: bool = False) -> None:
+        if doer and kind == "killed":
+            # "shot his brother to death ... and then committed suicide": the doer is one more
+            # dead than the victims this sentence named before; else the doer is the victim.
+            before = [
+                c.value
+                for c in out
+                if c.start >= sentence_start and c.kind in ("killed", "hit") and c.value and not c.doer
+            ]
+            if before:
+                out.append(Count("killed", max(before) + 1, lo, hi))
         out.append(Count(kind, value, lo, hi, doer))
 
     for k, (tok, tok_start, tok_end) in enumerate(toks):
         low = tok.lower()
+        if tok in (".", "!", "?"):
+            sentence_start = tok_end
         multiple = w.multiples.get(toks[k - 1][0].lower()) if k > 0 else None
         first = toks[k - 1][1] if multiple else tok_start
         if low in w.murder_suicide:
@@ -461,7 +491,7 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
             if "killed" in ahead or (k > 0 and toks[k - 1][0].lower() in w.fatal):
                 kind = "killed"
         if reflexive:
-            add(kind, 1, tok_start, toks[k + 1][2], doer=kind == "killed")  # "killed himself"
+            add(kind, 1, tok_start, toks[k + 1][2], doer=True)  # "killed himself", "shot herself"
             floor = k + 2
             continue
         nxt = bisect_right(harm_at, k)
@@ -514,14 +544,6 @@ def figures(counts: list[Count]) -> tuple[int | None, int | None]:
 
     def largest(kind: str) -> int | None:
         values = [c.value for c in counts if c.kind == kind and c.value is not None]
-        # "killed his wife and then himself": the doer is one more than the victims just before.
-        values += [
-            v.value + 1
-            for d in counts
-            if d.doer and kind == "killed"
-            for v in counts
-            if v.kind in ("killed", "hit") and v.value and not v.doer and 0 <= d.start - v.end < _DOER_REACH
-        ]
         return max(values) if values else None
 
     killed, injured, hit = largest("killed"), largest("injured"), largest("hit")

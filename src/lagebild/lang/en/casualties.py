@@ -75,10 +75,15 @@ MODIFIED = (
 PEOPLE = ("people", "children", "men", "women", "persons", "kids", "police", "family")
 NOT_PEOPLE = (
     "times", "rounds", "shots", "bullets", "years", "months", "weeks", "days", "hours", "minutes",
-    "year", "month", "week", "day", "result", "number", "series",
+    "year", "month", "week", "day", "result", "number", "series", "block", "p.m", "a.m", "pm",
     "miles", "blocks", "feet", "percent", "dollars",
 )
 NEGATION = ("not", "never")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+)
 PREPOSITIONS = ("in", "on", "at", "inside", "into", "near", "outside", "from", "behind")
 # Kill verbs whose victims follow as their object: "killing his wife and two children".
 TRANSITIVE = (

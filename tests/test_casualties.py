@@ -89,6 +89,10 @@ from lagebild.pipeline import extract_mentions, extract_text
         ("en", "She killed her daughter, Ana Berg, and her father, Tom Berg, 50, on July 18.", 2, None),
         # A doer who shot himself is the victim, not one more dead.
         ("en", "The man may have shot himself. The shooting may have been a suicide.", 1, 0),
+        # An age as the subject, a singular shooting death: one dead; a sentence is no death.
+        ("en", "Benton 17-year-old killed in officer involved shooting", 1, None),
+        ("en", "20-year-old charged in accidental shooting death", 1, None),
+        ("en", "He was sentenced to death.", None, None),
         ("en", "Robert Mathis was shot at 921 Vance St. on Saturday.", None, 1),
         ("en", "Four Year Old Girl Shot in Head", None, 1),
         ("de", "Gegen 6:15 Uhr erschossen.", None, None),

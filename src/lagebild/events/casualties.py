@@ -91,6 +91,7 @@ class _Words:
     capitalised_nouns: bool  # German: a capitalised word is no sign of a name
     one_death: frozenset[str]  # harm nouns that are one death whatever stands before: "suicide"
     months: frozenset[str]  # a number after a month name is a day: "May 11"
+    one_noun: frozenset[str]  # singular death nouns: "a shooting death" is one dead
 
 
 def _words(mod: ModuleType) -> _Words:
@@ -148,6 +149,7 @@ def _words(mod: ModuleType) -> _Words:
         capitalised_nouns=bool(getattr(mod, "NOUNS_CAPITALISED", False)),
         one_death=frozenset(w.lower() for w in getattr(mod, "ONE_DEATH", ())),
         months=frozenset(w.lower() for w in getattr(mod, "MONTHS", ())),
+        one_noun=frozenset(w.lower() for w in getattr(mod, "ONE_NOUN", ())),
     )
 
 
@@ -275,6 +277,10 @@ def _count_before(
         return 1, toks[i][1], False, True  # "Ana Ruiz died", "found Ruiz dead"
     if harm in w.died_one:
         return 1, toks[k][1], False, True
+    if i >= floor and _AGE.fullmatch(toks[i][0]):
+        return 1, toks[i][1], False, True  # "Benton 17-year-old killed in shooting"
+    if harm in w.one_noun and i >= floor and toks[i][0].lower() in w.victim_nouns:
+        return 1, toks[i][1], False, True  # "charged in accidental shooting death"
     return None
 
 

@@ -63,7 +63,8 @@ OF = ("of",)
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 MURDER_SUICIDE = ("murder-suicide",)
 REFLEXIVE = ("himself", "herself", "self")
-ONE_DEATH = ("suicide",)  # "committed suicide", "an apparent suicide": the one who did it
+ONE_DEATH = ("suicide",)
+ONE_NOUN = ("death", "killing", "slaying")  # singular: "a shooting death" is one dead  # "committed suicide", "an apparent suicide": the one who did it
 # Whose subject is the dead, named or not: "Ana Ruiz died", "police found Ruiz dead".
 DIED = ("died", "dies", "dead")
 DETERMINERS = ("the", "his", "her", "their", "its", "our", "my", "this", "that")

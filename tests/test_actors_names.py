@@ -45,6 +45,9 @@ def test_the_surname_alone_names_the_person_again() -> None:
         ("de", "Die KPVD kündigte Proteste an.", "KPVD"),
         ("ru", "Акции компании «Северный Литейщик» упали.", "Северный Литейщик"),
         ("ru", "В ЦПКО прошла акция.", "ЦПКО"),
+        ("de", "Er wechselte zur Nordstern Energy Inc. nach Bremen.", "Nordstern Energy Inc"),
+        ("de", "Das Bundesamt für Statistik meldete Zahlen.", "Bundesamt für Statistik"),
+        ("de", "Das Buch erschien im Hafen Verlag.", "Hafen Verlag"),
     ],
 )
 def test_an_unlisted_organisation_is_found(lang: str, text: str, name: str) -> None:

@@ -26,6 +26,7 @@ setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 const API = new URL("api/", document.baseURI);
 const MAX_EVENTS = 200_000; // what one page holds in memory; beyond it the view says so
 const LIST_MAX = 300;
+const FIT = { padding: 60, maxZoom: 6, animate: false }; // the first view: all loaded events
 
 const PALETTES = {
   light: {
@@ -145,6 +146,16 @@ const map = new MapLibre({
   maxPitch: 0,
 });
 window.__lagebild.map = map;
+// The first page usually arrives before the map has loaded: fitting to it then means the base
+// map is tiled and drawn once, at the view the user gets, not first at the world view.
+firstPage.promise
+  ?.then((page) => {
+    if (state.view || window.__lagebild.timings.ready) return;
+    const b = new LngLatBounds();
+    for (const ev of page.events) if (Number.isFinite(ev.location?.lon)) b.extend([ev.location.lon, ev.location.lat]);
+    if (!b.isEmpty()) map.fitBounds(b, FIT);
+  })
+  .catch(() => {});
 provideLabelImages(map);
 map.addControl(new NavigationControl({ showCompass: false }), "top-right");
 map.keyboard.enable();
@@ -324,7 +335,7 @@ function idle() {
 function fitToRecords() {
   const b = new LngLatBounds();
   for (const r of records.values()) if (r.lon !== null) b.extend([r.lon, r.lat]);
-  if (!b.isEmpty()) map.fitBounds(b, { padding: 60, maxZoom: 6, animate: false });
+  if (!b.isEmpty()) map.fitBounds(b, FIT);
 }
 
 // ---------------------------------------------------------------- list of events in view

@@ -13,6 +13,7 @@ from lagebild.model import Place
 from lagebild.store.sqlite import SQLiteStore
 from test_web import (  # noqa: F401  (fixtures)
     KYIV,
+    PARIS,
     STORED,
     browser,
     make_event,
@@ -238,3 +239,17 @@ def test_the_plain_csv_download_follows_the_view(page, site) -> None:
     text = page.evaluate(f"fetch({href!r}).then(r => r.text())")
     rows = text.strip().splitlines()
     assert rows[0].startswith("id,type,") and len(rows) == 1 + 3  # the three assaults
+
+
+def test_a_planned_event_is_labelled_in_words_not_codes(page, own_site) -> None:
+    doc, ev = make_event(
+        "Unions plan a march in Paris next week.", "PROTEST", "2024-03-28", PARIS, url="https://x.example/p"
+    )
+    ev.modality = "future"
+    store = SQLiteStore(own_site["db"])
+    store.add_document(doc, [ev])
+    store.close()
+    open_map(page, own_site["url"] + "?modality=all")
+    text = page.locator(f'#event-list button[data-id="{ev.id}"]').inner_text()
+    assert text.startswith("Protest — Paris, France — 28 March 2024") and text.endswith("[planned]")
+    assert "future" not in text

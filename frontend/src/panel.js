@@ -10,6 +10,7 @@ import {
   disagreementWords,
   languageWords,
   modeWords,
+  MODALITY_SHORT,
   MODALITY_WORDS,
   sectorWords,
 } from "./words.js";
@@ -213,6 +214,6 @@ export function label(r) {
   const what = typeInfo(r.type).label + (r.mode ? ` (${modeWords(r.mode)})` : "");
   const where = r.place ? [r.place, r.precision !== "country" && r.country ? countryWords(r.country) : null].filter(Boolean).join(", ") : "place unknown";
   const who = r.who ? ` — ${r.who}` : "";
-  const modality = r.modality && r.modality !== "asserted" ? ` [${r.modality}]` : "";
+  const modality = r.modality && r.modality !== "asserted" ? ` [${MODALITY_SHORT[r.modality] ?? r.modality}]` : "";
   return `${what} — ${where} — ${dateWords(r.date, r.datePrecision)}${who}${modality}`;
 }

@@ -32,6 +32,9 @@ export const SECTORS = {
   SEC: "security forces",
 };
 
+/** The same, short, for list labels: "[planned]" rather than "[future]". */
+export const MODALITY_SHORT = { negated: "denied", future: "planned", hypothetical: "possible" };
+
 export const MODALITY_WORDS = {
   asserted: "reported as having happened",
   negated: "reported as not having happened",

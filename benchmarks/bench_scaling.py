@@ -45,8 +45,13 @@ EVAL = REPO.parent / "shared" / "eval"
 GDELT_PER_DAY = 730_000
 
 
+def _lines(path: Path) -> list[str]:
+    """JSON lines; not str.splitlines, which also splits at U+2028 inside a JSON string."""
+    return [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
 def lgl_corpus(limit: int, out: Path) -> Path:
-    lines = (EVAL / "lgl" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[:limit]
+    lines = _lines(EVAL / "lgl" / "articles.jsonl")[:limit]
     docs = []
     for line in lines:
         rec = json.loads(line)
@@ -79,7 +84,7 @@ def kb_corpus(limit: int, out: Path) -> Path:
 def html_pages(corpus: Path, folder: Path) -> Path:
     """Each text as a news page: navigation, headline, paragraphs, related links, footer."""
     folder.mkdir(parents=True, exist_ok=True)
-    for n, line in enumerate(corpus.read_text(encoding="utf-8").splitlines()):
+    for n, line in enumerate(_lines(corpus)):
         rec = json.loads(line)
         paras = "".join(f"<p>{html.escape(p)}</p>\n" for p in rec["text"].split("\n") if p.strip())
         title = html.escape(rec.get("title") or rec["text"][:60])
@@ -344,7 +349,7 @@ def main() -> None:
     data: dict[str, Any] = {"rounds": args.rounds, "corpora": {}, "command": " ".join(["python", *sys.argv])}
     for name, path in corpora.items():
         m = measure(path, tmp, args.pg, args.rounds)
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = _lines(path)
         m["docs"] = len(lines)
         m["kb"] = sum(len(json.loads(x)["text"].encode()) for x in lines) / len(lines) / 1000
         data["corpora"][name] = m

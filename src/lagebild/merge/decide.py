@@ -51,14 +51,18 @@ FEATURES: tuple[str, ...] = (
 @dataclass(frozen=True, slots=True)
 class Model:
     weights: np.ndarray
-    threshold: float
+    threshold: float  # a report joins its best candidate at this score
+    # A report that also matches another stored event at this score bridges the two: they were
+    # one happening split by earlier reports (each told only part of it), and become one event.
+    bridge: float
 
 
 @cache
 def model() -> Model:
     data = json.loads(resources.files("lagebild.merge").joinpath("weights.json").read_text("utf-8"))
     w = np.array([float(data["weights"][name]) for name in FEATURES])
-    return Model(weights=w, threshold=float(data["threshold"]))
+    threshold = float(data["threshold"])
+    return Model(weights=w, threshold=threshold, bridge=float(data.get("bridge_threshold", threshold)))
 
 
 def compatible(a: Event, b: Event, names_a: set[str] | None = None, names_b: set[str] | None = None) -> bool:

@@ -48,6 +48,9 @@ class Decision:
     mentions: list[Event] = field(default_factory=list)
     target: str | None = None
     score: float = 0.0
+    # Other stored events this report ties to the target: one happening split by earlier reports.
+    # The store folds them into the oldest of them (ids of folded events resolve to it).
+    absorb: list[str] = field(default_factory=list)
     embedding: np.ndarray | None = None  # of the event's lead sentence, when it was needed
     # Stored candidates whose embedding was computed here (to be kept with them).
     embedded: dict[str, np.ndarray] = field(default_factory=dict)
@@ -76,7 +79,7 @@ def link(
     decisions = []
     for event in events:
         d = Decision(event=event, names=names_of.get(event.id, set()))
-        best: tuple[float, Candidate] | None = None
+        scored: list[tuple[float, Candidate]] = []
         for cand in candidates_of(event, names=d.names):
             if not compatible(event, cand.event, d.names, cand.names):
                 continue
@@ -90,9 +93,24 @@ def link(
                     d.embedded[cand.event.id] = cand.embedding
                 cosine = float(np.dot(d.embedding, cand.embedding))
                 p = probability(features(event, cand.event, d.names, cand.names, cosine), m)
-            if best is None or p > best[0]:
-                best = (p, cand)
-        if best is not None and best[0] >= m.threshold:
-            d.target, d.score = best[1].event.id, best[0]
+            scored.append((p, cand))
+        if scored:
+            p, best = max(scored, key=lambda s: s[0])
+            if p >= m.threshold:
+                d.target, d.score = best.event.id, p
+                d.absorb = bridged(best, scored, m.bridge)
         decisions.append(d)
     return decisions
+
+
+def bridged(best: Candidate, scored: Sequence[tuple[float, Candidate]], bridge: float) -> list[str]:
+    """Stored events besides `best` that a report ties to it: each scores `bridge` or more with
+    the report and could be one happening with `best` and with every other one taken (the hard
+    rules between them), so that a bridge never chains two different happenings together."""
+    taken = [best]
+    for p, cand in sorted(scored, key=lambda s: -s[0]):
+        if cand is best or p < bridge:
+            continue
+        if all(compatible(t.event, cand.event, t.names, cand.names) for t in taken):
+            taken.append(cand)
+    return [c.event.id for c in taken[1:]]

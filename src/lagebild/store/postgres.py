@@ -377,6 +377,7 @@ class PostgresStore:
         with self._write() as conn:
             conn.execute("DELETE FROM evidence")
             conn.execute("DELETE FROM events")
+            conn.execute("DELETE FROM kv WHERE key >= %s AND key < %s", (_FOLDED, _FOLDED[:-1] + ";"))
             conn.execute("UPDATE mentions SET event_id = NULL")
 
     def document_ids(self) -> list[str]:
@@ -440,8 +441,16 @@ class PostgresStore:
             params += [span[0] - timedelta(days=WINDOW_DAYS + 1), span[1] + timedelta(days=WINDOW_DAYS + 1)]
             params.append(place.country)
         elif place is not None and place.country:
-            where.append("e.country = %s")
-            params.append(place.country)
+            # As SQLite: its country, and what lies near its centre (so that a town report and a
+            # coarser one find each other whichever came first).
+            dlat = FAR_KM / 111.0
+            dlon = min(180.0, dlat / max(0.05, math.cos(math.radians(place.lat))))
+            where.append(
+                "(e.country = %s OR (e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)"
+                " AND e.day BETWEEN %s AND %s))"
+            )
+            params += [place.country, place.lon - dlon, place.lat - dlat, place.lon + dlon, place.lat + dlat]
+            params += [span[0] - timedelta(days=WINDOW_DAYS + 1), span[1] + timedelta(days=WINDOW_DAYS + 1)]
         # Nearest in time first; an unreadable date (day NULL) sorts first, as SQLite's NULL does.
         sql = (
             "SELECT e.*, l.document_id AS l_document_id, l.sentence AS l_sentence, l.start AS l_start,"
@@ -535,9 +544,13 @@ class PostgresStore:
     # -- events: reads ----------------------------------------------------------------------
 
     def get_event(self, event_id: str) -> Event | None:
-        """The event with ALL its evidence, in the order it was stored."""
+        """The event with ALL its evidence, in the order it was stored; a folded event's id gives
+        the event it was folded into (SQLite's `get_event`)."""
         with self._read() as conn:
-            row = conn.execute("SELECT * FROM events e WHERE e.id = %s", (event_id,)).fetchone()
+            current = _resolve_event(conn, event_id)
+            if current is None:
+                return None
+            row = conn.execute("SELECT * FROM events e WHERE e.id = %s", (current,)).fetchone()
             if row is None:
                 return None
             return _load_events(conn, [row])[0]
@@ -1190,9 +1203,12 @@ def _store_decision(
     (SQLite's `_store_decision`, statement for statement). `new_document`: the mentions were
     never stored before (add_document), so none has an embedding to look up."""
     stored = None
-    if d.target is not None:
+    target = _resolve_event(conn, d.target) if d.target is not None else None
+    if target is not None and d.absorb:
+        target = _fold_events(conn, target, d.absorb)
+    if target is not None:
         stored = conn.execute(
-            "SELECT id, first_seen, names, embedding FROM events WHERE id = %s", (d.target,)
+            "SELECT id, first_seen, names, embedding FROM events WHERE id = %s", (target,)
         ).fetchone()
     event_id = stored["id"] if stored is not None else d.mentions[0].id
     lead_embedding = _blob(d.embedding)
@@ -1274,6 +1290,59 @@ def _store_decision(
             event_id,
         ),
     )
+
+
+_FOLDED = "folded:"  # kv key prefix: an event folded into another -> that event's id
+
+
+def _resolve_event(conn: psycopg.Connection, event_id: str) -> str | None:
+    """The stored event `event_id` is now: itself, or the event it was folded into."""
+    for _ in range(64):  # chains are short; the bound only guards against a cycle
+        if conn.execute("SELECT 1 FROM events WHERE id = %s", (event_id,)).fetchone():
+            return event_id
+        row = conn.execute("SELECT value FROM kv WHERE key = %s", (_FOLDED + event_id,)).fetchone()
+        if row is None:
+            return None
+        event_id = row["value"]
+    return None
+
+
+def _fold_events(conn: psycopg.Connection, target: str, absorb: Sequence[str]) -> str:
+    """Fold the events `absorb` and `target` into the oldest of them (SQLite's `_fold_events`)."""
+    ids = {target, *(r for r in (_resolve_event(conn, a) for a in absorb) if r is not None)}
+    if len(ids) == 1:
+        return target
+    rows = conn.execute(
+        "SELECT seq, id, first_seen, names, embedding FROM events WHERE id = ANY(%s) ORDER BY seq",
+        (sorted(ids),),
+    ).fetchall()
+    keep, folded = rows[0], rows[1:]
+    names = set(json.loads(keep["names"]))
+    embedding = keep["embedding"]
+    first_seen = keep["first_seen"]
+    for row in folded:
+        old = row["id"]
+        names |= set(json.loads(row["names"]))
+        embedding = embedding or row["embedding"]
+        first_seen = min(first_seen, row["first_seen"])
+        conn.execute("UPDATE mentions SET event_id = %s WHERE event_id = %s", (keep["id"], old))
+        # A sentence both events already held: one copy stays.
+        conn.execute(
+            "DELETE FROM evidence o USING evidence k WHERE o.event_id = %s AND k.event_id = %s"
+            ' AND k.document_id = o.document_id AND k.start = o.start AND k."end" = o."end"',
+            (old, keep["id"]),
+        )
+        conn.execute("UPDATE evidence SET event_id = %s WHERE event_id = %s", (keep["id"], old))
+        conn.execute("DELETE FROM events WHERE seq = %s", (row["seq"],))
+        conn.execute(
+            "INSERT INTO kv (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (_FOLDED + old, keep["id"]),
+        )
+    conn.execute(
+        "UPDATE events SET names = %s, embedding = %s, first_seen = %s WHERE seq = %s",
+        (json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False), embedding, first_seen, keep["seq"]),
+    )
+    return str(keep["id"])
 
 
 def _insert_evidence(conn: psycopg.Connection, event_id: str, evidence: Iterable[Evidence]) -> int:

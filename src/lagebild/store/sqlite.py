@@ -375,6 +375,7 @@ class SQLiteStore:
             conn.execute("DELETE FROM events_rtree")
             conn.execute("DELETE FROM event_names")
             conn.execute("DELETE FROM events")
+            conn.execute("DELETE FROM kv WHERE key >= ? AND key < ?", (_FOLDED, _FOLDED[:-1] + ";"))
             conn.execute("UPDATE mentions SET event_id = NULL")
 
     def document_ids(self) -> list[str]:
@@ -445,8 +446,19 @@ class SQLiteStore:
                 params += [name, day0, day1]
             where.append(f"e.seq IN ({' UNION '.join(blocks)})")
         elif place is not None and place.country:
-            where.append("e.country = ?")
-            params.append(place.country)
+            # Its country, and what lies near its centre: a town report finds a coarser report by
+            # that centre (the block above), so the coarser report must find the town report back,
+            # or the order of arrival would decide whether the two merge.
+            dlat = FAR_KM / 111.0
+            dlon = min(180.0, dlat / max(0.05, math.cos(math.radians(place.lat))))
+            day0 = (span[0] - timedelta(days=WINDOW_DAYS)).toordinal() + _JULIAN_OFFSET - 1
+            day1 = (span[1] + timedelta(days=WINDOW_DAYS)).toordinal() + _JULIAN_OFFSET + 1
+            where.append(
+                "(e.country = ? OR e.seq IN (SELECT seq FROM events_rtree_time WHERE min_lat <= ?"
+                " AND max_lat >= ? AND min_lon <= ? AND max_lon >= ? AND min_day <= ? AND max_day >= ?))"
+            )
+            params += [place.country, place.lat + dlat, place.lat - dlat, place.lon + dlon, place.lon - dlon]
+            params += [day1, day0]
         sql = (
             "SELECT e.*, (SELECT min(id) FROM evidence WHERE event_id = e.id) AS lead FROM events e"
             f" WHERE {' AND '.join(where)}"
@@ -521,9 +533,13 @@ class SQLiteStore:
     # -- events: reads ----------------------------------------------------------------------
 
     def get_event(self, event_id: str) -> Event | None:
-        """The event with ALL its evidence, in the order it was stored."""
+        """The event with ALL its evidence, in the order it was stored. The id of an event that
+        was folded into another (reports that tied two parts of one happening) gives that one."""
         with self._read() as conn:
-            row = conn.execute("SELECT * FROM events e WHERE e.id = ?", (event_id,)).fetchone()
+            current = _resolve_event(conn, event_id)
+            if current is None:
+                return None
+            row = conn.execute("SELECT * FROM events e WHERE e.id = ?", (current,)).fetchone()
             if row is None:
                 return None
             return _load_events(conn, [row])[0]
@@ -1019,9 +1035,12 @@ def _insert_evidence(conn: sqlite3.Connection, event_id: str, evidence: Iterable
 def _store_decision(conn: sqlite3.Connection, document_id: str, d: Decision, change: int) -> None:
     """Write one merge decision: the mentions with their event, and that event summarised again."""
     stored = None
-    if d.target is not None:
+    target = _resolve_event(conn, d.target) if d.target is not None else None
+    if target is not None and d.absorb:
+        target = _fold_events(conn, target, d.absorb)
+    if target is not None:
         stored = conn.execute(
-            "SELECT id, first_seen, names, embedding FROM events WHERE id = ?", (d.target,)
+            "SELECT id, first_seen, names, embedding FROM events WHERE id = ?", (target,)
         ).fetchone()
     event_id = stored["id"] if stored is not None else d.mentions[0].id
     lead_embedding = _blob(d.embedding)
@@ -1105,6 +1124,64 @@ def _store_decision(conn: sqlite3.Connection, document_id: str, d: Decision, cha
             event_id,
         ),
     )
+
+
+_FOLDED = "folded:"  # kv key prefix: an event folded into another -> that event's id
+
+
+def _resolve_event(conn: sqlite3.Connection, event_id: str) -> str | None:
+    """The stored event `event_id` is now: itself, or the event it was folded into."""
+    for _ in range(64):  # chains are short; the bound only guards against a cycle
+        if conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone():
+            return event_id
+        row = conn.execute("SELECT value FROM kv WHERE key = ?", (_FOLDED + event_id,)).fetchone()
+        if row is None:
+            return None
+        event_id = row[0]
+    return None
+
+
+def _fold_events(conn: sqlite3.Connection, target: str, absorb: Sequence[str]) -> str:
+    """Fold the events `absorb` and `target` into the oldest of them (the one whose id readers
+    have known longest); return its id. Mentions, evidence and names move; the folded ids stay
+    resolvable (get_event answers with the event they were folded into)."""
+    ids = {target, *(r for r in (_resolve_event(conn, a) for a in absorb) if r is not None)}
+    if len(ids) == 1:
+        return target
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT seq, id, first_seen, names, embedding FROM events WHERE id IN ({marks}) ORDER BY seq",
+        sorted(ids),
+    ).fetchall()
+    keep, folded = rows[0], rows[1:]
+    names = set(json.loads(keep["names"]))
+    embedding = keep["embedding"]
+    first_seen = keep["first_seen"]
+    for row in folded:
+        old = row["id"]
+        names |= set(json.loads(row["names"]))
+        embedding = embedding or row["embedding"]
+        first_seen = min(first_seen, row["first_seen"])
+        conn.execute("UPDATE mentions SET event_id = ? WHERE event_id = ?", (keep["id"], old))
+        conn.execute("UPDATE OR IGNORE evidence SET event_id = ? WHERE event_id = ?", (keep["id"], old))
+        # A sentence both events already held: one copy stays, with its full-text row.
+        conn.execute(
+            "DELETE FROM evidence_fts WHERE rowid IN (SELECT id FROM evidence WHERE event_id = ?)", (old,)
+        )
+        conn.execute("DELETE FROM evidence WHERE event_id = ?", (old,))
+        conn.execute("DELETE FROM event_names WHERE seq = ?", (row["seq"],))
+        conn.execute("DELETE FROM events_rtree WHERE seq = ?", (row["seq"],))
+        conn.execute("DELETE FROM events WHERE seq = ?", (row["seq"],))
+        conn.execute(
+            "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (_FOLDED + old, keep["id"]),
+        )
+    conn.execute(
+        "UPDATE events SET names = ?, embedding = ?, first_seen = ? WHERE seq = ?",
+        (json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False), embedding, first_seen, keep["seq"]),
+    )
+    _index_names(conn, keep["id"], names)
+    return str(keep["id"])
 
 
 def _index_names(conn: sqlite3.Connection, event_id: str, names: set[str]) -> None:

@@ -162,18 +162,25 @@ def ray_extract_all(ray: Any, options: RayOptions) -> Callable[[Iterator[Task]],
                 results = iter(dataset.iter_batches(batch_size=None, batch_format="pyarrow"))
             else:
                 results = iter(())
-            for i, (kind, doc) in enumerate(chunk):
-                if kind != "new":
-                    yield kind, doc, []
-                    continue
-                while i not in answers:  # results arrive in order, a batch at a time
-                    batch = next(results)
-                    for n, blob in zip(
-                        batch.column("i").to_pylist(), batch.column("out").to_pylist(), strict=True
-                    ):
-                        answers[n] = pickle.loads(blob)
-                payload = answers.pop(i)
-                yield ("failed" if isinstance(payload, str) else "new"), doc, payload
+            try:
+                for i, (kind, doc) in enumerate(chunk):
+                    if kind != "new":
+                        yield kind, doc, []
+                        continue
+                    while i not in answers:  # results arrive in order, a batch at a time
+                        batch = next(results)
+                        for n, blob in zip(
+                            batch.column("i").to_pylist(), batch.column("out").to_pylist(), strict=True
+                        ):
+                            answers[n] = pickle.loads(blob)
+                    payload = answers.pop(i)
+                    yield ("failed" if isinstance(payload, str) else "new"), doc, payload
+            finally:
+                # Interrupted (Ctrl-C, a store error): stop the dataset now, so that its actors
+                # free their CPUs for the next run instead of finishing a chunk nobody reads.
+                close = getattr(results, "close", None)
+                if close is not None:
+                    close()
 
     return extract_all
 

@@ -117,6 +117,7 @@ def cap_note(capped: dict[str, list[int]]) -> str:
 
 Task = tuple[str, Document]  # (kind, document): kind "new" is to be read, others pass through
 Result = tuple[str, Document, list[Event] | str]  # _read's answer: mentions, or why reading failed
+ExtractAll = Callable[[Iterator[Task]], Iterator[Result]]
 
 
 class ExtractionFailed(TaskFailed):
@@ -149,6 +150,7 @@ def ingest(
     source: str | None = None,
     workers: int = 1,
     on_item: Callable[[Document | IngestError, int], None] | None = None,
+    extract_all: ExtractAll | None = None,
     time_limit: float | None = None,
 ) -> IngestSummary:
     """Read every input, extract events from new documents, merge and store them.
@@ -156,7 +158,8 @@ def ingest(
     With `workers` > 1, extraction runs in that many worker processes (each loads the gazetteer
     and the language data once) while this process alone merges and stores, in input order: the
     store ends up exactly as with one worker. `on_item(item, n_events)` is called after each
-    document or error (progress display).
+    document or error (progress display). `extract_all` replaces the local extraction (another
+    engine, e.g. lagebild.ingest_ray): it maps the tasks to `_read`'s results, in order.
 
     `time_limit` (seconds) bounds the reading of each document: extraction then runs in worker
     processes (one with `workers` 1), and a document over the limit is reported and skipped, its
@@ -207,7 +210,9 @@ def ingest(
                     copies.expect(doc)
                     yield "new", doc
 
-    if time_limit is not None:
+    if extract_all is not None:
+        pool, results = None, extract_all(tasks())
+    elif time_limit is not None:
         pool = None
         bounded.append(Workers(_read, size=max(1, workers), limit=time_limit, warm=_warm))
         results = bounded[0].map(

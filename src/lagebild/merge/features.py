@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from lagebild.eval.metrics import haversine_km
 from lagebild.lang import load
@@ -93,10 +93,14 @@ def _stop_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-def names(text: str, lang: str = "en") -> set[str]:
+@lru_cache(maxsize=512)
+def names(text: str, lang: str = "en") -> frozenset[str]:
     """Folded proper names of a text: capitalised words that do not open a sentence and are no
     stop words. Victims' names, streets and venues tell one shooting from another on the same day
-    in the same city better than anything else a report says."""
+    in the same city better than anything else a report says.
+
+    Cached: every event of an article reads the same title and lead (a third of the writer's
+    time went to reading them again)."""
     stop = _stop_words(lang)
     out: set[str] = set()
     for m in _NAME.finditer(text):
@@ -110,7 +114,7 @@ def names(text: str, lang: str = "en") -> set[str]:
         if folded in stop or len(folded) < 3:
             continue
         out.add(folded)
-    return out
+    return frozenset(out)
 
 
 # How much of an article's text its names are read from: the lead tells the story, the rest of a

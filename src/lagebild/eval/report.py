@@ -365,8 +365,9 @@ def build_report(
         "Event merging", ("dataset", "metric", "lagebild", "singletons baseline", "published anchor")
     )
     mg.notes.append(
-        "Each article's main event, clustered by the merge step (singletons until one exists), "
-        "against the gold incidents; errors of the main event's date and place against the incident."
+        "Every article ingested into one store through the real merge (lagebild.merge); an article "
+        "belongs to the stored event of its main event. Scored against the gold incidents beside every "
+        "article alone; errors of the merged event's date and place against the incident's."
     )
     for path in files.get("merge", []):
         name = _name(path, eval_dir)

@@ -355,9 +355,7 @@ def extract(doc: Document, learned: bool = False) -> list[Event]:
     events = merge_document(extract_mentions(doc, learned=learned), headline_end(text))
     # An article reports one to three happenings; its headline and lead say which (events.salience).
     lang, code = _language(doc)
-    events = select(
-        events, text, title_types(doc.title, code), parse_iso_date(doc.published), doc.relevance
-    )
+    events = select(events, text, title_types(doc.title, code), parse_iso_date(doc.published), doc.relevance)
     return [_event_casualties(e, text, lang) for e in events]
 
 

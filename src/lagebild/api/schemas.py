@@ -68,9 +68,12 @@ class EventOut(BaseModel):
     disagreement: dict[str, Any] = Field(
         default_factory=dict, description="What reports disagree on: date, place, fatalities, injured, type"
     )
-    flagged: bool = Field(False, description="An analyst flagged the event as wrong (hidden unless asked for)")
+    flagged: bool = Field(
+        False, description="An analyst flagged the event as wrong (hidden unless asked for)"
+    )
     correction: dict[str, Any] | None = Field(
-        None, description="What analysts corrected: fields, the values read before, who, when (docs/events.md)"
+        None,
+        description="What analysts corrected: fields, the values read before, who, when (docs/events.md)",
     )
 
 

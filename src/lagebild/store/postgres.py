@@ -1252,7 +1252,7 @@ def _store_decision(
     others = [
         Event.from_dict(json.loads(row["data"]))
         for row in conn.execute(
-            "SELECT seq, data, id FROM mentions WHERE event_id = %s ORDER BY confidence DESC LIMIT %s",
+            "SELECT seq, data, id FROM mentions WHERE event_id = %s ORDER BY confidence DESC, seq LIMIT %s",
             (event_id, _SUMMARY_MENTIONS + len(new_ids) + 1),
         ).fetchall()
         if row["id"] not in new_ids

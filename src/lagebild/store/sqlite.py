@@ -1073,7 +1073,7 @@ def _store_decision(conn: sqlite3.Connection, document_id: str, d: Decision, cha
         others = [
             Event.from_dict(json.loads(row[1]))
             for row in conn.execute(
-                "SELECT seq, data, id FROM mentions WHERE event_id = ? ORDER BY confidence DESC LIMIT ?",
+                "SELECT seq, data, id FROM mentions WHERE event_id = ? ORDER BY confidence DESC, seq LIMIT ?",
                 (event_id, _SUMMARY_MENTIONS + len(new_ids) + 1),
             ).fetchall()
             if row[2] not in new_ids

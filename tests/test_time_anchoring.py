@@ -93,3 +93,35 @@ def test_post_of_several_paragraphs_with_blank_lines() -> None:
     assert ("heute", "2022-01-14") in found  # the article's own paragraph
     assert ("morgen", "2022-01-13") in found  # inside the post of 12 January
     assert ("Morgen", "2022-01-15") in found  # after it: from the DCT
+
+
+def test_a_look_back_leaves_the_narrative_where_it_was() -> None:
+    # "im Vorjahr", "two years earlier", "la veille" glance back; the next date without a year
+    # is still in the year the text is at, not in the year looked back to.
+    de = by_text(
+        "1864\n\nDie Union hatte bereits im Vorjahr versucht, Texas zu besetzen. Im März griff sie erneut an.",
+        "de",
+        None,
+    )
+    assert de["Vorjahr"] == "1863"
+    assert de["März"] == "1864-03"
+    en = by_text(
+        "On 4 June 1917 the offensive began. Two years earlier the same army had failed. "
+        "On 9 July it reached the river.",
+        "en",
+        None,
+    )
+    assert en["Two years earlier"] == "1915"
+    assert en["9 July"] == "1917-07-09"
+    fr = by_text(
+        "Le 3 mai 1871 la ville tomba. La veille, les troupes avaient fui. Le 7 mai elles revinrent.",
+        "fr",
+        None,
+    )
+    assert fr["La veille"] == "1871-05-02"
+    assert fr["7 mai"] == "1871-05-07"
+    # Looking forward does move it: "two days later" after "the next day" counts from that day.
+    fwd = by_text(
+        "On 4 June 1917 the offensive began. The next day it stalled. Two days later it resumed.", "en", None
+    )
+    assert fwd["Two days later"] == "1917-06-07"

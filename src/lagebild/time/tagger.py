@@ -820,7 +820,7 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
                          anchor.value() if anchor else None,
                          _prev_word(text, c.start) in lex.words["SINCE"]))  # fmt: skip
         if typ in ("DATE", "TIME") and prec in ("day", "month", "year") and not value.startswith("X"):
-            if c.rule in _EXPLICIT or c.rule in _ANAPHORIC or c.rule == "month":
+            if (c.rule in _EXPLICIT or c.rule in _ANAPHORIC) and not _looks_back(c, lex):
                 start_day = _start_of(value, prec)
                 ref_prec = prec
                 if quarter:  # a quarter is counted from as a quarter ("a year earlier")
@@ -853,6 +853,17 @@ def _attach_clock_times(timexes: list[Timex], text: str) -> None:
                 if re.fullmatch(r"[\s,]*(?:\w{1,3}[\s,]+)?", gap):
                     t.value, t.anchored_on = f"{other.value[:10]}T{clock.group(1)}", other.value[:10]
                     break
+
+
+def _looks_back(c: _Cand, lex: Lexicon) -> bool:
+    """Whether an anaphoric expression looks back from the narrative's time ("im Vorjahr",
+    "two years earlier", "tags zuvor"): a glance back, after which the text goes on where it
+    was; made the reference, it would pull every later date without a year into the past."""
+    if c.rule == "earlier":
+        return True
+    if c.rule == "anaphoric":
+        return lex.lookup["ANAPHORIC"][norm(c.m.group("ana"))][1] < 0
+    return False
 
 
 def _moves_reference(ref: Point | None, day: date, prec: str, before: str) -> bool:

@@ -144,6 +144,31 @@ def test_durations(lang: str, text: str, value: str) -> None:
     assert t[0].precision is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "extent", "value"),
+    [
+        ("en", "Talks will go on in the coming weeks.", "coming weeks", "PXW"),
+        ("en", "Prices fell in the past years.", "the past years", "PXY"),
+        ("de", "In den folgenden Tagen blieb es ruhig.", "folgenden Tagen", "PXD"),
+        ("de", "In den nächsten Monaten wird gebaut.", "nächsten Monaten", "PXM"),
+        ("ru", "В ближайшие месяцы цены вырастут.", "ближайшие месяцы", "PXM"),
+        ("uk", "У наступні роки ціни зростали.", "наступні роки", "PXY"),
+    ],
+)
+def test_next_or_last_units_in_the_plural_are_a_stretch(
+    lang: str, text: str, extent: str, value: str
+) -> None:
+    # Not the next month or day: an uncounted stretch; the singular stays a date.
+    t = one(text, lang)
+    assert (t.text, t.type, t.value) == (extent, "DURATION", value)
+
+
+def test_next_or_last_unit_in_the_singular_stays_a_date() -> None:
+    assert values("Talks resume next week.", "en") == {"next week": "2022-W03"}
+    assert values("Am folgenden Tag blieb es ruhig.", "de") == {"folgenden Tag": "2022-01-15"}
+    assert values("В следующем месяце цены вырастут.", "ru") == {"следующем месяце": "2022-02"}
+
+
 def test_adjectival_duration_is_not_a_duration() -> None:
     assert find_timexes("a 10-year plan", "en", DCT) == []
 

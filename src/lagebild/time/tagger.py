@@ -581,6 +581,10 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
     if r in ("rel", "rel_post"):
         u, _ = _unit(lex, g["u"])
         n = _adj_dir(lex, g["adj"])
+        if u is not None and norm(g["u"]) in look["VAGUE_DURATIONS"]:
+            # "the coming months", "in den folgenden Tagen": a stretch of uncounted units, not the
+            # next month or day.
+            return "DURATION", duration(None, u), None, None
         if u not in _DATE_UNITS or n is None:
             return None
         anaphoric = u == "D" and n != 0
@@ -622,6 +626,8 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
         return "DURATION", duration(q, u), None, None
     if r == "past_unit":
         u, count = _unit(lex, g["u"])
+        if u is not None and norm(g["u"]) in look["VAGUE_DURATIONS"]:
+            return "DURATION", duration(None, u), None, None  # "the past years": uncounted
         return ("DURATION", duration(count or 1, u), None, None) if u else None
     if r == "weekday":
         wd = look["WEEKDAYS"][norm(g["wd"])]

@@ -113,6 +113,9 @@ DECADE_PATTERNS = (r"(?P<y>1\d\d0|20\d0)-?(?:е|х|ые|ых)(?:\s+год(?:ы|�
 CENTURY_PATTERNS = (r"(?P<c>[IVXL]+|\d{1,2})\s*(?:век(?:а|е|ов)?)(?!\w)", r"(?P<c>[IVXL]+)\s*в\.")
 ARTICLES = frozenset()
 DURATION_PREP = frozenset()
+# Plural units only ("следующие месяцы"): after "next/last" they are a stretch, not one unit
+# ("недели", "года" are also singular forms, so they are not here).
+VAGUE_DURATIONS = {"годы": "Y", "годах": "Y", "месяцы": "M", "месяцах": "M", "дни": "D", "днях": "D"}
 PUBLISHED_CUES = ("опубликовано", "обновлено", "дата публикации", "дата обновления")
 AGE_AFTER = ()
 AGE_BEFORE = ("в возрасте",)

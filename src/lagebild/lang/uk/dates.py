@@ -99,3 +99,6 @@ ANNOUNCE_CUES = frozenset(
 PLANNED_EVENTS = frozenset(
     "страйк страйку акцію акція акції мітинг марш протест протести голосування вибори референдум саміт переговори".split()
 )
+# Plural units only ("наступні роки"): a stretch after "next/last" ("місяці", "дні" are also
+# singular locatives, so they are not here).
+VAGUE_DURATIONS = {"роки": "Y", "роках": "Y", "місяцях": "M", "днях": "D"}

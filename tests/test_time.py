@@ -136,6 +136,10 @@ def test_months_and_years() -> None:
         ("fr", "pendant deux semaines", "P2W"),
         ("ar", "لمدة يومين", "P2D"),
         ("en", "for 24 hours", "PT24H"),
+        # An article before the number counts nothing (it was added to it: P6Y, P3Y).
+        ("en", "He signed a five year contract.", "P5Y"),
+        ("de", "Nach einer zwei Jahre dauernden Pause.", "P2Y"),
+        ("en", "for a hundred days", "P100D"),
     ],
 )
 def test_durations(lang: str, text: str, value: str) -> None:

@@ -128,7 +128,10 @@ def _quantity(lex: Lexicon, q: str | None) -> float | None:
     if q in numbers:
         return float(numbers[q])
     total = 0.0
-    for part in re.split(r"[\s-]+", q):
+    parts = re.split(r"[\s-]+", q)
+    if len(parts) > 1 and parts[0] in lex.words["ARTICLES"]:
+        parts = parts[1:]  # "a five year contract", "einer zwei Jahre dauernden": the article counts nothing
+    for part in parts:
         if part == "and":
             continue
         v = numbers.get(part)

@@ -16,6 +16,7 @@ who is named and NER counts them, and they act in events only where nothing bett
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -27,6 +28,11 @@ from lagebild.lang import load
 
 _MAX_WORDS = 4
 _ROMAN = re.compile(r"[IVXLCDM]+")
+# Capitals that are units, identifiers or substances, not organisations: "32 KB", "ISBN 3-77".
+_NOT_ORG_ACRONYMS = frozenset(
+    "ISBN ISSN PMID DOI URL PDF HTML KB MB GB TB KW MW GW PS CO ATP DNA RNA CPU GPU USB DVD CD ROM "
+    "SDK API PLZ EBIT BIP PKW LKW UKW MBA PIN SMS GPS LED LCD".split()
+)
 
 
 @cache
@@ -68,60 +74,268 @@ def _acronym(t: Token) -> bool:
     )
 
 
+def _ends_with(word: str, nouns: frozenset[str]) -> bool:
+    """The word is one of `nouns` or a compound ending in one: "Chemiekonzern", "Oberarzt"."""
+    low = word.lower()
+    return low in nouns or any(low.endswith(n) and len(low) - len(n) >= 3 for n in nouns if len(n) >= 4)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """One language's name words (lang/<code>/names.py), lower-cased where matched so."""
+
+    heads: frozenset[str]
+    compound_heads: frozenset[str]
+    prefixes: tuple[str, ...]
+    descriptors: frozenset[str]
+    person_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    common_given: frozenset[str]
+    not_names: frozenset[str]
+    lone_blockers: frozenset[str]
+    particles: frozenset[str]
+    inner: frozenset[str]
+    connectors: frozenset[str]
+
+
+@cache
+def _words(lang: str) -> _Words:
+    mod = load(lang, "names")
+
+    def low(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in getattr(mod, name, ()))
+
+    return _Words(
+        heads=low("ORG_HEADS"),
+        compound_heads=low("ORG_COMPOUND_HEADS"),
+        prefixes=tuple(getattr(mod, "ORG_PREFIXES", ())),
+        descriptors=low("ORG_DESCRIPTORS"),
+        person_nouns=low("PERSON_NOUNS"),
+        speech_verbs=low("SPEECH_VERBS"),
+        common_given=frozenset(getattr(mod, "COMMON_GIVEN", ())),
+        not_names=low("NOT_NAMES"),
+        lone_blockers=low("LONE_BLOCKERS"),
+        particles=frozenset(getattr(mod, "NAME_PARTICLES", ())),
+        inner=frozenset(getattr(mod, "NAME_INNER", ())),
+        connectors=frozenset(getattr(mod, "ORG_CONNECTORS", ())),
+    )
+
+
 class _Finder:
-    def __init__(self, lex: Lexicon, toks: list[Token], taken: set[int]) -> None:
+    def __init__(self, lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -> None:
         self.lex = lex
+        self.text = text
         self.toks = toks
         self.taken = taken  # token indices inside mentions already found
-        mod = load(lex.lang, "names")
-        self.heads = frozenset(h.lower() for h in getattr(mod, "ORG_HEADS", ()))
-        self.particles = frozenset(getattr(mod, "NAME_PARTICLES", ()))
-        self.connectors = frozenset(getattr(mod, "ORG_CONNECTORS", ()))
+        self.w = _words(lex.lang)
+        self.given = given_names()
 
     def free(self, i: int) -> bool:
         return 0 <= i < len(self.toks) and i not in self.taken
 
+    def gap(self, i: int) -> str:
+        """What stands between token i-1 and token i."""
+        return self.text[self.toks[i - 1].end : self.toks[i].start] if i > 0 else ""
+
     def word(self, i: int) -> bool:
         """A capitalised word that may be part of a name."""
         t = self.toks[i]
-        return self.free(i) and _capitalised(t) and t.text.lower() not in self.lex.stop_words
+        low = t.text.lower()
+        return (
+            self.free(i)
+            and _capitalised(t)
+            and low not in self.lex.stop_words
+            and low not in self.w.not_names
+        )
+
+    def sentence_start(self, i: int) -> bool:
+        return i == 0 or any(c in self.gap(i) for c in '.!?:\n"„“«»(')
+
+    def hyphen_before(self, i: int) -> bool:
+        return i > 0 and self.toks[i].joined and "-" in self.gap(i)
+
+    def hyphen_after(self, i: int) -> bool:
+        return i + 1 < len(self.toks) and self.hyphen_before(i + 1)
+
+    def is_given(self, i: int) -> bool:
+        text = self.toks[i].text
+        return text in self.given and text not in self.w.common_given
+
+    def initial(self, i: int) -> bool:
+        """ "A. Wiegemann": a capital letter and a full stop before a capitalised word."""
+        t = self.toks[i]
+        return (
+            len(t.text) == 1
+            and t.text.isupper()
+            and i + 1 < len(self.toks)
+            and self.toks[i + 1].joined
+            and self.gap(i + 1).startswith(".")
+            and self.word(i + 1)
+            and len(self.toks[i + 1].text) > 1
+        )
 
     def person(self, i: int) -> tuple[int, int] | None:
-        if not (self.word(i) and self.toks[i].text in given_names()):
+        """Given names (or an initial), then a surname: "Ursula von der Leyen", "A. Wiegemann".
+
+        A hyphen joins given names ("Hans-Peter") or surnames ("Müller-Sönksen") but not the one
+        to the other: "Otto-Schott-Gymnasium" and "Erzherzog-Johann-Hütte" name no person.
+        """
+        if not self.word(i) or self.hyphen_before(i):
+            return None
+        if not (self.is_given(i) or self.initial(i)):
+            return None
+        last, k, surname = i, i + 1, False
+        while k < len(self.toks) and k - i < _MAX_WORDS and self.toks[k].joined and self.free(k):
+            hyphen = "-" in self.gap(k)
+            if self.word(k):
+                if hyphen and not surname and not self.is_given(k):
+                    return None
+                if surname and not hyphen:
+                    break
+                surname = surname or not self.is_given(k)
+                last, k = k, k + 1
+                continue
+            # Particles open a surname: "von der Leyen", "de Mello"; "der"/"den" only follow one.
+            j = k
+            if self.toks[j].text in self.w.particles:
+                j += 1
+                while j < len(self.toks) and self.toks[j].joined and self.toks[j].text in self.w.inner:
+                    j += 1
+            if j > k and j < len(self.toks) and self.toks[j].joined and self.word(j):
+                last, k, surname = j, j + 1, True
+                continue
+            break
+        if last == i or self.hyphen_after(last):
+            return None
+        return i, last
+
+    def name_after(self, i: int) -> tuple[int, int] | None:
+        """The capitalised words from token i on that a person noun or a verb of saying points to."""
+        if not self.word(i) or _acronym(self.toks[i]):
             return None
         last, k = i, i + 1
-        while k < len(self.toks) and k - i < _MAX_WORDS and self.toks[k].joined and self.free(k):
-            if self.word(k):
-                last, k = k, k + 1
-            elif self.toks[k].text in self.particles and k + 1 < len(self.toks) and self.toks[k + 1].joined:
-                k += 1
-            else:
+        while (
+            k < len(self.toks)
+            and k - i < 3
+            and self.toks[k].joined
+            and self.word(k)
+            and not _acronym(self.toks[k])
+        ):
+            last, k = k, k + 1
+        if self.hyphen_after(last) or _ends_with(self.toks[last].text, self.w.person_nouns):
+            return None
+        return i, last
+
+    def introduced_person(self, i: int) -> tuple[int, int] | None:
+        """A name after a person noun ("Trainer Klopp", "Tante Cilli") or after a verb of saying
+        that it ends ("sagte Rüttgers.", "so Barth,")."""
+        t = self.toks[i]
+        low = t.text.lower()
+        nxt = i + 1
+        if nxt >= len(self.toks) or not self.free(nxt) or "-" in self.gap(nxt):
+            return None
+        if t.text[:1].isupper() and _ends_with(t.text, self.w.person_nouns):
+            # "Dr. Meier": an abbreviated title is followed by its full stop.
+            if not (self.toks[nxt].joined or (low in ("dr", "prof") and self.gap(nxt).strip() == ".")):
+                return None
+            if self.toks[nxt].text.lower() in ("dr", "prof") and nxt + 1 < len(self.toks):
+                nxt += 1
+            span = self.name_after(nxt)
+            return span if span is not None and self.person(nxt) is None else None
+        if low in self.w.speech_verbs and t.text[:1].islower() and self.toks[nxt].joined:
+            span = self.name_after(nxt)
+            if span is None or self.person(nxt) is not None:
+                return None
+            after = self.text[self.toks[span[1]].end :].lstrip()[:1]
+            if after and ((after.isalpha() and after.isupper()) or after.isdigit()):
+                return None
+            return span
+        return None
+
+    def head(self, i: int, compound: bool) -> bool:
+        """Token i is an organisation head, in its genitive too ("des Rundfunks")."""
+        low = self.toks[i].text.lower()
+        forms = (low, low[:-1], low[:-2]) if len(low) > 4 else (low,)
+        if any(f in self.w.heads for f in forms):
+            return True
+        return compound and any(_ends_with(f, self.w.compound_heads) for f in forms)
+
+    def prefixed_organisation(self, i: int) -> bool:
+        """ "Bundesnachrichtendienst", "Bundesjustizministerium": one word that names a body."""
+        text = self.toks[i].text
+        return any(
+            text.startswith(p) and len(text) > len(p) + 3 and self.head(i, True) for p in self.w.prefixes
+        )
+
+    def introduced_organisation(self, i: int) -> tuple[int, int] | None:
+        """The name after a noun that introduces one: "der Konzern Siemens", "Rockband Fold Zandura"."""
+        t = self.toks[i]
+        nxt = i + 1
+        if not (t.text[:1].isupper() and _ends_with(t.text, self.w.descriptors)):
+            return None
+        if nxt >= len(self.toks) or not self.toks[nxt].joined or "-" in self.gap(nxt):
+            return None
+        if not (self.word(nxt) or (self.free(nxt) and _acronym(self.toks[nxt]))):
+            return None
+        last, k = nxt, nxt + 1
+        while k < len(self.toks) and k - nxt < _MAX_WORDS and self.toks[k].joined and self.free(k):
+            if not (self.word(k) or _acronym(self.toks[k])):
                 break
-        return (i, last) if last > i else None
+            last, k = k, k + 1
+        return nxt, last
+
+    def not_organisation(self, i: int) -> bool:
+        """Capitals that are a unit or identifier: listed ones, and those a number stands beside."""
+        t = self.toks[i]
+        if t.text in _NOT_ORG_ACRONYMS:
+            return True
+        before = i > 0 and self.toks[i - 1].text.isdigit() and self.gap(i) == " "
+        after = i + 1 < len(self.toks) and self.toks[i + 1].text[:1].isdigit() and self.gap(i + 1) == " "
+        return before or after
 
     def organisation(self, i: int) -> tuple[int, int] | None:
         t = self.toks[i]
         if not t.text[:1].isupper():
             return None
-        low = t.text.lower()
         if not self.word(i) and not (self.free(i) and _acronym(t)):
             return None
-        # The capitalised phrase from i, with connectors inside ("University of Oxford").
-        last, k, has_head = i, i + 1, low in self.heads
+        # The capitalised phrase from i, with connectors inside once a head is in it
+        # ("University of Oxford", but not "Debatten der Union").
+        last, k, has_head = i, i + 1, self.head(i, False)
         while k < len(self.toks) and k - i < _MAX_WORDS and self.toks[k].joined and self.free(k):
             tk = self.toks[k]
             if self.word(k) or _acronym(tk):
-                has_head = has_head or tk.text.lower() in self.heads
+                has_head = has_head or self.head(k, True)
                 last, k = k, k + 1
-            elif tk.text in self.connectors and k + 1 < len(self.toks) and self.word(k + 1):
+            elif has_head and tk.text in self.w.connectors and k + 1 < len(self.toks) and self.word(k + 1):
                 k += 1
             else:
                 break
-        if has_head and (last > i or low not in self.heads):
+        if has_head and (last > i or not self.head(i, False)):
             return i, last
-        if _acronym(t) and last == i:
+        if last == i and self.word(i) and self.prefixed_organisation(i):
+            return i, i
+        if _acronym(t) and last == i and not self.not_organisation(i):
             return i, i  # "SPD", "BBC"
         return None
+
+    def lone_given(self, i: int) -> bool:
+        """A given name alone inside a sentence, with no capitalised word beside it and no article
+        or preposition of place before it: "als Claire", "dass Lucy" (not "im April", "nach Paris")."""
+        toks = self.toks
+        return (
+            self.word(i)
+            and self.is_given(i)
+            and not self.sentence_start(i)
+            and toks[i].joined
+            and toks[i - 1].text[:1].islower()
+            and toks[i - 1].text.lower() not in self.w.lone_blockers
+            and not (i + 1 < len(toks) and toks[i + 1].joined and toks[i + 1].text[:1].isupper())
+        )
+
+    def is_org(self, span: tuple[int, int]) -> bool:
+        """A name that holds an organisation head is one: "Royal Air Force", "Lindsey School"."""
+        return any(self.head(k, False) for k in range(span[0], span[1] + 1))
 
 
 @cache
@@ -198,22 +412,31 @@ def unknown_names(lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -
         return _russian(lex, text, toks, taken)
     if not lex.cased:
         return []
-    finder = _Finder(lex, toks, taken)
+    finder = _Finder(lex, text, toks, taken)
+    lone = getattr(load(lex.lang, "names"), "LONE_GIVEN_NAMES", False)
     out: list[tuple[int, int, str]] = []
     surnames: set[str] = set()
     i = 0
     while i < len(toks):
-        span = finder.person(i)
-        kind = "person"
-        if span is not None:
-            surnames.add(toks[span[1]].text)
+        span: tuple[int, int] | None = None
+        kind = "group"
+        if (org := finder.introduced_organisation(i)) is not None:
+            span = org
+        elif (named := finder.introduced_person(i)) is not None:
+            span, kind = named, "person"
+        elif (full := finder.person(i)) is not None:
+            span, kind = full, "group" if finder.is_org(full) else "person"
         elif toks[i].text in surnames and finder.word(i):
-            span = (i, i)
+            span, kind = (i, i), "person"
+        elif lone and finder.lone_given(i):
+            span, kind = (i, i), "person"
         else:
-            span, kind = finder.organisation(i), "group"
+            span = finder.organisation(i)
         if span is None:
             i += 1
             continue
+        if kind == "person" and span[1] > span[0]:
+            surnames.add(toks[span[1]].text)
         out.append((*span, kind))
         i = span[1] + 1
     return out

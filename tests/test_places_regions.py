@@ -1,0 +1,75 @@
+"""Regions and their namesakes: where a first-level region's pin goes, and when a country's name
+means a town. Texts are our own."""
+
+from __future__ import annotations
+
+from lagebild.eval.metrics import haversine_km
+from lagebild.places import geoparse, resolve
+from lagebild.places.gazetteer import get_gazetteer
+from lagebild.places.subdivisions import iso_regions
+
+
+def _only(text: str, name: str, lang: str = "en"):
+    start = text.index(name)
+    (m,) = resolve(text, [(start, start + len(name))], lang)
+    assert m.place is not None, name
+    return m
+
+
+def test_a_province_is_pinned_in_its_middle_not_among_its_southern_towns() -> None:
+    # Ontario's towns crowd along the lakes; the middle of their box lay some 200 km south of
+    # the province's middle (about 50 N, 86 W).
+    m = _only("Hospitals in Ontario reported fewer cases.", "Ontario")
+    assert m.place.precision == "admin1"
+    assert m.place.lat > 49.0
+    assert haversine_km(m.place.lat, m.place.lon, 50.0, -86.0) < 100
+
+
+def test_every_us_state_has_a_point_inside_its_own_box() -> None:
+    # Rough boxes we wrote for a few states: the pin must lie in the state, not in a neighbour.
+    boxes = {
+        "US.VA": (36.5, 39.5, -83.7, -75.2),
+        "US.NY": (40.5, 45.0, -79.8, -71.8),
+        "US.TX": (25.8, 36.5, -106.7, -93.5),
+        "US.AK": (51.0, 71.5, -180.0, -129.9),
+    }
+    gaz = get_gazetteer()
+    for code, (lat0, lat1, lon0, lon1) in boxes.items():
+        r = gaz.admin_rows[code]
+        assert lat0 <= gaz.lat[r] <= lat1 and lon0 <= gaz.lon[r] <= lon1, (code, gaz.lat[r], gaz.lon[r])
+
+
+def test_iso_data_gives_longer_names_but_no_nicknames() -> None:
+    ny = iso_regions()["US-NY"]
+    assert "New York State" in ny.names
+    assert not any("Empire" in n for n in ny.names)
+
+
+def test_new_york_state_by_its_longer_name() -> None:
+    m = _only("Farmers across New York State lost their harvest.", "New York State")
+    assert m.place.precision == "admin1" and m.place.country == "US"
+
+
+def test_a_country_stays_the_country_beside_towns_of_a_namesake() -> None:
+    # China, Texas lies near Houston; the article is about trade with the country.
+    text = (
+        "The tariffs that target China will hurt exporters, said a professor at a university "
+        "in Houston, Texas. China has promised to answer in kind."
+    )
+    got = [m for m in geoparse(text, "en") if m.text == "China"]
+    assert got and all(m.place.precision == "country" and m.place.country == "CN" for m in got)
+
+
+def test_a_namesake_town_of_a_country_is_read_where_its_county_is_named() -> None:
+    # Local news: the town of Lebanon, Pennsylvania, with its county named beside it.
+    text = (
+        "The Lebanon County commissioners met on Tuesday. Lebanon police said the road "
+        "would stay closed, and residents of Lebanon were asked to drive around it."
+    )
+    got = [m for m in geoparse(text, "en") if m.text == "Lebanon"]
+    assert got and all(m.place.country == "US" for m in got), [(m.text, m.place) for m in got]
+
+
+def test_a_country_name_placed_in_a_state_is_the_town() -> None:
+    m = _only("He was born in Mexico, Mo., and moved away.", "Mexico")
+    assert m.place.country == "US" and m.place.precision == "city"

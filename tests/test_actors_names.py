@@ -78,3 +78,35 @@ def test_an_unresolved_name_does_not_take_the_actor_role_from_a_resolved_one() -
     )
     arrest = next(e for e in events if e.type == "COERCE")
     assert [(a.country, a.sector) for a in arrest.actors] == [("KE", "COP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Am Abend lobte Trainer Okonjo die Mannschaft.", "Okonjo", "person"),
+        ('"Wir bleiben hart", sagte Brandtner.', "Brandtner", "person"),
+        ("Der Chemiekonzern Velmora kündigte Stellen ab.", "Velmora", "group"),
+        ("Die Versicherung Nordlicht Life meldete Verluste.", "Nordlicht Life", "group"),
+        ("Später betrat Neil Armstrong den Mond.", "Neil Armstrong", "person"),
+        ("Wolfgang Wagner leitete das Festival.", "Wolfgang Wagner", "person"),
+        ("Danach sprach A. Wiegemann zu den Gästen.", "A. Wiegemann", "person"),
+        ("Die Kritik kam vom Bundesverbraucherdienst.", "Bundesverbraucherdienst", "group"),
+        ("Er ist Mitglied im Hamburger Mieterverein.", "Hamburger Mieterverein", "group"),
+    ],
+)
+def test_german_names_found_by_their_context(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in _names(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Das Otto-Hahn-Gymnasium bleibt geschlossen.", "Otto-Hahn-Gymnasium"),  # a school, no person
+        ("Später betrat Neil Armstrong den Mond.", "Neil Armstrong den Mond"),  # "den" is no particle
+        ("Die Anlage leistet 196 MW.", "MW"),  # a unit, no organisation
+        ("Im April kam die Ruhe zurück.", "April"),  # a month after an article, no person
+        ("Auszubildende der Nordwerk AG gewannen.", "Auszubildende der Nordwerk AG"),
+    ],
+)
+def test_german_capitals_that_are_not_these_names(text: str, wrong: str) -> None:
+    assert wrong not in {n for n, _ in _names(text, "de")}

@@ -43,6 +43,13 @@ def given_names() -> frozenset[str]:
 
 
 @cache
+def surnames() -> frozenset[str]:
+    path = resources.files("lagebild.actors") / "data" / "surnames.txt"
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+@cache
 def _morph(lang: str) -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
@@ -195,9 +202,10 @@ class _Finder:
                 surname = surname or not self.is_given(k)
                 last, k = k, k + 1
                 continue
-            # Particles open a surname: "von der Leyen", "de Mello"; "der"/"den" only follow one.
+            # Particles open a surname: "von der Leyen", "de Surville"; "der"/"den" only follow one.
+            # After a surname they are prepositions: "Cantona zu United".
             j = k
-            if self.toks[j].text in self.w.particles:
+            if not surname and self.toks[j].text in self.w.particles:
                 j += 1
                 while j < len(self.toks) and self.toks[j].joined and self.toks[j].text in self.w.inner:
                     j += 1
@@ -224,6 +232,13 @@ class _Finder:
             last, k = k, k + 1
         if self.hyphen_after(last) or _ends_with(self.toks[last].text, self.w.person_nouns):
             return None
+        if (
+            k < len(self.toks)
+            and self.toks[k].joined
+            and not self.free(k)
+            and self.toks[k].text[:1].isupper()
+        ):
+            return None  # the name goes on into a mention already found: not ours to cut
         return i, last
 
     def introduced_person(self, i: int) -> tuple[int, int] | None:
@@ -325,12 +340,24 @@ class _Finder:
         toks = self.toks
         return (
             self.word(i)
-            and self.is_given(i)
+            and (self.is_given(i) or toks[i].text in surnames())
             and not self.sentence_start(i)
             and toks[i].joined
             and toks[i - 1].text[:1].islower()
             and toks[i - 1].text.lower() not in self.w.lone_blockers
             and not (i + 1 < len(toks) and toks[i + 1].joined and toks[i + 1].text[:1].isupper())
+        )
+
+    def opening_surname(self, i: int) -> bool:
+        """A surname that opens a sentence before a lower-case word: "Eggert war", "Braun übernahm"."""
+        toks = self.toks
+        return (
+            self.sentence_start(i)
+            and self.word(i)
+            and toks[i].text in surnames()
+            and i + 1 < len(toks)
+            and toks[i + 1].joined
+            and toks[i + 1].text[:1].islower()
         )
 
     def is_org(self, span: tuple[int, int]) -> bool:
@@ -428,7 +455,7 @@ def unknown_names(lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -
             span, kind = full, "group" if finder.is_org(full) else "person"
         elif toks[i].text in surnames and finder.word(i):
             span, kind = (i, i), "person"
-        elif lone and finder.lone_given(i):
+        elif lone and (finder.lone_given(i) or finder.opening_surname(i)):
             span, kind = (i, i), "person"
         else:
             span = finder.organisation(i)

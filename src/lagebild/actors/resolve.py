@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lagebild.actors.display import romanise
 from lagebild.actors.lexicon import Entry, Lexicon, Tenure, country_name, lexicon, persons, tenures
-from lagebild.actors.names import unknown_names
+from lagebild.actors.names import given_names, unknown_names
 from lagebild.actors.tokens import Token, fold
 from lagebild.model import Actor
 
@@ -437,6 +437,17 @@ def _plain(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
         actor, role = _person_actor(written, e.value, date)
         return ActorMention(start, end, written, actor, "person", role, names)
     if e.kind == "group":
+        if (
+            h.first == h.last
+            and h.first > 0
+            and doc.toks[h.first].joined
+            and doc.toks[h.first - 1].text in given_names()
+        ):
+            # "Wolfgang Wagner" is a person, not the Wagner group: a one-word group name after a
+            # given name is a surname; freed for lagebild.actors.names.
+            for k in range(h.first, h.last + 1):
+                doc.at.pop(k, None)
+            return None
         actor = Actor(written, e.canonical, e.country, None, e.sector)
         return ActorMention(start, end, written, actor, "group", None, names)
     if e.kind == "igo":

@@ -8,14 +8,24 @@ script our languages use. Rerun in any environment with Faker installed:
 
     pip install faker && python src/lagebild/actors/data/build_first_names.py
 
-lagebild itself never imports Faker. (The list was first derived from `names-dataset`, whose code
+It also builds surnames.txt from the same locales' surname lists, less the surnames that German
+writes as common nouns ("Koch", "Bauer", "Richter"): a capital says nothing about those. The
+German nouns come from the `german-nouns` package (PyPI, Wiktionary data, CC BY-SA 4.0), used at
+build time as a filter only: no word of it is kept that Faker's lists do not hold. Without it
+installed the surnames are written unfiltered (and a warning says so):
+
+    pip install faker german-nouns && python src/lagebild/actors/data/build_first_names.py
+
+lagebild itself never imports Faker or german-nouns. (The list was first derived from `names-dataset`, whose code
 is Apache-2.0 but whose data comes from a leaked dump of social-network profiles, with no licence
 of its own: replaced.)
 """
 
 from __future__ import annotations
 
+import csv
 import importlib
+import importlib.util
 import unicodedata
 from pathlib import Path
 
@@ -30,10 +40,10 @@ _ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_n
 _SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")
 
 
-def _names(locale: str) -> set[str]:
+def _names(locale: str, attributes: tuple[str, ...] = _ATTRIBUTES) -> set[str]:
     provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
     out: set[str] = set()
-    for attribute in _ATTRIBUTES:
+    for attribute in attributes:
         value = provider.__dict__.get(attribute)  # class data only, not inherited or computed
         if isinstance(value, dict):
             out.update(value)
@@ -52,12 +62,43 @@ def _usable(name: str) -> bool:
     )
 
 
+def _german_common_nouns() -> set[str]:
+    """Every form of the German nouns that are not names (no surname, given name or place)."""
+    spec = importlib.util.find_spec("german_nouns")
+    if spec is None or not spec.submodule_search_locations:
+        print("warning: german-nouns is not installed: surnames are not filtered")
+        return set()
+    path = Path(next(iter(spec.submodule_search_locations))) / "nouns.csv"
+    out: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.reader(fh)
+        next(rows)
+        for row in rows:
+            if not any(p in row[1] for p in ("Nachname", "Eigenname", "Vorname", "Toponym")):
+                out.update(x for x in row[7:] if x)
+                out.add(row[0])
+    return out
+
+
+def _write(name: str, what: str, names: list[str]) -> None:
+    out = Path(__file__).with_name(name)
+    header = f"# {what} for lagebild.actors.names; built by build_first_names.py from Faker (MIT).\n"
+    out.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
+    print(f"{len(names)} names -> {out}")
+
+
+def _locales() -> list[str]:
+    return [loc for loc in LOCALES if importlib.util.find_spec(f"faker.providers.person.{loc}") is not None]
+
+
 def main() -> None:
-    keep = sorted({n for locale in LOCALES for n in _names(locale) if _usable(n)})
-    out = Path(__file__).with_name("first_names.txt")
-    header = "# Given names for lagebild.actors.names; built by build_first_names.py from Faker (MIT).\n"
-    out.write_text(header + "\n".join(keep) + "\n", encoding="utf-8")
-    print(f"{len(keep)} names -> {out}")
+    locales = _locales()
+    _write(
+        "first_names.txt", "Given names", sorted({n for loc in locales for n in _names(loc) if _usable(n)})
+    )
+    nouns = _german_common_nouns()
+    last = {n for loc in locales for n in _names(loc, ("last_names",)) if _usable(n)}
+    _write("surnames.txt", "Surnames", sorted(last - nouns))
 
 
 if __name__ == "__main__":

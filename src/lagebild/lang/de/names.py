@@ -69,6 +69,7 @@ COMMON_GIVEN = (
     "Primus", "Queen", "Rock", "Rose", "Saal", "Safari", "Saga", "Server", "Sie", "Sommer", "Tage",
     "Tal", "Villa", "Vita", "West", "Wille", "King", "Green", "Royal", "Red", "Jet", "Young",
     "Case", "Till", "Santa", "Olympia", "Lane", "Bee", "Kiefer", "Hall", "Mai", "Ion", "Tor", "Mark",
+    "Kaiser",
 )
 # Capitalised words at a sentence's start that are no name ("Beim", "Obwohl").
 NOT_NAMES = (
@@ -82,7 +83,8 @@ ORG_CONNECTORS = ("für", "der", "des", "von", "und")
 NAME_PARTICLES = ("von", "van", "de", "zu", "di", "da", "bin", "al", "della", "del", "du")
 NAME_INNER = ("der", "den", "dem", "und", "la", "le")
 # fmt: on
-# A given name alone inside a sentence names a person ("seine Tochter Lucy"): German capitalises
+# A given name or surname alone inside a sentence names a person ("dass Lucy", "mit Schröder"):
+# German capitalises
 # nouns, so a capital alone says little, but a given name says more than in English ("Will").
 LONE_GIVEN_NAMES = True
 # Words after which a lone given name is a noun or a place: an article or determiner ("seinem

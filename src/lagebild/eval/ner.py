@@ -10,7 +10,9 @@ Type mapping. GermEval: PER, LOC, ORG scored; OTH and every -deriv/-part type ("
 place named as an actor, "Москва заявила", is still a place name; natasha's own evaluation does
 the same); Project and anything else not scored. A prediction whose span is exactly that of a
 gold entity of an unscored type counts neither way: the gold set says something is there, we
-only disagree on a type we do not score.
+only disagree on a type we do not score. The same holds inside a GermEval -part token: in
+"SPD-Genossen" (ORGpart) the gold says an organisation's name is part of the word, and our "SPD"
+is that name; GermEval labels whole tokens, so it cannot mark the name itself.
 """
 
 from __future__ import annotations
@@ -78,18 +80,24 @@ def natasha_entities(text: str, lang: str) -> list[Span]:
     return natasha_spans(text)
 
 
-def _gold(record: dict[str, Any], unscored: Counter) -> tuple[set[Span], set[tuple[int, int]]]:
+def _gold(
+    record: dict[str, Any], unscored: Counter
+) -> tuple[set[Span], set[tuple[int, int]], list[tuple[int, int]]]:
+    """Scored gold entities, spans of unscored ones, and spans of -part tokens (see the module)."""
     gold: set[Span] = set()
     ignore: set[tuple[int, int]] = set()
+    parts: list[tuple[int, int]] = []
     for g in record["gold_entities"]:
         typ = TYPE_MAP.get(g.get("type", ""))
         span = (int(g["start"]), int(g["end"]))
         if typ is None:
             unscored[g.get("type", "?")] += 1
             ignore.add(span)
+            if str(g.get("type", "")).endswith("part"):
+                parts.append(span)
         else:
             gold.add((*span, typ))
-    return gold, ignore
+    return gold, ignore, parts
 
 
 def evaluate_ner(path: str | Path, limit: int | None = None, system: str = "lagebild") -> dict[str, Any]:
@@ -109,13 +117,17 @@ def evaluate_ner(path: str | Path, limit: int | None = None, system: str = "lage
     for record in records:
         lang = record.get("lang") or "de"
         langs[lang] += 1
-        gold, ignore = _gold(record, unscored)
+        gold, ignore, parts = _gold(record, unscored)
         text = record["text"]
         if system == "natasha":
             pred = set(natasha_entities(text, lang))
         else:
             pred = set(lagebild_entities(text, lang, natasha=system == "lagebild+natasha"))
-        pred = {p for p in pred if (p[0], p[1]) not in ignore}
+        pred = {
+            p
+            for p in pred
+            if (p[0], p[1]) not in ignore and not any(s <= p[0] and p[1] <= e for s, e in parts)
+        }
         for typ in SCORED:
             g = {x for x in gold if x[2] == typ}
             p = {x for x in pred if x[2] == typ}

@@ -270,10 +270,15 @@ class _Finder:
     def head(self, i: int, compound: bool) -> bool:
         """Token i is an organisation head, in its genitive too ("des Rundfunks")."""
         low = self.toks[i].text.lower()
-        forms = (low, low[:-1], low[:-2]) if len(low) > 4 else (low,)
+        forms = [low]
+        if len(low) > 4 and low.endswith("s"):
+            forms += [low[:-1], low[:-2]] if low.endswith("es") else [low[:-1]]
         if any(f in self.w.heads for f in forms):
             return True
-        return compound and any(_ends_with(f, self.w.compound_heads) for f in forms)
+        # A true compound only: "Mieterverein", not "Dienst" alone ("48 Stunden Dienst").
+        return compound and any(
+            f.endswith(n) and len(f) - len(n) >= 3 for f in forms for n in self.w.compound_heads
+        )
 
     def prefixed_organisation(self, i: int) -> bool:
         """ "Bundesnachrichtendienst", "Bundesjustizministerium": one word that names a body."""

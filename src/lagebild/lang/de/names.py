@@ -77,6 +77,7 @@ NOT_NAMES = (
     "euer", "dass", "damit", "dabei", "dafür", "danach", "dann", "doch", "nach", "vor", "seit",
     "während", "wegen", "trotz", "laut", "zudem", "auch", "nur", "noch", "schon", "bereits", "mehr",
     "viele", "einige", "andere", "neue", "neuen", "erst", "zuvor", "gestern", "heute", "morgen",
+    "weitere", "weiterer", "weiteres", "mehrere", "jede", "jeder", "jedes", "manche", "solche",
 )
 ORG_CONNECTORS = ("für", "der", "des", "von", "und")
 # Particles that open the surname part of a name; NAME_INNER only follow one ("von der Leyen").

@@ -233,6 +233,31 @@ def test_year_of_a_yearless_date_in_news() -> None:
     assert got == {"March 3, 1990": "1990-03-03", "May 5": "1990-05-05", "June": "2021-06"}
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "dct", "value"),
+    [
+        # A few months ahead: the coming one (a date set); further ahead: the last one.
+        ("en", "The summit is set for April.", "2022-01-14", "2022-04"),
+        ("en", "Prices rose in September.", "2022-01-14", "2021-09"),
+        # A sentence in the past takes the last one; one that looks ahead, one up to half a year on.
+        ("en", "It was signed in March.", "2022-01-14", "2021-03"),
+        ("en", "The dividend will be paid in July.", "2022-01-14", "2022-07"),
+        # Across the turn of the year.
+        ("de", "Im Januar sollen Wahlen stattfinden.", "2022-11-20", "2023-01"),
+        ("de", "Im Februar wurde gewählt.", "2022-11-20", "2022-02"),
+        ("fr", "Le sommet aura lieu en janvier.", "2022-11-20", "2023-01"),
+        ("fr", "Le traité était signé en février.", "2022-11-20", "2022-02"),
+    ],
+)
+def test_year_of_a_month_without_one_in_news(lang: str, text: str, dct: str, value: str) -> None:
+    assert one(text, lang, dct).value == value
+
+
+def test_an_inferred_year_does_not_carry_through_the_sentence() -> None:
+    got = values("The dividend will be payable Jan. 3 to stock of record Nov. 16.", "en", "1999-11-01")
+    assert got == {"Jan. 3": "2000-01-03", "Nov. 16": "1999-11-16"}
+
+
 def test_a_count_of_things_is_not_a_year():
     from lagebild.time import find_timexes
 

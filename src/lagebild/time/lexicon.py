@@ -40,6 +40,7 @@ DAY_MONTH_LINK, MONTH_YEAR_LINK     "13 de enero de 2022"
 RANGE                               "21. bis 23. Juni"
 MONTH_FIRST, NUMERIC_ORDER          "January 13" allowed; "dmy" or "mdy" for 1/2/2022
 FUTURE_CUES                         words that make a bare weekday the coming one
+PAST_CUES                           auxiliaries of the past ("was", "wurde"): a month without a year is the last one
 ANNOUNCE_CUES, PLANNED_EVENTS       "called a strike on Tuesday": an announced event's bare weekday is the coming one
 SINCE                               words before a date that opens a period ("since 2013"): no event date
 ADDRESS_AFTER, ADDRESS_BEFORE       regexes (on the text as written) around a house number: "1205 Lone Oak Road",
@@ -96,6 +97,7 @@ _DEFAULTS: dict[str, Any] = {
     "MONTH_FIRST": False,
     "NUMERIC_ORDER": "dmy",
     "FUTURE_CUES": frozenset(),
+    "PAST_CUES": frozenset(),
     "ANNOUNCE_CUES": frozenset(),
     "PLANNED_EVENTS": frozenset(),
     "SINCE": frozenset(),

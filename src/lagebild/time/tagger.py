@@ -314,6 +314,7 @@ class _Context:
         self.dct = Point(dct, "day") if dct else None
         self.ref: Point | None = None
         self.ref_pos = -1
+        self.year_pos = -1  # end of the last year the text wrote out, in the reference's year
         self.blocks: list[tuple[int, int, Point]] = []
         self.narrative = dct is None
 
@@ -340,25 +341,46 @@ class _Context:
             return self.ref
         return block or self.dct
 
-    def year_for(self, pos: int, month: int, day: int | None = None) -> int | None:
-        """The year of a date written without one: the text's last year, else the speaker's."""
+    def year_for(self, pos: int, month: int, day: int | None = None, quarter: bool = False) -> int | None:
+        """The year of a date written without one: the text's last year, else the speaker's.
+
+        `quarter`: a quarter or half starting in `month`, never one of next year (the results of a
+        quarter are reported after it ends), and one later this year where the sentence looks ahead."""
         block = next((p for s, e, p in self.blocks if s <= pos < e), None)
         # News takes the year from the speaker's now, unless the same sentence gave one
         # ("on 3 March 1990 and again on 5 May"); narratives from the text's last year.
-        if self.ref and (self.narrative or not _SENTENCE_END.search(self.text, self.ref_pos, pos)):
+        if self.ref and (
+            self.narrative or (self.year_pos >= 0 and not _SENTENCE_END.search(self.text, self.year_pos, pos))
+        ):
             return self.ref.day.year
         base = block or self.dct or self.ref
         if base is None:
             return None
         if base is self.ref or base.precision != "day":
             return base.day.year
-        # News: a month after the speaker's now is last year's unless the sentence looks ahead;
-        # a day is only moved when it lies months ahead (a day soon after is an announced date).
-        y = base.day.year
-        ahead = month - base.day.month if day is None else (month - base.day.month) * 31 + day - base.day.day
-        if ahead > (0 if day is None else 90) and not _future(self.lex, self.text, pos, pos + 1):
-            return y - 1
-        return y
+        # News: the nearest such month or day, back or ahead, where it lies a few months ahead at
+        # most (a scheduled date, "payable Jan. 3", "a summit in April"); further ahead it is the
+        # last one, unless the sentence looks ahead ("will join in April").
+        now = base.day
+        y = now.year
+        if quarter:
+            return y - 1 if month > now.month and not _future(self.lex, self.text, pos, pos + 1) else y
+        ahead = (month - now.month) % 12 * 31 + (0 if day is None else day - now.day)
+        if day is not None and month == now.month and day < now.day:
+            ahead += 12 * 31
+        if ahead == 0 or (day is None and month == now.month):
+            return y
+        wraps = (month, day or 0) < (now.month, now.day if day is not None else 0)
+        window = FUTURE_WINDOW_DAYS
+        if _future(self.lex, self.text, pos, pos + 1):
+            window = FUTURE_CUED_DAYS
+        elif _future(self.lex, self.text, pos, pos + 1, cues="PAST_CUES"):
+            # "was shot in February", "wurde im Februar gewählt": the last one; a day a few weeks
+            # ahead is still a date set ("had been set to expire Nov. 6").
+            window = 0 if day is None else 31
+        if ahead <= window:
+            return y + 1 if wraps else y
+        return y if wraps else y - 1
 
 
 def _house_number(lex: Lexicon, original: str, start: int, end: int) -> bool:
@@ -388,8 +410,11 @@ def _announced(lex: Lexicon, text: str, start: int) -> bool:
     return any(w in events for w in words[cue + 1 :])
 
 
-def _future(lex: Lexicon, text: str, start: int, end: int, clause: bool = False) -> bool:
-    """Whether the sentence around text[start:end] looks ahead ("will", "wird", "va").
+def _future(
+    lex: Lexicon, text: str, start: int, end: int, clause: bool = False, cues: str = "FUTURE_CUES"
+) -> bool:
+    """Whether the sentence around text[start:end] looks ahead ("will", "wird", "va"); with
+    `cues="PAST_CUES"`, whether it tells of the past ("was", "wurde", "était").
 
     `clause`: only in the expression's own clause (up to a comma or semicolon), for a bare
     weekday: "Since the decision was announced Wednesday, they said they will appeal" is last
@@ -398,7 +423,7 @@ def _future(lex: Lexicon, text: str, start: int, end: int, clause: bool = False)
     s = max(max(text.rfind(ch, 0, start) for ch in stops), start - 80)
     e = min(x for x in (*(text.find(ch, end) for ch in stops), end + 30, len(text)) if x >= 0)
     words = set(_WORD.findall(text[s + 1 : e].lower()))
-    return bool(words & lex.words["FUTURE_CUES"])
+    return bool(words & lex.words[cues])
 
 
 def _adj_dir(lex: Lexicon, a: str | None) -> int | None:
@@ -699,7 +724,7 @@ def _evaluate(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | No
             # As with a month: news reports the latest such quarter, not one still ahead,
             # unless the sentence looks ahead ("the fourth quarter" in January is last year's).
             first_month = (k - 1) * (3 if u == "Q" else 6) + 1
-            y = ctx.year_for(c.start, first_month) or anchor.day.year
+            y = ctx.year_for(c.start, first_month, quarter=True) or anchor.day.year
         return "DATE", f"{y:04d}-{'Q' if u == 'Q' else 'H'}{k}", "year", anchor
     if r == "ref":
         return "DATE", look["REFS"][norm(g["ref"])], None, None
@@ -744,6 +769,10 @@ def _jalali(c: _Cand, lex: Lexicon, ctx: _Context) -> tuple[str, str, str | None
         return None
 
 
+# How far ahead of the speaker's now a month or day without a year may lie (in 31-day months):
+# without a cue, about a third of a year; where the sentence looks ahead, half a year.
+FUTURE_WINDOW_DAYS = 4 * 31
+FUTURE_CUED_DAYS = 6 * 31
 _POST_PARAGRAPH = 300  # a post is short: a paragraph longer than a tweet is the article again
 _POST_TOTAL = 900
 
@@ -839,6 +868,11 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
                     ctx.ref, start_day, ref_prec, text[max(0, c.start - 15) : c.start]
                 ):
                     ctx.ref, ctx.ref_pos = Point(start_day, ref_prec), c.end
+                # A year written out puts the rest of its sentence in that year ("on 3 March 1990
+                # and again on 5 May", "killings of 2015 — the Fourth of July slaying"); a year
+                # the tagger inferred does not ("payable Jan. 3 to stock of record Nov. 16").
+                if ctx.ref and c.m.groupdict().get("y") and value[:4] == f"{ctx.ref.day.year:04d}":
+                    ctx.year_pos = c.end
     _attach_clock_times(out, text)
     return out
 

@@ -126,6 +126,7 @@ RANGE = ("bis", "-", "–", "und", "bis zum", "oder")
 MONTH_FIRST = False
 NUMERIC_ORDER = "dmy"
 FUTURE_CUES = frozenset({"wird", "werden", "wirst", "werde", "soll", "sollen", "geplant", "morgen"})
+PAST_CUES = frozenset({"war", "waren", "wurde", "wurden", "hatte", "hatten", "worden"})
 TIME_PATTERNS = (
     r"(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*Uhr",
     r"(?P<noon>mittags|mitternacht)",

@@ -102,7 +102,8 @@ RANGE = ("to", "-", "–", "and", "through", "until")
 MONTH_FIRST = True  # "January 13, 2022"
 NUMERIC_ORDER = "mdy"
 # Only firm markers of the future: "expected", "plans" also go with past events.
-FUTURE_CUES = frozenset({"will", "shall", "'ll", "scheduled", "tomorrow"})
+FUTURE_CUES = frozenset({"will", "shall", "'ll", "scheduled", "tomorrow", "slated", "payable", "upcoming"})
+PAST_CUES = frozenset({"was", "were", "had", "did", "ago"})
 TIME_PATTERNS = (
     r"(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\.?(?!\w)",
     r"(?P<h>[01]?\d)\s+o'clock",

@@ -62,6 +62,7 @@ MONTH_YEAR_LINK = ("de", "del")
 RANGE = ("al", "-", "–", "y", "a")
 NUMERIC_ORDER = "dmy"
 FUTURE_CUES = frozenset({"será", "serán", "va", "van", "previsto", "prevista", "mañana", "celebrará"})
+PAST_CUES = frozenset({"fue", "fueron", "era", "eran", "había", "habían"})
 TIME_PATTERNS = (r"(?:a\s+)?las\s+(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?(?:\s+horas)?",
                  r"(?P<noon>mediodía|medianoche)")  # fmt: skip
 DECADE_PATTERNS = (r"(?:los\s+)?años\s+(?P<y>1\d\d0|20\d0)", r"(?:los\s+)?años\s+(?P<yy>[1-9]0)")

@@ -62,6 +62,7 @@ DAY_SUFFIX = r"(?:er)?"
 RANGE = ("au", "-", "–", "et")
 NUMERIC_ORDER = "dmy"
 FUTURE_CUES = frozenset({"va", "vont", "sera", "seront", "aura", "auront", "prévu", "prévue", "demain"})
+PAST_CUES = frozenset({"était", "étaient", "avait", "avaient", "fut", "furent"})
 TIME_PATTERNS = (r"(?P<h>[01]?\d|2[0-3])\s*h\s*(?P<m>[0-5]\d)?(?!\w)", r"(?P<noon>midi|minuit)")
 DECADE_PATTERNS = (r"(?:les\s+)?années\s+(?P<y>1\d\d0|20\d0)", r"(?:les\s+)?années\s+(?P<yy>[1-9]0)")
 CENTURY_PATTERNS = (r"(?P<c>[IVXL]+|\d{1,2})(?:e|ème|è)\s+siècle",)

@@ -125,3 +125,27 @@ def test_a_look_back_leaves_the_narrative_where_it_was() -> None:
         "On 4 June 1917 the offensive began. The next day it stalled. Two days later it resumed.", "en", None
     )
     assert fwd["Two days later"] == "1917-06-07"
+
+
+def test_a_year_said_in_passing_leaves_the_narrative_where_it_was() -> None:
+    # "bis 1915", "ab 1941", "von 1856", "1870/71": the end or start of a stretch, part of a name.
+    de = by_text(
+        "Am 5. August 1914 begann der Vormarsch. Bis 1915 wurden 40 Divisionen aufgestellt, nach Plänen "
+        "ab 1912 und gemäß der Deklaration von Paris von 1856, wie im Krieg 1870/71. Am 10. August fiel die Festung.",
+        "de",
+        None,
+    )
+    assert de["10. August"] == "1914-08-10"
+    en = by_text(
+        "On 5 June 1944 the fleet sailed, on plans drawn up from 1941 and kept until 1943. On 6 June it landed.",
+        "en",
+        None,
+    )
+    assert en["6 June"] == "1944-06-06"
+    # A year the text comes to does move it.
+    moved = by_text(
+        "Am 5. August 1914 begann der Vormarsch. Im Jahr 1915 folgte der Stellungskrieg. Am 10. August fiel Warschau.",
+        "de",
+        None,
+    )
+    assert moved["10. August"] == "1915-08-10"

@@ -43,6 +43,8 @@ FUTURE_CUES                         words that make a bare weekday the coming on
 PAST_CUES                           auxiliaries of the past ("was", "wurde"): a month without a year is the last one
 ANNOUNCE_CUES, PLANNED_EVENTS       "called a strike on Tuesday": an announced event's bare weekday is the coming one
 SINCE                               words before a date that opens a period ("since 2013"): no event date
+YEAR_ASIDE                          words before a bare year said in passing ("bis 1915", "von 1856"): a
+                                    narrative does not move to that year
 ADDRESS_AFTER, ADDRESS_BEFORE       regexes (on the text as written) around a house number: "1205 Lone Oak Road",
                                     "Hauptstraße 1201" are no years
 TIME_PATTERNS, DECADE_PATTERNS, CENTURY_PATTERNS   regex strings with named groups
@@ -101,6 +103,7 @@ _DEFAULTS: dict[str, Any] = {
     "ANNOUNCE_CUES": frozenset(),
     "PLANNED_EVENTS": frozenset(),
     "SINCE": frozenset(),
+    "YEAR_ASIDE": frozenset(),
     "ADDRESS_AFTER": (),
     "ADDRESS_BEFORE": (),
     "TIME_PATTERNS": (),

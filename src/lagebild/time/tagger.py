@@ -864,8 +864,10 @@ def find_timexes(text: str, lang: str, dct: str | None = None) -> list[Timex]:
                 if quarter:  # a quarter is counted from as a quarter ("a year earlier")
                     start_day = date(int(quarter.group(1)), 3 * int(quarter.group(2)) - 2, 1)
                     ref_prec = "quarter"
-                if start_day and _moves_reference(
-                    ctx.ref, start_day, ref_prec, text[max(0, c.start - 15) : c.start]
+                if (
+                    start_day
+                    and _moves_reference(ctx.ref, start_day, ref_prec, text[max(0, c.start - 15) : c.start])
+                    and not (c.rule == "year" and _aside_year(lex, text, c))
                 ):
                     ctx.ref, ctx.ref_pos = Point(start_day, ref_prec), c.end
                 # A year written out puts the rest of its sentence in that year ("on 3 March 1990
@@ -907,6 +909,15 @@ def _looks_back(c: _Cand, lex: Lexicon) -> bool:
     if c.rule == "anaphoric":
         return lex.lookup["ANAPHORIC"][norm(c.m.group("ana"))][1] < 0
     return False
+
+
+def _aside_year(lex: Lexicon, text: str, c: _Cand) -> bool:
+    """Whether a bare year is said in passing, not as the time the text has come to: the end or
+    start of a stretch ("bis 1915", "ab 1941", "since 2013"), a part of a name ("die Deklaration
+    von Paris von 1856", "der Krieg 1870/71")."""
+    if _prev_word(text, c.start) in lex.words["SINCE"] | lex.words["YEAR_ASIDE"]:
+        return True
+    return bool(re.match(r"/\d", text[c.end : c.end + 2]))
 
 
 def _moves_reference(ref: Point | None, day: date, prec: str, before: str) -> bool:

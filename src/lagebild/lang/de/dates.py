@@ -172,3 +172,6 @@ ADDRESS_BEFORE = (
 
 # A date after these words opens a period that runs on ("since 2013"): it dates no event.
 SINCE = frozenset({"seit", "seitdem"})
+# A bare year after these is said in passing ("bis 1915 mehr als 40 Divisionen", "ab 1941
+# ausgearbeitete Pläne", "die Deklaration von Paris von 1856"): the narrative stays where it was.
+YEAR_ASIDE = frozenset({"bis", "ab", "von", "vom", "seit"})

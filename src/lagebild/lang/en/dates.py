@@ -140,3 +140,6 @@ ADDRESS_AFTER = (
 
 # A date after these words opens a period that runs on ("since 2013"): it dates no event.
 SINCE = frozenset({"since"})
+# A bare year after these is said in passing ("plans drawn up from 1941", "until 1915"): a
+# narrative stays where it was.
+YEAR_ASIDE = frozenset({"until", "till", "from", "of"})

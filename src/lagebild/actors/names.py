@@ -16,8 +16,9 @@ who is named and NER counts them, and they act in events only where nothing bett
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pymorphy3
@@ -27,6 +28,8 @@ from lagebild.actors.tokens import Token
 from lagebild.lang import load
 
 _MAX_WORDS = 4
+# What stands before a sentence's (or a quotation's) first word.
+_SENTENCE_MARKS = frozenset('.!?:\n"„“«»(')
 _ROMAN = re.compile(r"[IVXLCDM]+")
 # Capitals that are units, identifiers or substances, not organisations: "32 KB", "ISBN 3-77".
 _NOT_ORG_ACRONYMS = frozenset(
@@ -81,10 +84,17 @@ def _acronym(t: Token) -> bool:
     )
 
 
-def _ends_with(word: str, nouns: frozenset[str]) -> bool:
-    """The word is one of `nouns` or a compound ending in one: "Chemiekonzern", "Oberarzt"."""
-    low = word.lower()
-    return low in nouns or any(low.endswith(n) and len(low) - len(n) >= 3 for n in nouns if len(n) >= 4)
+def _suffix_matcher(nouns: frozenset[str], exact: bool = True) -> Callable[[str], bool]:
+    """A cached test: the word is one of `nouns` or a compound ending in one ("Chemiekonzern",
+    "Oberarzt"); one set lookup per noun length, as every capitalised word is asked."""
+    lengths = tuple(sorted({len(n) for n in nouns if len(n) >= 4}))
+
+    @lru_cache(maxsize=100_000)
+    def match(word: str) -> bool:
+        low = word.lower()
+        return (exact and low in nouns) or any(len(low) - n >= 3 and low[-n:] in nouns for n in lengths)
+
+    return match
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +102,10 @@ class _Words:
     """One language's name words (lang/<code>/names.py), lower-cased where matched so."""
 
     heads: frozenset[str]
-    compound_heads: frozenset[str]
+    compound_head: Callable[[str], bool]
     prefixes: tuple[str, ...]
-    descriptors: frozenset[str]
-    person_nouns: frozenset[str]
+    descriptor: Callable[[str], bool]
+    person_noun: Callable[[str], bool]
     speech_verbs: frozenset[str]
     common_given: frozenset[str]
     not_names: frozenset[str]
@@ -114,10 +124,10 @@ def _words(lang: str) -> _Words:
 
     return _Words(
         heads=low("ORG_HEADS"),
-        compound_heads=low("ORG_COMPOUND_HEADS"),
+        compound_head=_suffix_matcher(low("ORG_COMPOUND_HEADS"), exact=False),
         prefixes=tuple(getattr(mod, "ORG_PREFIXES", ())),
-        descriptors=low("ORG_DESCRIPTORS"),
-        person_nouns=low("PERSON_NOUNS"),
+        descriptor=_suffix_matcher(low("ORG_DESCRIPTORS")),
+        person_noun=_suffix_matcher(low("PERSON_NOUNS")),
         speech_verbs=low("SPEECH_VERBS"),
         common_given=frozenset(getattr(mod, "COMMON_GIVEN", ())),
         not_names=low("NOT_NAMES"),
@@ -156,7 +166,7 @@ class _Finder:
         )
 
     def sentence_start(self, i: int) -> bool:
-        return i == 0 or any(c in self.gap(i) for c in '.!?:\n"„“«»(')
+        return i == 0 or not _SENTENCE_MARKS.isdisjoint(self.gap(i))
 
     def hyphen_before(self, i: int) -> bool:
         return i > 0 and self.toks[i].joined and "-" in self.gap(i)
@@ -230,7 +240,7 @@ class _Finder:
             and not _acronym(self.toks[k])
         ):
             last, k = k, k + 1
-        if self.hyphen_after(last) or _ends_with(self.toks[last].text, self.w.person_nouns):
+        if self.hyphen_after(last) or self.w.person_noun(self.toks[last].text):
             return None
         if (
             k < len(self.toks)
@@ -249,7 +259,7 @@ class _Finder:
         nxt = i + 1
         if nxt >= len(self.toks) or not self.free(nxt) or "-" in self.gap(nxt):
             return None
-        if t.text[:1].isupper() and _ends_with(t.text, self.w.person_nouns):
+        if t.text[:1].isupper() and self.w.person_noun(t.text):
             # "Dr. Meier": an abbreviated title is followed by its full stop.
             if not (self.toks[nxt].joined or (low in ("dr", "prof") and self.gap(nxt).strip() == ".")):
                 return None
@@ -276,9 +286,7 @@ class _Finder:
         if any(f in self.w.heads for f in forms):
             return True
         # A true compound only: "Mieterverein", not "Dienst" alone ("48 Stunden Dienst").
-        return compound and any(
-            f.endswith(n) and len(f) - len(n) >= 3 for f in forms for n in self.w.compound_heads
-        )
+        return compound and any(self.w.compound_head(f) for f in forms)
 
     def prefixed_organisation(self, i: int) -> bool:
         """ "Bundesnachrichtendienst", "Bundesjustizministerium": one word that names a body."""
@@ -291,7 +299,7 @@ class _Finder:
         """The name after a noun that introduces one: "der Konzern Siemens", "Rockband Fold Zandura"."""
         t = self.toks[i]
         nxt = i + 1
-        if not (t.text[:1].isupper() and _ends_with(t.text, self.w.descriptors)):
+        if not (t.text[:1].isupper() and self.w.descriptor(t.text)):
             return None
         if nxt >= len(self.toks) or not self.toks[nxt].joined or "-" in self.gap(nxt):
             return None
@@ -357,12 +365,12 @@ class _Finder:
         """A surname that opens a sentence before a lower-case word: "Eggert war", "Braun übernahm"."""
         toks = self.toks
         return (
-            self.sentence_start(i)
-            and self.word(i)
-            and toks[i].text in surnames()
+            toks[i].text in surnames()
             and i + 1 < len(toks)
             and toks[i + 1].joined
             and toks[i + 1].text[:1].islower()
+            and self.word(i)
+            and self.sentence_start(i)
         )
 
     def is_org(self, span: tuple[int, int]) -> bool:
@@ -450,6 +458,9 @@ def unknown_names(lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -
     surnames: set[str] = set()
     i = 0
     while i < len(toks):
+        if not toks[i].text[:1].isupper() and toks[i].text not in finder.w.speech_verbs:
+            i += 1  # most words: no rule starts on a lower-case word but a verb of saying
+            continue
         span: tuple[int, int] | None = None
         kind = "group"
         if (org := finder.introduced_organisation(i)) is not None:

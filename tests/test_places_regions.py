@@ -73,3 +73,33 @@ def test_a_namesake_town_of_a_country_is_read_where_its_county_is_named() -> Non
 def test_a_country_name_placed_in_a_state_is_the_town() -> None:
     m = _only("He was born in Mexico, Mo., and moved away.", "Mexico")
     assert m.place.country == "US" and m.place.precision == "city"
+
+
+def test_a_country_has_one_capital_not_every_town_of_its_name() -> None:
+    gaz = get_gazetteer()
+    capitals = [r for r, f in enumerate(gaz.feature) if f == "PPLC" and gaz.country[r] == "US"]
+    assert [(gaz.names[r], gaz.admin1[r]) for r in capitals] == [("Washington", "US.DC")]
+
+
+def test_a_town_and_the_county_it_lies_in_choose_each_other() -> None:
+    # Of the many Parises and Henry Counties, only Paris, Tennessee lies in a Henry County.
+    text = (
+        "A Paris man was arrested at Paris City Hall on Sunday. He is to appear on Tuesday "
+        "in Henry County General Sessions Court."
+    )
+    got = {m.text: m.place for m in geoparse(text, "en")}
+    assert got["Paris"].country == "US" and got["Paris"].admin1 == "Tennessee", got["Paris"]
+    assert got["Henry County"].admin1 == "Tennessee", got["Henry County"]
+
+
+def test_names_listed_together_are_read_as_one_kind() -> None:
+    text = "The herd grazes along the western borders of Montana and Wyoming, the ranchers said."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Montana", "Wyoming")]
+    got = resolve(text, spans, "en")
+    assert all(m.place.precision == "admin1" and m.place.country == "US" for m in got), got
+
+
+def test_a_state_is_not_read_as_a_namesake_town_of_another_state() -> None:
+    # Wyoming, Michigan is big next to the state's towns, but it is not what "Wyoming" means.
+    m = _only("A federal judge in Wyoming halted the rule.", "Wyoming")
+    assert m.place.precision == "admin1", m.place

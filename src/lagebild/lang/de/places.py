@@ -11,6 +11,9 @@ ARTICLES = frozenset(
 
 PREPOSITIONS = frozenset({"in", "im", "nach", "aus", "bei", "nahe", "von", "vom", "um", "gegen"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"und", "oder", "sowie"})
+
 # (ending, replacement) tried on the last word of a name: the genitive "Kasachstans", "Irans".
 SUFFIXES = (("s", ""), ("es", ""))
 

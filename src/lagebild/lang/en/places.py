@@ -3,6 +3,9 @@
 # Words before a name that say "a place follows"; they let a sentence-initial or common word count.
 PREPOSITIONS = frozenset({"in", "near", "from", "to", "at", "outside", "across", "around", "towards"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"and", "or"})
+
 # Capitalised words that are place names somewhere but almost never meant as one in English prose.
 NOT_PLACES = frozenset(
     """january february march april may june july august september october november december

@@ -2,6 +2,9 @@
 
 PREPOSITIONS = frozenset({"en", "a", "de", "desde", "hacia", "cerca", "junto"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"y", "e", "o", "u"})
+
 NOT_PLACES = frozenset(
     """enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
     lunes martes miércoles jueves viernes sábado domingo dios policía gobierno presidente

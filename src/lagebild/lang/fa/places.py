@@ -2,6 +2,9 @@
 
 PREPOSITIONS = frozenset({"در", "از", "به", "نزدیک"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"و", "یا"})
+
 DEMONYMS = {"آمریکایی": "US", "روسی": "RU", "اوکراینی": "UA", "آلمانی": "DE", "ایرانی": "IR", "عراقی": "IQ"}
 
 # Common nouns for the capital: a reference to the capital of the country in context

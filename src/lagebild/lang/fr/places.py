@@ -2,6 +2,9 @@
 
 PREPOSITIONS = frozenset({"à", "a", "en", "au", "aux", "de", "d", "près", "vers", "dans"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"et", "ou"})
+
 NOT_PLACES = frozenset(
     """janvier février mars avril mai juin juillet août septembre octobre novembre décembre
     lundi mardi mercredi jeudi vendredi samedi dimanche dieu police gouvernement président

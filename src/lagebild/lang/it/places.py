@@ -2,6 +2,9 @@
 
 PREPOSITIONS = frozenset({"a", "in", "da", "di", "presso", "vicino", "verso"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"e", "ed", "o"})
+
 NOT_PLACES = frozenset(
     """gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
     lunedì martedì mercoledì giovedì venerdì sabato domenica dio polizia governo presidente

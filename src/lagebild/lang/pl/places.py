@@ -2,6 +2,9 @@
 
 PREPOSITIONS = frozenset({"w", "we", "z", "ze", "do", "na", "pod", "koło", "obok", "od"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"i", "oraz", "lub", "albo"})
+
 # (ending, replacement) on the last word: "w Warszawie" -> "Warszawa", "z Polski" -> "Polska".
 SUFFIXES = (
     ("ie", "a"),

@@ -2,6 +2,9 @@
 
 PREPOSITIONS = frozenset({"em", "no", "na", "nos", "nas", "de", "do", "da", "perto", "para"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"e", "ou"})
+
 NOT_PLACES = frozenset(
     """janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
     domingo polícia governo presidente deus

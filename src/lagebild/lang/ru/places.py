@@ -2,6 +2,9 @@
 
 PREPOSITIONS = frozenset({"в", "во", "из", "на", "под", "около", "возле", "близ", "до", "от", "с", "по"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"и", "или"})
+
 # (ending, replacement) on the last word: case forms back to the nominative of the gazetteer
 # ("Казахстане" -> "Казахстан", "Москве" -> "Москва", "России" -> "Россия", "Киеве" -> "Киев").
 SUFFIXES = (

@@ -3,6 +3,9 @@ tokeniser already separates them; see lagebild.places.spotter."""
 
 PREPOSITIONS = frozenset({"yakınında", "yakınlarında"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"ve", "veya", "ile"})
+
 NOT_PLACES = frozenset(
     """ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
     pazartesi salı çarşamba perşembe cuma cumartesi pazar""".split()

@@ -2,6 +2,9 @@
 
 PREPOSITIONS = frozenset({"в", "у", "з", "із", "зі", "на", "під", "біля", "поблизу", "до", "від", "по"})
 
+# Words that join names in a list ("X, Y and Z"): names listed together are mostly of one kind.
+LIST_WORDS = frozenset({"і", "й", "та", "або"})
+
 # (ending, replacement) on the last word; Ukrainian also alternates і/о/е in the last syllable
 # ("Києві" -> "Київ", "Львова" -> "Львів", "Харкові" -> "Харків").
 SUFFIXES = (

@@ -110,3 +110,15 @@ def test_german_names_found_by_their_context(text: str, name: str, kind: str) ->
 )
 def test_german_capitals_that_are_not_these_names(text: str, wrong: str) -> None:
     assert wrong not in {n for n, _ in _names(text, "de")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Об этом рассказал Марк, рабочий завода.", "Марк"),  # a given name inside a sentence
+        ("Об этом пишет блогер (Joshua Wolf) в своём дневнике.", "Joshua Wolf"),  # Latin letters
+        ("Как сообщил А. Кудрин, бюджет исполнен.", "А. Кудрин"),  # an initial before a surname
+    ],
+)
+def test_russian_persons_beyond_the_dictionary(text: str, name: str) -> None:
+    assert (name, "person") in _names(text, "ru")

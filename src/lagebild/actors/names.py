@@ -399,8 +399,16 @@ def _quoted(text: str, toks: list[Token], i: int, taken: set[int]) -> int | None
 
 def _russian(lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -> list[tuple[int, int, str]]:
     """Russian names by pymorphy3's dictionary: persons from Name/Patr/Surn, organisations Orgn,
-    acronyms and quoted names after an organisation noun ("компания «Ромашка»")."""
+    acronyms and quoted names after an organisation noun ("компания «Ромашка»").
+
+    Russian writes common nouns in lower case, so inside a sentence a capital says more than in
+    German: a given name alone there is a person ("сказал Марк"), and capitalised words after a
+    given name are its surname even where the dictionary does not know them ("Джаред Лофнер").
+    Names in Latin letters ("(Joshua Wolf)") are found as in the Latin-script languages.
+    """
     heads = frozenset(getattr(load(lex.lang, "names"), "ORG_HEADS", ()))
+    finder = _Finder(lex, text, toks, taken)
+    given = given_names()
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
@@ -417,16 +425,36 @@ def _russian(lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -> lis
             out.append((i, i, "group"))
             i += 1
             continue
-        if not _capitalised(t) or t.text.lower() in lex.stop_words:
+        # An initial may spell a stop word ("А. Кудрин"): it is asked before the stop words.
+        if not _capitalised(t) or (t.text.lower() in lex.stop_words and not finder.initial(i)):
             i += 1
             continue
+        if t.text.isascii():
+            latin = finder.person(i)
+            if latin is not None:
+                out.append((*latin, "person"))
+                i = latin[1] + 1
+            else:
+                i += 1
+            continue
         tags = _tags(lex.lang, t.text)
+        inside = not finder.sentence_start(i)
+        if inside and t.text in given and "Geox" not in tags:
+            tags = tags | {"Name"}
         if "Orgn" in tags and "Geox" not in tags:
             out.append((i, i, "group"))
             i += 1
             continue
+        first = i
+        if finder.initial(i) and i + 1 < len(toks) and i + 1 not in taken:
+            first, i = i, i + 1  # "А. Кудрин"
+            tags = _tags(lex.lang, toks[i].text) | {"Name"}
+        nxt_caps = i + 1 < len(toks) and toks[i + 1].joined and _capitalised(toks[i + 1])
         if not tags & {"Name", "Surn"}:
             i += 1
+            continue
+        if nxt_caps and i + 1 in taken and first == i:
+            i += 1  # the name goes on into a mention already found ("Мишель Обама")
             continue
         last, k = i, i + 1
         while (
@@ -435,13 +463,16 @@ def _russian(lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -> lis
             and toks[k].joined
             and k not in taken
             and _capitalised(toks[k])
+            and toks[k].text.lower() not in lex.stop_words
         ):
-            if not _tags(lex.lang, toks[k].text) & {"Name", "Patr", "Surn"}:
+            after = _tags(lex.lang, toks[k].text)
+            if not after & {"Name", "Patr", "Surn"} and ("Name" not in tags or after & {"Geox", "Orgn"}):
                 break
             last, k = k, k + 1
-        # A lone given name is no one we can tell ("Маша"); a surname is ("Путин заявил").
-        if last > i or "Surn" in tags:
-            out.append((i, last, "person"))
+        # A lone given name opening a sentence may be a word ("Вера", "Роман"); a surname is a
+        # person ("Путин заявил"), and so is a given name inside a sentence.
+        if last > i or first < i or "Surn" in tags or ("Name" in tags and inside):
+            out.append((first, last, "person"))
         i = last + 1
     return out
 

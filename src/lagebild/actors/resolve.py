@@ -431,6 +431,11 @@ def _plain(doc: _Doc, h: _Hit, date: str | None) -> ActorMention | None:
             and doc.toks[first - 1].stem in given
         ):
             first -= 1
+        # An initial before the surname is the person's too: "А. Кудрин", "J. Biden".
+        if first > 0 and first - 1 not in doc.at and doc.gap(first - 1, first) in (". ", "."):
+            initial = doc.toks[first - 1].text
+            if len(initial) == 1 and initial.isupper():
+                first -= 1
         start, end, written = doc.span(first, h.last)
     names = [(start, end, e.kind)]
     if e.kind == "person":

@@ -78,6 +78,24 @@ from lagebild.pipeline import extract_mentions, extract_text
         ("es", "El hombre resultó herido y murió en el hospital.", 1, 0),
         ("en", "One person was killed and another injured.", 1, 1),
         ("en", "He was shooting with friends when he was fatally wounded.", 1, None),
+        # A toll phrase gives its figure after the verb, in every language with casualty words.
+        ("en", "The death toll has now risen to at least 12 people, officials said.", 12, None),
+        ("en", "The death toll is unclear.", None, None),
+        ("de", "Die Zahl der Toten stieg auf 21.", 21, None),
+        ("de", "Die Zahl der Verletzten stieg auf 40.", None, 40),
+        ("fr", "Le nombre de morts s'élève à 12.", 12, None),
+        ("es", "La cifra de muertos ascendió a 30.", 30, None),
+        ("ru", "Число погибших возросло до 30.", 30, None),
+        # Plural harm nouns are never one person, nor a verb's "lives".
+        ("en", "A friend found the bodies shortly before 3 p.m. in the basement.", None, None),
+        ("en", "The girl is cared for by the family with whom she lives.", None, None),
+        ("en", "The shooting claimed two lives.", 2, None),
+        # One who was shot and died in the same clause is one dead, not one injured.
+        ("en", "The teen who shot himself in the chest and died last week was 15.", 1, None),
+        ("en", "A man was shot in the head and later died at the hospital.", 1, None),
+        # A surname ending in "s", given with the first name before, dies alone later.
+        ("en", "Owen Hicks was shot on June 2. Hicks died from a gunshot wound on June 5.", 1, 0),
+        ("en", "Americans died in the war.", None, None),
         ("en", "Officers found the injured girl in the kitchen.", None, None),
         ("en", "The child died as a result of the injuries.", 1, None),
         # Ages, dates, street numbers, clock times and appositions are no victims.

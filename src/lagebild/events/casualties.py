@@ -19,6 +19,7 @@ four-digit numbers that look like years are no counts.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -92,6 +93,9 @@ class _Words:
     one_death: frozenset[str]  # harm nouns that are one death whatever stands before: "suicide"
     months: frozenset[str]  # a number after a month name is a day: "May 11"
     one_noun: frozenset[str]  # singular death nouns: "a shooting death" is one dead
+    plural_nouns: frozenset[str]  # "bodies", "lives": more than one, never "a" or a singular subject
+    toll_after: frozenset[str]  # "the death toll rose to five": the figure follows the phrase
+    toll_before: tuple[tuple[str, ...], ...]  # "die Zahl der Toten stieg auf 21"
 
 
 def _words(mod: ModuleType) -> _Words:
@@ -150,6 +154,9 @@ def _words(mod: ModuleType) -> _Words:
         one_death=frozenset(w.lower() for w in getattr(mod, "ONE_DEATH", ())),
         months=frozenset(w.lower() for w in getattr(mod, "MONTHS", ())),
         one_noun=frozenset(w.lower() for w in getattr(mod, "ONE_NOUN", ())),
+        plural_nouns=frozenset(w.lower() for w in getattr(mod, "PLURAL_NOUNS", ())),
+        toll_after=frozenset(w.lower() for w in getattr(mod, "TOLL_AFTER", ())),
+        toll_before=tuple(tuple(p.lower().split()) for p in getattr(mod, "TOLL_BEFORE", ())),
     )
 
 
@@ -187,7 +194,7 @@ def _harm(tok: str, w: _Words) -> Kind | Literal["hit"] | None:
 
 
 def _count_before(
-    toks: list[tuple[str, int, int]], k: int, floor: int, w: _Words
+    toks: list[tuple[str, int, int]], k: int, floor: int, w: _Words, surnames: frozenset[str] = frozenset()
 ) -> tuple[int | None, int, bool, bool] | None:
     """Walk back from the harm word at k: (figure, start offset, vague, singular) of "NUM nouns
     (and NUM nouns)* aux* adverbs*", or None when no count stands there. `singular`: no number
@@ -248,6 +255,8 @@ def _count_before(
             break  # "gegen 6:15 Uhr erschossen": a time
         if value is not None and j > floor and toks[j - 1][0].lower() in w.months:
             break  # "the May 11 fatal shooting": a date
+        if value == 1 and toks[k][0].lower() in w.plural_nouns:
+            break  # "a friend found the bodies": the article belongs to another noun
         if word in w.vague:
             vague = True
         else:
@@ -262,6 +271,8 @@ def _count_before(
         break
     if groups:
         return (None if vague else total), start, vague, False
+    if toks[k][0].lower() in w.plural_nouns:
+        return None  # "she lives", "the bodies": more than one, or a verb, but no figure
     if set(aux_seen) & w.singular_aux:
         return 1, toks[k][1], False, True
     # "Man killed in shooting", "the victim died", "he was killed": one person, no number.
@@ -273,7 +284,7 @@ def _count_before(
     possessive = i >= floor and toks[i][0][-2:] in ("'s", "’s") and _one(toks[i][0], w)
     if possessive and _harm(toks[k][0], w) == "killed":  # "the child's injuries" tell no one new
         return 1, toks[i][1], False, True  # "the boy's death", "Ruiz's killing"
-    if i >= floor and harm in w.died and not aux_seen and _is_name(toks[i][0], w):
+    if i >= floor and harm in w.died and not aux_seen and (_is_name(toks[i][0], w) or toks[i][0] in surnames):
         return 1, toks[i][1], False, True  # "Ana Ruiz died", "found Ruiz dead"
     if harm in w.died_one:
         return 1, toks[k][1], False, True
@@ -282,6 +293,18 @@ def _count_before(
     if harm in w.one_noun and i >= floor and toks[i][0].lower() in w.victim_nouns:
         return 1, toks[i][1], False, True  # "charged in accidental shooting death"
     return None
+
+
+def _surnames(toks: list[tuple[str, int, int]], w: _Words) -> frozenset[str]:
+    """Capitalised words ending in "s" that the text gives after a given name ("Owen Hicks"):
+    names, not plurals ("Americans"), where they stand alone later ("Hicks died")."""
+    if w.capitalised_nouns:
+        return frozenset()
+    return frozenset(
+        b
+        for (a, _, a_end), (b, b_start, _) in itertools.pairwise(toks)
+        if b.endswith("s") and b[:1].isupper() and b_start == a_end + 1 and _is_name(a, w) and b.isalpha()
+    )
 
 
 def _one(tok: str, w: _Words) -> bool:
@@ -440,6 +463,7 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
     kinds = [_harm(t[0], w) for t in toks]
     harm_at = [k for k, kind in enumerate(kinds) if kind is not None]
+    surnames = _surnames(toks, w)
     out: list[Count] = []
     floor = 0
 
@@ -486,6 +510,11 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
             kind = "killed"  # "two were shot, one fatally"
         if kind == "injured" and k > 0 and toks[k - 1][0].lower() in w.fatal:
             kind = "killed"  # "fatally wounded"
+        toll = _toll(toks, k, kind, w)
+        if toll is not None:
+            add(kind, toll[0], tok_start, toll[1])  # type: ignore[arg-type]
+            floor = toll[2] + 1
+            continue
         if kind is None or (k + 1 < len(toks) and toks[k + 1][0].lower() in w.modified):
             continue  # "the death penalty", "the death toll": no one's death here
         reflexive = k + 1 < len(toks) and toks[k + 1][0].lower() in w.reflexive
@@ -494,7 +523,11 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
             ahead = kinds[k + 1 + reflexive : k + 3 + reflexive]
             if "killed" in ahead and not reflexive:
                 continue
-            if "killed" in ahead or (k > 0 and toks[k - 1][0].lower() in w.fatal):
+            if (
+                "killed" in ahead
+                or (k > 0 and toks[k - 1][0].lower() in w.fatal)
+                or _then_died(toks, kinds, k, w)
+            ):
                 kind = "killed"
         if reflexive:
             add(kind, 1, tok_start, toks[k + 1][2], doer=True)  # "killed himself", "shot herself"
@@ -524,7 +557,7 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
             continue
         if multiple:
             add(kind, multiple, first, tok_end)  # "a double killing"
-        elif (found := _count_before(toks, k, floor, w)) is not None:
+        elif (found := _count_before(toks, k, floor, w, surnames)) is not None:
             # One person wounded, no number written ("he was wounded"), may be the one who died
             # later ("... and died in hospital"): counted as hit, injured only if not among the dead.
             singular_wound = kind == "injured" and found[3]
@@ -532,6 +565,53 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
         # A count is read once: the next harm word looks back no further than this one's.
         floor = k + 1
     return out
+
+
+_TOLL_REACH = 8  # words between a toll phrase and its figure: "has now risen to at least"
+_CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?"})
+
+
+def _toll(
+    toks: list[tuple[str, int, int]], k: int, kind: Kind | None, w: _Words
+) -> tuple[int | None, int, int] | None:
+    """The figure of a toll phrase at the harm word k: "the death toll rose to five", "die Zahl
+    der Toten stieg auf 21", "le nombre de morts s'élève à 12": (figure, end offset, index)."""
+    if kind not in ("killed", "injured"):
+        return None
+    nxt = k + 1
+    if nxt < len(toks) and toks[nxt][0].lower() in w.toll_after:
+        nxt += 1
+    elif not any(
+        k >= len(p) and tuple(t[0].lower() for t in toks[k - len(p) : k]) == p for p in w.toll_before
+    ):
+        return None
+    for i in range(nxt, min(len(toks), nxt + _TOLL_REACH)):
+        word = toks[i][0].lower()
+        if toks[i][0] in _CLAUSE_END or _harm(toks[i][0], w) is not None:
+            return None
+        if word in w.vague:
+            return None, toks[i][2], i
+        value = _number(toks[i][0], w)
+        if value is not None and word not in ("a", "an", "another"):
+            if i + 1 < len(toks) and (toks[i + 1][0].lower() in w.not_people or toks[i + 1][0] in ("%", ":")):
+                return None
+            return value, toks[i][2], i
+    return None
+
+
+def _then_died(toks: list[tuple[str, int, int]], kinds: list[Kind | None], k: int, w: _Words) -> bool:
+    """Whether the one hit at k died in the same clause: "shot himself in the chest and died",
+    "was shot in the head and later died"."""
+    for i in range(k + 1, min(len(toks) - 1, k + 12)):
+        tok = toks[i][0]
+        if tok in _CLAUSE_END or tok.lower() in w.relative or kinds[i] is not None:
+            return False
+        if tok.lower() in w.joiners:
+            j = i + 1
+            while j < len(toks) and toks[j][0].lower() in w.adverbs:
+                j += 1
+            return j < len(toks) and toks[j][0].lower() in w.died
+    return False
 
 
 def _index_after(toks: list[tuple[str, int, int]], offset: int, lo: int) -> int:

@@ -38,3 +38,5 @@ PREPOSITIONS = ("in", "im", "an", "am", "auf", "bei", "vor")
 # German nouns are capitalised: a capitalised word alone is no sign of a name.
 NOUNS_CAPITALISED = True
 # fmt: on
+# "Die Zahl der Toten stieg auf 21": the figure follows the phrase.
+TOLL_BEFORE = ("zahl der", "anzahl der")

@@ -64,6 +64,10 @@ MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 MURDER_SUICIDE = ("murder-suicide",)
 REFLEXIVE = ("himself", "herself", "self")
 ONE_DEATH = ("suicide",)
+# Plural harm nouns: never one person ("a friend found the bodies", "the family with whom she lives").
+PLURAL_NOUNS = ("lives", "fatalities", "bodies", "deaths", "casualties")
+# "the death toll rose to five", "the death toll stands at 12": the figure follows.
+TOLL_AFTER = ("toll",)
 ONE_NOUN = ("death", "killing", "slaying")  # singular: "a shooting death" is one dead  # "committed suicide", "an apparent suicide": the one who did it
 # Whose subject is the dead, named or not: "Ana Ruiz died", "police found Ruiz dead".
 DIED = ("died", "dies", "dead")

@@ -32,3 +32,5 @@ NOT_PEOPLE = ("veces", "balas", "años", "meses", "días", "horas", "por", "euro
 NEGATION = ("no",)
 PREPOSITIONS = ("en", "a", "sobre", "cerca")
 # fmt: on
+# "la cifra de muertos ascendió a 30": the figure follows the phrase.
+TOLL_BEFORE = ("cifra de", "número de", "balance de")

@@ -30,3 +30,5 @@ NOT_PEOPLE = ("fois", "balles", "ans", "mois", "jours", "heures", "pour", "euros
 NEGATION = ("pas",)
 PREPOSITIONS = ("dans", "à", "en", "sur", "près")
 # fmt: on
+# "le nombre de morts s'élève à 12", "le bilan est passé à 12 morts" (that one is read as a count).
+TOLL_BEFORE = ("nombre de",)

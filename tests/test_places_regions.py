@@ -103,3 +103,13 @@ def test_a_state_is_not_read_as_a_namesake_town_of_another_state() -> None:
     # Wyoming, Michigan is big next to the state's towns, but it is not what "Wyoming" means.
     m = _only("A federal judge in Wyoming halted the rule.", "Wyoming")
     assert m.place.precision == "admin1", m.place
+
+
+def test_local_news_of_a_town_reads_it_where_the_articles_other_places_lie() -> None:
+    # "London city council" beside Ontario's towns is London, Ontario, not the British capital.
+    text = (
+        "London city council voted on Tuesday to hire outside experts. Developers from "
+        "Toronto and Hamilton, Ontario, had asked London to change the plan."
+    )
+    got = [m for m in geoparse(text, "en") if m.text == "London"]
+    assert got and all(m.place.country == "CA" for m in got), [(m.text, m.place) for m in got]

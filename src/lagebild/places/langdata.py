@@ -24,6 +24,8 @@ class LangHints:
     proper_nouns_only: bool = True  # False where all nouns are capitalised (German)
     prepositions: frozenset[str] = frozenset()
     list_words: frozenset[str] = frozenset()  # "and", "und": join the names of a list
+    local_after: frozenset[str] = frozenset()  # "police", "man": local news of its own town ("Paris police")
+    local_before: frozenset[str] = frozenset()  # "city of": the same, before the name
     honorifics: frozenset[str] = frozenset()  # words before a person's name: "Mr", "Senator"
     place_titles: frozenset[str] = frozenset()  # words that may follow a place in a name: "Governor"
     place_nouns: frozenset[str] = frozenset()  # "Street", "River": end a name of a place
@@ -68,6 +70,8 @@ def hints(lang: str | None) -> LangHints:
             common_words=frozenset().union(*(h.common_words for h in parts)),
             prepositions=frozenset().union(*(h.prepositions for h in parts)),
             list_words=frozenset().union(*(h.list_words for h in parts)),
+            local_after=frozenset().union(*(h.local_after for h in parts)),
+            local_before=frozenset().union(*(h.local_before for h in parts)),
             honorifics=frozenset().union(*(h.honorifics for h in parts)),
             place_titles=frozenset().union(*(h.place_titles for h in parts)),
             place_nouns=frozenset().union(*(h.place_nouns for h in parts)),
@@ -92,6 +96,8 @@ def hints(lang: str | None) -> LangHints:
         proper_nouns_only=not getattr(pl, "CAPITALISED_NOUNS", False),
         prepositions=_folded(getattr(pl, "PREPOSITIONS", ())),
         list_words=_folded(getattr(pl, "LIST_WORDS", ())),
+        local_after=_folded(getattr(pl, "LOCAL_AFTER", ())),
+        local_before=_folded(getattr(pl, "LOCAL_BEFORE", ())),
         honorifics=_folded(getattr(pl, "HONORIFICS", ())),
         place_titles=_folded(getattr(pl, "PLACE_TITLES", ())),
         place_nouns=_folded(getattr(pl, "PLACE_NOUNS", ())),

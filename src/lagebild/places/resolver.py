@@ -57,6 +57,10 @@ W_PAIR = 1.0
 # Names listed together are mostly of one kind ("Montana and Wyoming", "Missouri, New York and
 # Virginia"): a state or country among states or countries gains this much.
 W_SIBLING = 0.5
+# A town written as local news writes of its own ("Paris police", "a Dublin man") lies, most
+# likely, in the country the article's other places lie in: its candidates there gain this much
+# times that country's share (Paris, Tennessee beside Henry County, not the French capital).
+W_LOCAL = 0.6
 # Nearness is measured to the places named closest in the text, at most this many on each side:
 # they are the scene, and the cost per document stays linear in its length.
 NEAR_WINDOW = 8
@@ -75,6 +79,7 @@ class Mention:
     choice: int = -1  # index into rows; -1 = no match
     score: float = 0.0
     siblings: list[int] = field(default_factory=list)  # mentions listed with this one ("X, Y and Z")
+    local: bool = False  # written as local news writes of its own town ("Paris police", "a Dublin man")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +191,11 @@ def link_containers(text: str, mentions: list[Mention], h: LangHints, gaz: Gazet
         if g in _LIST_SIGNS or (g.lstrip(",").strip() in h.list_words and len(gap) < 8):
             a.siblings.append(i + 1)
             b.siblings.append(i)
+    if h.local_after or h.local_before:
+        for m in mentions:
+            after = _WORDS.findall(text[m.end : m.end + 20])[:1]
+            before = " ".join(_WORDS.findall(text[max(0, m.start - 20) : m.start])[-2:])
+            m.local = bool(after and fold(after[0]) in h.local_after) or fold(before) in h.local_before
     if h.region_abbreviations:
         for m in mentions:
             tail = text[m.end : m.end + 12]
@@ -309,7 +319,8 @@ def _score_all(
                 support = countries.get(cc, 0.0) - (1.0 if cc == own_cc else 0.0)
                 denom = total_c - (1.0 if own_cc else 0.0)
                 if denom > 0 and support > 0:
-                    s += W_COUNTRY * support / denom
+                    local = m.local and feat.startswith("PPL") and _own_key(gaz.names[r]) == m.key
+                    s += (W_COUNTRY + (W_LOCAL if local else 0.0)) * support / denom
             a1 = gaz.admin1[r]
             if a1 and admins.get(a1, 0.0) - (1.0 if a1 == own_a1 else 0.0) > 0:
                 s += W_ADMIN1

@@ -33,6 +33,16 @@ PLACE_TITLES = frozenset(
     minister state province region district county city area airport border capital""".split()
 )
 
+# Words around a town's name that local news writes of its own town ("Paris police", "a Dublin
+# man", "the Berea Police Department", "City of Oxford"): the town is the article's home, so it
+# lies where the article's other places lie, not in the far country of a bigger namesake.
+LOCAL_AFTER = frozenset(
+    """police city town village township borough council mayor fire sheriff schools school
+    elementary high middle library man woman men women resident residents native teen boy girl
+    couple family chamber board commissioners aldermen""".split()
+)
+LOCAL_BEFORE = frozenset({"city of", "town of", "village of", "township of", "borough of", "mayor of"})
+
 # Generic nouns that end the name of a place no gazetteer lists: "Main Street", "Neches River".
 PLACE_NOUNS = frozenset(
     """street st avenue ave road rd drive dr boulevard blvd lane highway freeway parkway river creek lake

@@ -546,7 +546,8 @@ def migrate(
         str, typer.Option("--to", help="The store to copy into, e.g. postgresql://user@host/lagebild.")
     ],
 ) -> None:
-    """Copy a whole store (documents, events, evidence, feed state) into another one.
+    """Copy a whole store (documents, events, evidence, watch-lists, alerts, corrections, feed
+    state) into another one.
 
     Into an empty PostgreSQL store the copy is one transaction; otherwise it goes document by
     document, and running it again after an interruption completes it."""
@@ -567,7 +568,8 @@ def migrate(
         src.close()
     how = "one transaction" if report.bulk else "document by document"
     err.print(
-        f"copied {report.documents:,} documents, {report.events:,} events and {report.meta:,} state keys"
+        f"copied {report.documents:,} documents, {report.events:,} events, {report.watchlists:,} watch-lists,"
+        f" {report.alerts:,} alerts, {report.corrections:,} corrections and {report.meta:,} state keys"
         f" in {report.seconds:.1f} s ({how})"
     )
 

@@ -1,12 +1,18 @@
 """`lagebild migrate`: copy a whole store to another, e.g. a laptop's SQLite file to a team's PostgreSQL.
 
-Documents, their mentions, events with all their evidence and their merge signatures (names,
-embedding: what later reports are matched against), and the key-value state (feed ETags,
-watcher progress) are copied; events keep their order (the destination numbers them in the source's
-insertion order), so pages and cursors come out alike. Into an empty PostgreSQL store the copy is
-ONE transaction of COPY statements (all or nothing, fast); into anything else it goes document by
-document through the ordinary store methods, idempotently: an interrupted copy is completed by
-running it again.
+Documents, their mentions, events with all their evidence, their merge signatures (names,
+embedding: what later reports are matched against) and analysts' flags, the analysts' tables
+(watch-lists, their alerts with their delivery state, corrections) and the key-value state (feed
+ETags, watcher progress, the alert dispatcher's mark, folded event ids) are copied. Events keep
+their order (the destination numbers them in the source's insertion order), so pages and cursors
+come out alike, and their change numbers, so that a watch-list's start and the dispatcher's mark
+name the same events: nothing alerts twice, nothing is missed. Rows of the analysts' tables keep
+their ids (alerts and corrections refer to them; users name watch-lists by id).
+
+Into an empty PostgreSQL store the documents, events and mentions are ONE transaction of COPY
+statements (all or nothing, fast); into anything else they go document by document through the
+store's methods, idempotently: an interrupted copy is completed by running it again. The
+analysts' tables and the key-value state follow, equally idempotent.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import Any
 
 from lagebild.model import Document, Event
 from lagebild.store.base import Store, StoreError
+from lagebild.store.rows import ANALYST_TABLES
 from lagebild.store.sqlite import SQLiteStore
 from lagebild.store.sqlite import _load_events as _sqlite_load_events
 
@@ -37,6 +44,9 @@ class CopyReport:
     events: int = 0
     mentions: int = 0
     meta: int = 0
+    watchlists: int = 0
+    alerts: int = 0
+    corrections: int = 0
     seconds: float = 0.0
     bulk: bool = False  # one COPY transaction (empty PostgreSQL destination)
 
@@ -47,6 +57,7 @@ def copy_store(
     """Copy everything in `src` into `dst`; `progress(what, count)` hears of every batch."""
     if src.url == dst.url:
         raise StoreError(f"source and destination are the same store: {src.url}")
+    _check_watchlists(src, dst)  # before anything is written
     started = time.perf_counter()
     report = CopyReport()
     tell = progress or (lambda what, n: None)
@@ -61,11 +72,8 @@ def copy_store(
             report.documents += 1
             if report.documents % batch == 0:
                 tell("documents", report.documents)
-        for event, names, embedding in _events_in_order(src, batch):
-            dst.upsert_event(event)
-            _sql(
-                dst, "UPDATE events SET names = ?, embedding = ? WHERE id = ?", [(names, embedding, event.id)]
-            )
+        for event, names, embedding, change in _events_in_order(src, batch):
+            dst.restore_event(event, names, embedding, change)  # type: ignore[attr-defined]
             report.events += 1
             if report.events % batch == 0:
                 tell("events", report.events)
@@ -77,6 +85,11 @@ def copy_store(
                 _insert_mentions(dst, pending)
                 tell("mentions", report.mentions)
         _insert_mentions(dst, pending)
+    for table in ANALYST_TABLES:
+        for rows in _table_rows(src, table, "id", batch):
+            dst.copy_rows(table, rows)  # type: ignore[attr-defined]
+            setattr(report, table, getattr(report, table) + len(rows))
+        tell(table, getattr(report, table))
     for key, value in src.meta_items(""):
         dst.set_meta(key, value)
         report.meta += 1
@@ -148,9 +161,9 @@ def _document_rows(src: Store, batch: int) -> Iterator[dict[str, Any]]:
     yield from src.iter_documents(batch)  # type: ignore[attr-defined]
 
 
-def _events_in_order(src: Store, batch: int) -> Iterator[tuple[Event, str, bytes | None]]:
-    """Every event of `src` with all its evidence and its merge signature (names as JSON,
-    embedding), in the order they were first stored."""
+def _events_in_order(src: Store, batch: int) -> Iterator[tuple[Event, str, bytes | None, int]]:
+    """Every event of `src` with all its evidence, its merge signature (names as JSON,
+    embedding) and its change number, in the order they were first stored."""
     last = 0
     while True:
         if isinstance(src, SQLiteStore):
@@ -168,21 +181,41 @@ def _events_in_order(src: Store, batch: int) -> Iterator[tuple[Event, str, bytes
         if rows:
             last = rows[-1]["seq"]
         for event, row in zip(events, rows, strict=True):
-            yield event, row["names"], row["embedding"]
+            yield event, row["names"], row["embedding"], int(row["change_seq"])
         if len(rows) < batch:
             return
 
 
 def _mention_rows(src: Store, batch: int) -> Iterator[dict[str, Any]]:
     """Every mention row of `src`, in the order stored."""
+    for rows in _table_rows(src, "mentions", "seq", batch):
+        yield from rows
+
+
+def _table_rows(src: Store, table: str, key: str, batch: int) -> Iterator[list[dict[str, Any]]]:
+    """The rows of one table of `src` in the order of `key` (its growing id), page by page."""
     last = 0
     mark = "?" if isinstance(src, SQLiteStore) else "%s"
     while True:
         with src._read() as conn:  # type: ignore[attr-defined]
             rows = conn.execute(
-                f"SELECT * FROM mentions WHERE seq > {mark} ORDER BY seq LIMIT {mark}", (last, batch)
+                f"SELECT * FROM {table} WHERE {key} > {mark} ORDER BY {key} LIMIT {mark}", (last, batch)
             ).fetchall()
-        yield from (dict(row) for row in rows)
+        if rows:
+            yield [dict(row) for row in rows]
         if len(rows) < batch:
             return
-        last = rows[-1]["seq"]
+        last = rows[-1][key]
+
+
+def _check_watchlists(src: Store, dst: Store) -> None:
+    """Refuse a destination whose own watch-lists would take the ids or names of the copied ones
+    (their alerts would then belong to another watch-list); the same watch-list copied before is
+    fine."""
+    for w in src.watchlists():  # type: ignore[attr-defined]
+        for there in (dst.get_watchlist(w.id), dst.get_watchlist(w.name)):  # type: ignore[attr-defined]
+            if there is not None and (there.id, there.name) != (w.id, w.name):
+                raise StoreError(
+                    f"{dst.url} has a watch-list of its own ({there.id}: {there.name!r}) where the copy's"
+                    f" {w.id}: {w.name!r} would go; remove it there, or copy into a store without watch-lists"
+                )

@@ -44,6 +44,7 @@ from lagebild.merge.features import date_range
 from lagebild.merge.link import Candidate, Decision, lead_sentence
 from lagebild.model import MODALITIES, Document, Event, Evidence, utcnow
 from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
+from lagebild.store.rows import ANALYST_TABLES, correction_json
 
 # The checks of user input and the merge's limits are SQLite's own, so that both backends
 # accept, refuse and merge alike.
@@ -969,15 +970,17 @@ class PostgresStore:
     def copy_in(
         self,
         documents: Iterable[dict[str, Any]],
-        events: Iterable[tuple[Event, str, bytes | None]],
+        events: Iterable[tuple[Event, str, bytes | None, int]],
         mentions: Iterable[dict[str, Any]] = (),
         *,
         batch: int = 5000,
         progress: Callable[[str, int], None] | None = None,
     ) -> tuple[int, int, int]:
         """Fill an EMPTY store in ONE transaction of COPY statements: document rows (as stored,
-        with `ingested_at`), events with their merge signature (names JSON, embedding) and mention
-        rows; returns how many of each. Events and documents are numbered in the order given."""
+        with `ingested_at`), events with their merge signature (names JSON, embedding) and their
+        change number, and mention rows; returns how many of each. Events and documents are
+        numbered in the order given; change numbers are the source's, so that the marks of
+        watch-lists and of the alert dispatcher mean the same events here."""
         tell = progress or (lambda what, n: None)
         n_docs = n_events = n_mentions = 0
         with self._write() as conn:
@@ -993,22 +996,31 @@ class PostgresStore:
                     titles[row["id"]] = row["title"] or ""
                     n_docs += 1
             tell("documents", n_docs)
-            change = _next_change(conn)
-            pending: list[tuple[Event, str, bytes | None]] = []
-            columns = (*_EVENT_COLUMNS, "names", "embedding")
+            last_change = 0
+            pending: list[tuple[Event, str, bytes | None, int]] = []
+            columns = (*_EVENT_COLUMNS, "names", "embedding", "flagged", "correction")
 
             def flush() -> None:
-                nonlocal n_events
+                nonlocal n_events, last_change
                 with conn.cursor().copy(f"COPY events ({', '.join(columns)}) FROM STDIN") as copy:
-                    for event, names, embedding in pending:
-                        values = event_values(event, change + n_events)
-                        copy.write_row([*(values[c] for c in _EVENT_COLUMNS), names, embedding])
+                    for event, names, embedding, change in pending:
+                        values = event_values(event, change)
+                        copy.write_row(
+                            [
+                                *(values[c] for c in _EVENT_COLUMNS),
+                                names,
+                                embedding,
+                                event.flagged,
+                                correction_json(event),
+                            ]
+                        )
                         n_events += 1
+                        last_change = max(last_change, change)
                 with conn.cursor().copy(
                     'COPY evidence (event_id, document_id, sentence, start, "end", lang, url, source, title)'
                     " FROM STDIN"
                 ) as copy:
-                    for event, _, _ in pending:
+                    for event, *_ in pending:
                         for ev in event.evidence:
                             title = titles.get(ev.document_id, "")
                             row = (event.id, ev.document_id, ev.sentence, int(ev.start), int(ev.end))
@@ -1029,9 +1041,51 @@ class PostgresStore:
                     n_mentions += 1
             tell("mentions", n_mentions)
             if n_events:
-                _notify(conn, change + n_events - 1)
+                _notify(conn, last_change)
             conn.execute("ANALYZE documents, events, evidence, mentions")  # plans for the new size at once
         return n_docs, n_events, n_mentions
+
+    def restore_event(self, event: Event, names: str, embedding: bytes | None, change: int) -> None:
+        """Write an event as another store kept it (lagebild.store.copy): its row with the
+        source's change number (so that watch-lists' and the alert dispatcher's marks stay
+        true), its merge signature (names as JSON, embedding), its flag and correction summary."""
+        with self._write() as conn:
+            _upsert_event(conn, event, change)
+            conn.execute(
+                "UPDATE events SET names = %s, embedding = %s, change_seq = %s, flagged = %s, correction = %s"
+                " WHERE id = %s",
+                (names, embedding, change, event.flagged, correction_json(event), event.id),
+            )
+            _notify(conn, change)
+
+    def copy_rows(self, table: str, rows: Sequence[dict[str, Any]]) -> int:
+        """Insert rows of another store's analyst tables (watch-lists, alerts, corrections) as
+        they are, ids included; a row whose id is taken is skipped (an earlier run copied it).
+        Returns how many were new."""
+        if table not in ANALYST_TABLES:
+            raise StoreError(f"{table!r} is not a table copied row by row")
+        if not rows:
+            return 0
+        columns = list(rows[0])
+        quoted = ", ".join(f'"{c}"' for c in columns)  # "end" is a keyword
+        sql = (
+            f"INSERT INTO {table} ({quoted}) VALUES ({', '.join(['%s'] * len(columns))})"
+            " ON CONFLICT (id) DO NOTHING RETURNING 1"
+        )
+        with self._write() as conn:
+            cur = conn.cursor()
+            cur.executemany(sql, [[row[c] for c in columns] for row in rows], returning=True)
+            added = 0
+            while True:
+                added += len(cur.fetchall())
+                if not cur.nextset():
+                    break
+            # Ids given explicitly do not move the identity's sequence: the next row made here
+            # must not take an id that was copied.
+            conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), greatest(1, (SELECT max(id) FROM {table})))"
+            )
+        return added
 
     # -- live updates -----------------------------------------------------------------------
 

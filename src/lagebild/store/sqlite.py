@@ -43,6 +43,7 @@ from lagebild.merge.link import Candidate, Decision, lead_sentence
 from lagebild.model import MODALITIES, Actor, Document, Event, Evidence, Place, utcnow
 from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
 from lagebild.store.migrations import MigrationError, latest_version, migrate, schema_version
+from lagebild.store.rows import ANALYST_TABLES, correction_json
 
 PAGE_SIZE = 500  # events per page when iterating over everything (exports)
 _CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
@@ -929,6 +930,37 @@ class SQLiteStore:
             for offset, event_id in enumerate(found):
                 _apply_corrections(conn, event_id, change + offset, fresh=False)
         return len(found)
+
+    # -- copies (lagebild migrate) ----------------------------------------------------------
+
+    def restore_event(self, event: Event, names: str, embedding: bytes | None, change: int) -> None:
+        """Write an event as another store kept it (lagebild.store.copy): its row with the
+        source's change number (so that watch-lists' and the alert dispatcher's marks stay
+        true), its merge signature (names as JSON, embedding), its flag and correction summary."""
+        with self._write() as conn:
+            _upsert_event(conn, event, change)
+            conn.execute(
+                "UPDATE events SET names = ?, embedding = ?, change_seq = ?, flagged = ?, correction = ?"
+                " WHERE id = ?",
+                (names, embedding, change, int(event.flagged), correction_json(event), event.id),
+            )
+            _index_names(conn, event.id, set(json.loads(names)))
+
+    def copy_rows(self, table: str, rows: Sequence[dict[str, Any]]) -> int:
+        """Insert rows of another store's analyst tables (watch-lists, alerts, corrections) as
+        they are, ids included; a row whose id is taken is skipped (an earlier run copied it).
+        Returns how many were new."""
+        if table not in ANALYST_TABLES:
+            raise StoreError(f"{table!r} is not a table copied row by row")
+        if not rows:
+            return 0
+        columns = list(rows[0])
+        quoted = ", ".join(f'"{c}"' for c in columns)  # "end" is a keyword
+        sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(columns))}) ON CONFLICT (id) DO NOTHING"
+        with self._write() as conn:
+            before = conn.total_changes
+            conn.executemany(sql, [[row[c] for c in columns] for row in rows])
+            return conn.total_changes - before
 
 
 # -- writing helpers (called inside a write transaction) ---------------------------------------

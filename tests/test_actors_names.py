@@ -122,3 +122,9 @@ def test_german_capitals_that_are_not_these_names(text: str, wrong: str) -> None
 )
 def test_russian_persons_beyond_the_dictionary(text: str, name: str) -> None:
     assert (name, "person") in _names(text, "ru")
+
+
+def test_a_russian_organisation_with_one_capital() -> None:
+    found = _names("Заявление сделал Координационный совет пострадавших вкладчиков.", "ru")
+    assert ("Координационный совет пострадавших вкладчиков", "group") in found
+    assert ("Общественная палата", "group") in _names("Об этом сообщила Общественная палата в четверг.", "ru")

@@ -379,6 +379,46 @@ class _Finder:
 
 
 @cache
+def _grammar(lang: str, word: str) -> tuple[str | None, str | None, str]:
+    """Part of speech, case and dictionary form of a word's likeliest reading."""
+    parses = _morph(lang).parse(word)
+    if not parses:
+        return None, None, word.lower()
+    p = parses[0]
+    return p.tag.POS, p.tag.case, p.normal_form
+
+
+def _russian_organisation(
+    lang: str, toks: list[Token], taken: set[int], i: int, heads: frozenset[str]
+) -> tuple[int, int] | None:
+    """ "Комитет защиты журналистов", "Верховный суд Бангладеша": Russian writes only the first
+    word of such a name with a capital. Capitalised adjectives, a head noun, then words in the
+    genitive (a capitalised one, the country or city, ends it)."""
+    j = i
+    while j < len(toks) and j - i < 3 and j not in taken and _grammar(lang, toks[j].text)[0] == "ADJF":
+        j += 1
+        if j < len(toks) and not toks[j].joined:
+            return None
+    if j >= len(toks) or j in taken or (j > i and toks[j].text[:1].isupper() and j > i + 1):
+        return None
+    pos, case, lemma = _grammar(lang, toks[j].text)
+    if pos != "NOUN" or lemma not in heads:
+        return None
+    last, k = j, j + 1
+    while k < len(toks) and k - i < 7 and toks[k].joined and k not in taken:
+        pos, case, _ = _grammar(lang, toks[k].text)
+        if case != "gent" or pos not in ("NOUN", "ADJF", "PRTF"):
+            break
+        capital = toks[k].text[:1].isupper()
+        if capital and "Geox" not in _tags(lang, toks[k].text):
+            break  # a person's name in the genitive is no part of it ("фонд Сороса")
+        last, k = k, k + 1
+        if capital:
+            break
+    return i, last
+
+
+@cache
 def _lemma(lang: str, word: str) -> str:
     parses = _morph(lang).parse(word.lower())
     return parses[0].normal_form if parses else word.lower()
@@ -444,6 +484,10 @@ def _russian(lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -> lis
         if "Orgn" in tags and "Geox" not in tags:
             out.append((i, i, "group"))
             i += 1
+            continue
+        if not tags & {"Name", "Surn"} and (org := _russian_organisation(lex.lang, toks, taken, i, heads)):
+            out.append((*org, "group"))
+            i = org[1] + 1
             continue
         first = i
         if finder.initial(i) and i + 1 < len(toks) and i + 1 not in taken:

@@ -16,6 +16,7 @@ from lagebild.api import app as app_module
 from lagebild.api import create_app
 from lagebild.api import streaming as streaming_module
 from lagebild.export.acled import COLUMNS as ACLED_COLUMNS
+from lagebild.merge.link import Decision
 from lagebild.model import Actor, Evidence, Place
 from lagebild.store.sqlite import SQLiteStore
 
@@ -505,6 +506,39 @@ def test_malformed_documents_are_422(client: TestClient, body: bytes, message: s
     assert message in response.json()["detail"]
 
 
+# -- /api/events.points ------------------------------------------------------------------------
+
+
+def test_points_are_the_map_keys_of_the_contract_in_page_order(client: TestClient) -> None:
+    response = client.get("/api/events.points", params={"modality": "all"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/x-ndjson")
+    points = [json.loads(line) for line in response.text.splitlines()]
+    events = client.get("/api/events", params={"modality": "all", "limit": 100}).json()["events"]
+    assert [p["id"] for p in points] == [e["id"] for e in events]  # newest first, every event
+    for p, e in zip(points, events, strict=True):
+        assert "evidence" not in p and p["type"] == e["type"] and p["date"] == e["date"]
+        assert p["modality"] == e["modality"] and p["num_sources"] == e["num_sources"]
+        if e["location"] is None:
+            assert p["location"] is None
+            continue
+        assert p["location"]["name"] == e["location"]["name"]
+        assert p["location"]["precision"] == e["location"]["precision"]
+        assert abs(p["location"]["lat"] - e["location"]["lat"]) < 1e-5
+        for mine, theirs in zip(p["actors"], e["actors"], strict=True):
+            assert mine == {k: v for k, v in theirs.items() if v is not None}
+    assert any(a.get("canonical") for p in points for a in p["actors"])  # resolved actors come along
+
+
+def test_points_take_the_filters_and_a_limit(client: TestClient) -> None:
+    newest = client.get("/api/events", params={"limit": 2}).json()["events"]
+    lines = client.get("/api/events.points", params={"limit": 2}).text.splitlines()
+    assert [json.loads(x)["id"] for x in lines] == [e["id"] for e in newest]
+    lines = client.get("/api/events.points", params={"country": "PS"}).text.splitlines()
+    assert lines and all(json.loads(x)["location"]["country"] == "PS" for x in lines)
+    assert client.get("/api/events.points", params={"bbox": "1,2,3"}).status_code == 422
+
+
 # -- live stream -------------------------------------------------------------------------------
 
 
@@ -554,6 +588,54 @@ def test_stream_delivers_events_written_by_another_connection(client: TestClient
     assert [e["id"] for e in delivered] == ["live"]  # the hypothetical one is not an asserted event
     assert delivered[0] == event.to_dict()
     assert int(messages[-1]["id"]) > int(ready["id"])
+
+
+def _fold_report(store: SQLiteStore, text: str, event_id: str, names: set[str], **decision) -> None:
+    """One report of a shooting in Dayton, stored with the merge decision given (test_merge_fold)."""
+    doc = make_doc(text, source=f"outlet-{event_id}", url=f"https://example.invalid/{event_id}")
+    event = make_event(
+        doc,
+        event_id,
+        text,
+        type="ASSAULT",
+        date="2024-05-03",
+        location=Place("Dayton", 39.76, -84.19, country="US"),
+    )
+    store.add_document(doc, [event], [Decision(event=event, names=names, mentions=[event], **decision)])
+
+
+def test_stream_says_which_event_a_fold_removed(client: TestClient, db: str) -> None:
+    # Two reports of one shooting are two pins until a third ties them: the stream then says the
+    # newer event is gone and into which one it went, so that a live map drops its pin.
+    with SQLiteStore(db.removeprefix("sqlite:///")) as writer:
+        _fold_report(writer, "Two men were shot outside a bar on Elm Street.", "street", {"Elm"})
+        _fold_report(writer, "John Carter and Luis Moreno were shot on Friday.", "victims", {"Carter"})
+    with client.stream("GET", "/api/stream") as response:
+        lines = response.iter_lines()
+        read_messages(lines, lambda m: True)
+        with SQLiteStore(db.removeprefix("sqlite:///")) as writer:
+            _fold_report(
+                writer,
+                "John Carter was one of two men shot on Elm Street.",
+                "both",
+                {"Carter", "Elm"},
+                target="victims",
+                absorb=["street"],
+            )
+        messages = read_messages(lines, lambda m: any(x["data"].get("removed") for x in m))
+    message = next(x["data"] for x in messages if x["data"].get("removed"))
+    assert message["removed"] == [{"id": "victims", "folded_into": "street"}]
+    assert "street" in {e["id"] for e in message["events"]}
+    assert client.get("/api/events/victims").json()["id"] == "street"
+
+
+def test_folded_away_follows_folds_of_folded_events() -> None:
+    # a went into b, b later into c: a page that still shows a or b drops both when c comes.
+    folds = {"a": "b", "b": "c", "x": "y"}
+    assert sorted(r["id"] for r in streaming_module.folded_away(folds, ["c"])) == ["a", "b"]
+    assert all(r["folded_into"] == "c" for r in streaming_module.folded_away(folds, ["c"]))
+    assert streaming_module.folded_away(folds, ["z"]) == []
+    assert streaming_module.folded_away({"a": "b", "b": "a"}, ["a"]) == [{"id": "b", "folded_into": "a"}]
 
 
 def test_stream_resumes_after_last_event_id(client: TestClient) -> None:

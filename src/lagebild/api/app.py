@@ -32,6 +32,8 @@ from lagebild.api import places as places_api
 from lagebild.api.extraction import Extractors
 from lagebild.api.guard import Guard, HostRule, RateLimit, token_problem
 from lagebild.api.params import DEFAULT_LIMIT, MAX_LIMIT, event_filters, parse_modality
+from lagebild.api.points import MEDIA_TYPE as POINTS_MEDIA_TYPE
+from lagebild.api.points import write_points
 from lagebild.api.pool import StorePool
 from lagebild.api.schemas import (
     DocumentIn,
@@ -77,6 +79,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+
+# The stores' meta keys of folded events (store/sqlite.py and postgres.py): "folded:<id>" -> survivor.
+FOLDED_PREFIX = "folded:"
 
 ExportLimit = Annotated[int | None, Query(ge=1, description="At most this many events (default: all)")]
 _PROBLEMS: dict[int | str, dict[str, Any]] = {422: {"model": Problem, "description": "Bad parameters"}}
@@ -258,6 +263,30 @@ def create_app(
         return export("geojson", filters, limit, None, evidence)
 
     @app.get(
+        "/api/events.points",
+        summary="Events matching the filters as map points: one JSON object a line (streamed)",
+        description=(
+            "What the map draws of an event, newest first as in /api/events: the keys id, type, mode, "
+            "modality, date, date_precision, confidence, location (name, lat, lon, country, "
+            "precision), actors and recipients (name, canonical, country, igo, sector: those set), "
+            "num_sources, fatalities and flagged of the event contract, nothing else (coordinates "
+            "rounded to 5 decimals); `/api/events/{id}` has the whole event. The map page loads "
+            "every event in view this way."
+        ),
+        response_class=StreamingResponse,
+        responses={200: {"content": {POINTS_MEDIA_TYPE: {}}}, **_PROBLEMS},
+    )
+    def events_points(
+        filters: Annotated[EventQuery, Depends(event_filters)], limit: ExportLimit = None
+    ) -> Response:
+        query = replace(filters, limit=None, cursor=None)
+        first_size = EXPORT_PAGE if limit is None else min(EXPORT_PAGE, limit)
+        with pool.store() as store:  # the first page before the response: bad filters get their 422
+            first, cursor = store.query_events(replace(query, limit=first_size))
+        events = _pages(pool, query, first, cursor, limit)
+        return StreamingResponse(stream_export(write_points, events), media_type=POINTS_MEDIA_TYPE)
+
+    @app.get(
         "/api/events.csv",
         summary="Events matching the filters as CSV in ACLED's columns (streamed)",
         description="Events without an ACLED event type are left out; unknown values stay empty.",
@@ -344,7 +373,10 @@ def create_app(
         description=(
             'First an `event: ready` message whose data is {"mark": N}; then `event: events` '
             'messages whose data is {"events": [...event contract...], "mark": N}, for new and '
-            "updated events (an update sends the whole event again). Each message's id is its mark: "
+            "updated events (an update sends the whole event again). When a report tied two stored "
+            'events into one, the message also holds "removed": [{"id": ..., "folded_into": ...}]: '
+            "the folded event is gone (its id now answers with the survivor, which is in the same "
+            "message when it matches `modality`); drop its pin. Each message's id is its mark: "
             "a reconnecting client sends it as Last-Event-ID (browsers do) and misses nothing. "
             "Comment lines keep the connection alive. `modality` filters as in /api/events."
         ),
@@ -372,6 +404,12 @@ def create_app(
             with pool.store() as store:
                 return store.events_changed_since(mark, limit)
 
+        def folds() -> dict[str, str]:
+            with pool.store() as store:
+                return {
+                    key.removeprefix(FOLDED_PREFIX): value for key, value in store.meta_items(FOLDED_PREFIX)
+                }
+
         body = live_events(
             last_change,
             changed_since,
@@ -380,6 +418,7 @@ def create_app(
             poll_s=stream_poll_s,
             keepalive_s=keepalive_s,
             is_disconnected=request.is_disconnected,
+            folds=folds,
             wait=pool.wait_for_change,  # PostgreSQL: woken by every commit (NOTIFY), from any process
         )
         return StreamingResponse(

@@ -7,7 +7,7 @@ import io
 import json
 import queue
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 
 from starlette.concurrency import run_in_threadpool
 
@@ -105,6 +105,30 @@ def sse_message(data: object, *, event: str | None = None, id: int | None = None
     return "\n".join(lines) + "\n\n"
 
 
+def folded_away(folds: Mapping[str, str], survivors: Iterable[str]) -> list[dict[str, str]]:
+    """The events that now live on in one of `survivors`: `{"id", "folded_into"}` for every id
+    folded into a survivor, directly or through events that were folded further on.
+
+    `folds` maps a folded id to the id it was folded into (the store's `folded:` entries). A
+    client that still shows a folded id drops it: the survivor, sent with it, holds its reports.
+    """
+    into: dict[str, list[str]] = {}
+    for old, new in folds.items():
+        into.setdefault(new, []).append(old)
+    removed: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for survivor in dict.fromkeys(survivors):
+        todo = list(into.get(survivor, ()))
+        while todo:
+            old = todo.pop()
+            if old in seen or old == survivor:
+                continue  # a cycle (never written, but a stream must not loop on it)
+            seen.add(old)
+            removed.append({"id": old, "folded_into": survivor})
+            todo.extend(into.get(old, ()))
+    return removed
+
+
 async def live_events(
     last_change: Callable[[], int],
     changed_since: Callable[[int, int], tuple[list[Event], int]],
@@ -114,6 +138,7 @@ async def live_events(
     poll_s: float,
     keepalive_s: float,
     is_disconnected: Callable[[], object],
+    folds: Callable[[], Mapping[str, str]] | None = None,
     batch: int = 500,
     wait: Callable[[float], Awaitable[object]] = asyncio.sleep,
 ) -> AsyncIterator[str]:
@@ -124,6 +149,11 @@ async def live_events(
     it brings the client to; a reconnecting browser sends it back as Last-Event-ID and resumes
     there without gaps. `start=None` means from now on. `wait(poll_s)` pauses between polls; a
     store that is told of commits (PostgreSQL's NOTIFY) returns early, so events arrive at once.
+
+    `folds()` gives the store's folded ids (folded id -> the event it became part of): a message
+    then also lists, under `removed`, the events folded into the ones it brings, whatever the
+    modality filter, so that a page drops their pins. A fold always rewrites its survivor, so
+    the survivor's change carries the news.
     """
     current = await run_in_threadpool(last_change)
     # A mark beyond the store's counter comes from another database (replaced file): start anew.
@@ -141,8 +171,12 @@ async def live_events(
                     break
                 mark = new_mark
                 wanted = [e.to_dict() for e in events if keep(e)]
-                if wanted:
-                    yield sse_message({"events": wanted, "mark": mark}, event="events", id=mark)
+                removed = folded_away(await run_in_threadpool(folds), [e.id for e in events]) if folds else []
+                if wanted or removed:
+                    message: dict[str, object] = {"events": wanted, "mark": mark}
+                    if removed:
+                        message["removed"] = removed
+                    yield sse_message(message, event="events", id=mark)
                     quiet_since = loop.time()
                 if len(events) < batch:
                     break

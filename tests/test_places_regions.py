@@ -113,3 +113,19 @@ def test_local_news_of_a_town_reads_it_where_the_articles_other_places_lie() -> 
     )
     got = [m for m in geoparse(text, "en") if m.text == "London"]
     assert got and all(m.place.country == "CA" for m in got), [(m.text, m.place) for m in got]
+
+
+def test_a_name_with_a_country_or_region_inside_is_placed_there() -> None:
+    text = "The Bank of Mexico raised rates; analysts at Arizona State University were not surprised."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Bank of Mexico", "Arizona State University")]
+    bank, university = resolve(text, spans, "en")
+    assert bank.place.country == "MX" and bank.place.precision == "country", bank.place
+    assert university.place.precision == "admin1" and university.place.name == "Arizona", university.place
+
+
+def test_a_park_or_township_named_after_a_place_is_not_placed_there() -> None:
+    # Shawnee Park lies in the article's town, not in Shawnee County, Kansas.
+    text = "The fair opens in South Charleston on Friday; another is held at Shawnee Park."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("South Charleston", "Shawnee Park")]
+    town, park = resolve(text, spans, "en")
+    assert park.place == town.place, (town.place, park.place)

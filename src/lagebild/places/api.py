@@ -22,6 +22,7 @@ from lagebild.places.resolver import (
     make_mention,
     priors,
     resolve_mentions,
+    settle_inner,
 )
 from lagebild.places.spotter import Match, char_span, find_matches, guess_lang, spot_matches, tokenize
 
@@ -119,6 +120,7 @@ def resolve(
     toks = tokenize(text)
     mentions: list[Mention] = []
     generic: list[bool] = []  # no place has this whole name: "Royal Street", "Port of Spain Road"
+    inside: set[int] = set()  # mentions read as the well-known place inside them: "Bank of Mexico"
     for start, end in spans:
         if not (0 <= start < end <= len(text)):
             raise ValueError(f"span ({start}, {end}) lies outside the text of length {len(text)}")
@@ -144,13 +146,57 @@ def resolve(
                 # "Port of Los Angeles", "Arizona State University": the place inside the name.
                 inner = [m for m in found if key_of(sub, m) not in h.stop_words | h.not_places]
                 if inner:
-                    rows = max(inner, key=lambda m: (m.end - m.start, -m.variant, -m.start)).rows
+                    rows = max(inner, key=_longest_first).rows
+                    known = [(m, _well_known(gaz, m.rows, key_of(sub, m))) for m in inner]
+                    known = [(m, k) for m, k in known if len(k)]
+                    # A name ending in a place noun ("Victoria St.", "Shawnee Park", "Jackson
+                    # Township", cut short: "Madison Twp.") is a place of its own, not in the
+                    # place it is named after.
+                    own_kind = (
+                        sub[-1].key in h.place_nouns
+                        or sub[0].key in h.place_prefixes
+                        or (len(sub) > 1 and len(sub[-1].key) <= 3 and "." in text[end - 1 : end + 1])
+                    )
+                    if known and not own_kind:
+                        # "Bank of Mexico", "British Embassy Tokyo": a country, region or city
+                        # named inside says where the thing is; "Royal Street" is no Royal City.
+                        rows = max(known, key=lambda mk: _longest_first(mk[0]))[1]
+                        inside.add(len(mentions))
         mentions.append(make_mention(gaz, start, end, key, rows))
-        generic.append(not whole_name)
-    live = [m for m, g in zip(mentions, generic, strict=True) if len(m.rows) and not g]
+        generic.append(not whole_name and len(mentions) - 1 not in inside)
+    live = [
+        m
+        for i, (m, g) in enumerate(zip(mentions, generic, strict=True))
+        if len(m.rows) and not g and i not in inside
+    ]
     resolve_mentions(text, live, gaz, toks, h, country=country)
+    # After the others, so that a name inside a name is read in their context but adds none:
+    # "University of California" says nothing of which London the article means.
+    order = sorted(inside)
+    for i, ok in zip(order, settle_inner(gaz, [mentions[i] for i in order], live), strict=True):
+        generic[i] = not ok  # no fitting place inside: placed as the names no gazetteer lists
     _place_generic(gaz, mentions, generic, live)
     return _to_mentions(gaz, text, mentions)
+
+
+def _longest_first(m: Match) -> tuple[int, int, int]:
+    return (m.end - m.start, -m.variant, -m.start)
+
+
+def _well_known(gaz, rows: np.ndarray, key: str) -> np.ndarray:
+    """The rows that are known well enough to stand inside another name: countries and
+    first-level regions, and capitals and cities of BIG_TOWN people by their own name ("Stoke"
+    inside "Stoke Newington" is no name of Stoke-on-Trent's)."""
+    keep = [
+        r
+        for r in rows.tolist()
+        if (
+            gaz.feature[r] in _KNOWN_BY_ONE_WORD
+            and (gaz.feature[r] != "PPLC" or name_key(gaz.names[r]) == key)
+        )
+        or (gaz.population[r] >= BIG_TOWN and name_key(gaz.names[r]) == key)
+    ]
+    return np.asarray(keep, dtype=np.int32)
 
 
 def _demonym_over_towns(gaz, key: str, rows: np.ndarray, h) -> bool:

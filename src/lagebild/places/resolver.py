@@ -459,6 +459,35 @@ def resolve_mentions(
     _cities_for_namesake_regions(text, mentions, gaz, h)
 
 
+def settle_inner(gaz: Gazetteer, inner: list[Mention], resolved: list[Mention]) -> list[bool]:
+    """Choose for each mention in `inner` by its prior and the countries and regions the
+    `resolved` mentions chose, without adding to their evidence. Only a country, or a place in
+    a country the others lie in, is taken ("St. Michael's Hospital" in Toronto is not in the
+    parish of Barbados); for each mention, whether one was."""
+    countries: set[str] = set()
+    admins: set[str] = set()
+    for m in resolved:
+        if m.choice >= 0:
+            r = int(m.rows[m.choice])
+            countries.add(gaz.country[r])
+            admins.add(gaz.admin1[r])
+    countries.discard("")
+    admins.discard("")
+    settled = []
+    for m in inner:
+        best, best_s = -1, NO_MATCH
+        for k, r in enumerate(m.rows.tolist()):
+            home = gaz.country[r] in countries
+            if not (home or gaz.feature[r] in _COUNTRY_LEVEL):
+                continue
+            s = float(m.prior[k]) + W_COUNTRY * home + W_ADMIN1 * (gaz.admin1[r] in admins)
+            if s >= best_s:
+                best, best_s = k, s
+        m.choice, m.score = best, best_s
+        settled.append(best >= 0)
+    return settled
+
+
 def _cities_for_namesake_regions(text: str, mentions: list[Mention], gaz: Gazetteer, h: LangHints) -> None:
     """A region named after the city that dominates it is read as the city ("Khartoum",
     "Valparaíso": the region's centre may even lie at sea), unless a region word stands next

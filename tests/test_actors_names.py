@@ -92,6 +92,8 @@ def test_an_unresolved_name_does_not_take_the_actor_role_from_a_resolved_one() -
         ("Danach sprach A. Wiegemann zu den Gästen.", "A. Wiegemann", "person"),
         ("Die Kritik kam vom Bundesverbraucherdienst.", "Bundesverbraucherdienst", "group"),
         ("Er ist Mitglied im Hamburger Mieterverein.", "Hamburger Mieterverein", "group"),
+        ("Die Lage sei ernst. Okonjo erklärte, man verhandle weiter.", "Okonjo", "person"),
+        ("Sie studierte an der Lee Strasberg Theatre.", "Lee Strasberg Theatre", "group"),
     ],
 )
 def test_german_names_found_by_their_context(text: str, name: str, kind: str) -> None:

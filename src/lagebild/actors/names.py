@@ -373,6 +373,29 @@ class _Finder:
             and self.sentence_start(i)
         )
 
+    def speaker_before(self, i: int) -> bool:
+        """A capitalised word that opens a clause before a verb of saying: "Ramelow erklärte"."""
+        toks = self.toks
+        return (
+            i + 1 < len(toks)
+            and toks[i + 1].joined
+            and toks[i + 1].text in self.w.speech_verbs
+            and toks[i + 1].text != "so"
+            and self.word(i)
+            and not _acronym(toks[i])
+            and (self.sentence_start(i) or "," in self.gap(i))
+        )
+
+    def genitive(self, i: int) -> bool:
+        """A known name with the genitive -s before the noun it owns: "Bushs Parteikollegen"."""
+        toks = self.toks
+        text = toks[i].text
+        if len(text) < 5 or not text.endswith("s") or not (i + 1 < len(toks) and toks[i + 1].joined):
+            return False
+        stem = text[:-1]
+        known = stem in surnames() or (stem in self.given and stem not in self.w.common_given)
+        return known and toks[i + 1].text[:1].isupper() and self.word(i) and not self.hyphen_before(i)
+
     def is_org(self, span: tuple[int, int]) -> bool:
         """A name that holds an organisation head is one: "Royal Air Force", "Lindsey School"."""
         return any(self.head(k, False) for k in range(span[0], span[1] + 1))
@@ -543,10 +566,20 @@ def unknown_names(lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -
         elif (named := finder.introduced_person(i)) is not None:
             span, kind = named, "person"
         elif (full := finder.person(i)) is not None:
+            # A person's name before an organisation head names the organisation: "Lee Strasberg
+            # Theatre", "Matthew Humberstone School".
+            nxt = full[1] + 1
+            if nxt < len(toks) and toks[nxt].joined and finder.free(nxt) and finder.head(nxt, False):
+                full = (full[0], nxt)
             span, kind = full, "group" if finder.is_org(full) else "person"
         elif toks[i].text in surnames and finder.word(i):
             span, kind = (i, i), "person"
-        elif lone and (finder.lone_given(i) or finder.opening_surname(i)):
+        elif lone and (
+            finder.lone_given(i)
+            or finder.opening_surname(i)
+            or finder.speaker_before(i)
+            or finder.genitive(i)
+        ):
             span, kind = (i, i), "person"
         else:
             span = finder.organisation(i)

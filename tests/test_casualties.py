@@ -140,6 +140,26 @@ def test_a_toll_told_in_a_sentence_of_its_own_is_the_shootings() -> None:
     assert (summarise(shootings).fatalities, summarise(shootings).injured) == (1, 2)
 
 
+def test_a_death_told_by_itself_ends_the_shooting_before_it() -> None:
+    """ "where he died on Sunday", "all four died": the victims of the shooting told before, which
+    has them as dead, not as injured."""
+    for text, killed in (
+        (
+            "Police said the 15-year-old accidentally shot himself in the head at his home in Dayton on "
+            "Friday. He was flown to a hospital in Cincinnati, where he died on Sunday.",
+            1,
+        ),
+        (
+            "Four people were found shot in the head in an Akron townhouse on Thursday, police said. "
+            "Autopsies on Friday showed that all four died from a single gunshot wound.",
+            4,
+        ),
+    ):
+        mentions = extract_mentions(Document.create(text, lang="en", published="2024-05-06"))
+        shootings = [m for m in mentions if m.type == "ASSAULT"]
+        assert shootings and all(m.fatalities == killed and not m.injured for m in shootings), text
+
+
 def _mention(doc: str, start: int, killed: int | None, injured: int | None) -> Event:
     ev = Evidence(document_id=doc, sentence="...", start=start, end=start + 3, lang="en")
     return Event(id=f"{doc}{start}", type="ASSAULT", evidence=[ev], fatalities=killed, injured=injured)

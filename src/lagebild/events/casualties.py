@@ -47,13 +47,15 @@ class Count:
     """One casualty figure as read: its kind, value (None: "dozens") and span in the text.
     `doer`: the one who did it died by their own hand ("killed himself", "committed suicide"):
     one more dead beside the victims named just before ("killed his wife and then himself"), else
-    the victim itself (a child who shot himself)."""
+    the victim itself (a child who shot himself). `outcome`: a death told by itself ("he died
+    Sunday", "all four died", "was pronounced dead"): the end of a harm told before, maybe."""
 
     kind: Kind
     value: int | None
     start: int
     end: int
     doer: bool = False
+    outcome: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,7 +471,9 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
 
     sentence_start = start
 
-    def add(kind: Kind, value: int | None, lo: int, hi: int, doer: bool = False) -> None:
+    def add(
+        kind: Kind, value: int | None, lo: int, hi: int, doer: bool = False, outcome: bool = False
+    ) -> None:
         if doer and kind == "killed":
             # "shot his brother to death ... and then committed suicide": the doer is one more
             # dead than the victims this sentence named before; else the doer is the victim.
@@ -480,7 +484,7 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
             ]
             if before:
                 out.append(Count("killed", max(before) + 1, lo, hi))
-        out.append(Count(kind, value, lo, hi, doer))
+        out.append(Count(kind, value, lo, hi, doer, outcome))
 
     for k, (tok, tok_start, tok_end) in enumerate(toks):
         low = tok.lower()
@@ -561,7 +565,13 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
             # One person wounded, no number written ("he was wounded"), may be the one who died
             # later ("... and died in hospital"): counted as hit, injured only if not among the dead.
             singular_wound = kind == "injured" and found[3]
-            add("hit" if singular_wound else kind, found[0], min(found[1], tok_start), tok_end)
+            add(
+                "hit" if singular_wound else kind,
+                found[0],
+                min(found[1], tok_start),
+                tok_end,
+                outcome=kind == "killed" and low in w.died,
+            )
         # A count is read once: the next harm word looks back no further than this one's.
         floor = k + 1
     return out
@@ -636,6 +646,19 @@ def figures(counts: list[Count]) -> tuple[int | None, int | None]:
     if injured is None and hit is not None:
         injured = max(hit - (killed or 0), 0)
     return killed, injured
+
+
+def tells_harm(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether text[start:end] tells harm being done (shot, stabbed, killed, a shooting, a murder),
+    not only its outcome ("he died Sunday", "was pronounced dead")."""
+    w = _lang_words(lang)
+    if w is None:
+        return False
+    for m in w.any_harm.finditer(text, start, end):
+        word = m.group().lower()
+        if word not in w.died and _harm(m.group(), w) != "injured":
+            return True
+    return False
 
 
 def suffers(text: str, start: int, end: int, lang: str) -> bool:

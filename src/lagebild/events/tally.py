@@ -5,6 +5,8 @@ Friday. One of them died in hospital." The second sentence holds no trigger, yet
 toll of the first. Each figure of the document (lagebild.events.casualties) belongs to the violent
 happening whose sentence holds it; a figure in a sentence of no violent happening belongs to the
 happening told last before it (the scene holds, as for places), else to the first one after it.
+A death told by itself ("He was flown to hospital, where he died Sunday", "all four died of a
+gunshot wound") is also the end of the happening told before it, whose victim it names again.
 The headline's figures fill in for the happenings whose sentences give none. Every mention of a
 happening then carries the happening's figures, so the store's summary (one figure per article)
 sees what the article says over all its sentences, with "shot" minus "died" counted as injured.
@@ -15,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from lagebild.events.casualties import Count, casualties, figures
+from lagebild.events.casualties import Count, casualties, figures, tells_harm
 from lagebild.merge.within import group
 from lagebild.model import Event
 
@@ -28,6 +30,11 @@ _TOLL_TAIL = 3000  # characters after the last violent sentence in which its tol
 def _sentence_of(m: Event) -> tuple[int, int]:
     ev = m.evidence[0]
     return ev.start, ev.end
+
+
+def _victims(toll: list[Count]) -> int:
+    """How many the counts of a happening so far hit or killed (0 when they give no figure)."""
+    return max((c.value for c in toll if c.kind in ("hit", "killed") and c.value), default=0)
 
 
 def assign(
@@ -60,6 +67,10 @@ def assign(
         k = bisect_right(starts, c.start) - 1
         if k >= 0 and c.start < spans[k][1]:
             targets = set(owner[spans[k]])  # in a violent sentence: its happenings'
+            if c.outcome and k > 0 and not tells_harm(text, *spans[k], lang):
+                # Not more dead than that happening hit, where it says: "two students have died
+                # in separate incidents" after one shooting is not its toll.
+                targets |= {gi for gi in owner[spans[k - 1]] if (c.value or 0) <= (_victims(tolls[gi]) or 1)}
         else:  # the happening told last before it, else the first one after it
             targets = {owner[spans[max(k, 0)]][0]}
         for gi in targets:

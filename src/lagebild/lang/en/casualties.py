@@ -81,7 +81,7 @@ PEOPLE = ("people", "children", "men", "women", "persons", "kids", "police", "fa
 NOT_PEOPLE = (
     "times", "rounds", "shots", "bullets", "years", "months", "weeks", "days", "hours", "minutes",
     "year", "month", "week", "day", "result", "number", "series", "block", "p.m", "a.m", "pm",
-    "miles", "blocks", "feet", "percent", "dollars",
+    "miles", "blocks", "feet", "percent", "dollars", "y.o", "yo", "yrs",
 )
 NEGATION = ("not", "never")
 MONTHS = (

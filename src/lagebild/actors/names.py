@@ -110,6 +110,7 @@ class _Words:
     common_given: frozenset[str]
     not_names: frozenset[str]
     lone_blockers: frozenset[str]
+    clause_openers: frozenset[str]
     particles: frozenset[str]
     inner: frozenset[str]
     connectors: frozenset[str]
@@ -132,6 +133,7 @@ def _words(lang: str) -> _Words:
         common_given=frozenset(getattr(mod, "COMMON_GIVEN", ())),
         not_names=low("NOT_NAMES"),
         lone_blockers=low("LONE_BLOCKERS"),
+        clause_openers=low("CLAUSE_OPENERS"),
         particles=frozenset(getattr(mod, "NAME_PARTICLES", ())),
         inner=frozenset(getattr(mod, "NAME_INNER", ())),
         connectors=frozenset(getattr(mod, "ORG_CONNECTORS", ())),
@@ -386,6 +388,22 @@ class _Finder:
             and (self.sentence_start(i) or "," in self.gap(i))
         )
 
+    def clause_subject(self, i: int) -> bool:
+        """A capitalised word, no article before it, right after a conjunction and before a
+        lower-case word: "dass Madoff den Rest", "ob Kaminski noch spielt"."""
+        toks = self.toks
+        return (
+            i > 0
+            and toks[i].joined
+            and toks[i - 1].text in self.w.clause_openers
+            and i + 1 < len(toks)
+            and toks[i + 1].joined
+            and toks[i + 1].text[:1].islower()
+            and self.word(i)
+            and not _acronym(toks[i])
+            and not self.hyphen_after(i)
+        )
+
     def genitive(self, i: int) -> bool:
         """A known name with the genitive -s before the noun it owns: "Bushs Parteikollegen"."""
         toks = self.toks
@@ -579,6 +597,7 @@ def unknown_names(lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -
             or finder.opening_surname(i)
             or finder.speaker_before(i)
             or finder.genitive(i)
+            or finder.clause_subject(i)
         ):
             span, kind = (i, i), "person"
         else:

@@ -88,6 +88,9 @@ NAME_INNER = ("der", "den", "dem", "und", "la", "le")
 # German capitalises
 # nouns, so a capital alone says little, but a given name says more than in English ("Will").
 LONE_GIVEN_NAMES = True
+# Conjunctions that open a clause whose subject a name often is: "dass Madoff den Rest". (Not
+# "als", "wie", "da": "als Trainer arbeitete" takes nouns without an article.)
+CLAUSE_OPENERS = ("dass", "daß", "ob", "weil", "obwohl", "nachdem")
 # Words after which a lone given name is a noun or a place: an article or determiner ("seinem
 # Tod", "im April", "die Tore") or a preposition of place ("nach Paris", "in Kiel").
 LONE_BLOCKERS = (

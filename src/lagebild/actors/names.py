@@ -111,6 +111,7 @@ class _Words:
     not_names: frozenset[str]
     lone_blockers: frozenset[str]
     clause_openers: frozenset[str]
+    noun_endings: tuple[str, ...]
     particles: frozenset[str]
     inner: frozenset[str]
     connectors: frozenset[str]
@@ -134,6 +135,7 @@ def _words(lang: str) -> _Words:
         not_names=low("NOT_NAMES"),
         lone_blockers=low("LONE_BLOCKERS"),
         clause_openers=low("CLAUSE_OPENERS"),
+        noun_endings=tuple(getattr(mod, "NOUN_ENDINGS", ())),
         particles=frozenset(getattr(mod, "NAME_PARTICLES", ())),
         inner=frozenset(getattr(mod, "NAME_INNER", ())),
         connectors=frozenset(getattr(mod, "ORG_CONNECTORS", ())),
@@ -360,6 +362,8 @@ class _Finder:
             and toks[i].joined
             and toks[i - 1].text[:1].islower()
             and toks[i - 1].text.lower() not in self.w.lone_blockers
+            # "der rechten Wade", "den heimischen Bergen": after an article and an adjective.
+            and not (i > 1 and toks[i - 1].joined and toks[i - 2].text.lower() in self.w.lone_blockers)
             and not (i + 1 < len(toks) and toks[i + 1].joined and toks[i + 1].text[:1].isupper())
         )
 
@@ -386,6 +390,7 @@ class _Finder:
             and self.word(i)
             and not _acronym(toks[i])
             and (self.sentence_start(i) or "," in self.gap(i))
+            and not self.noun_shaped(i)
         )
 
     def clause_subject(self, i: int) -> bool:
@@ -402,7 +407,11 @@ class _Finder:
             and self.word(i)
             and not _acronym(toks[i])
             and not self.hyphen_after(i)
+            and not self.noun_shaped(i)
         )
+
+    def noun_shaped(self, i: int) -> bool:
+        return self.toks[i].text.lower().endswith(self.w.noun_endings) if self.w.noun_endings else False
 
     def genitive(self, i: int) -> bool:
         """A known name with the genitive -s before the noun it owns: "Bushs Parteikollegen"."""

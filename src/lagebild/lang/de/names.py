@@ -78,6 +78,8 @@ NOT_NAMES = (
     "während", "wegen", "trotz", "laut", "zudem", "auch", "nur", "noch", "schon", "bereits", "mehr",
     "viele", "einige", "andere", "neue", "neuen", "erst", "zuvor", "gestern", "heute", "morgen",
     "weitere", "weiterer", "weiteres", "mehrere", "jede", "jeder", "jedes", "manche", "solche",
+    "anders", "kurz", "hierzu", "hier", "dort", "bald", "oft", "später", "wieder", "ebenso",
+    "außerdem", "schließlich", "zunächst", "inzwischen", "jetzt", "nun", "immer", "allerdings",
 )
 ORG_CONNECTORS = ("für", "der", "des", "von", "und")
 # Particles that open the surname part of a name; NAME_INNER only follow one ("von der Leyen").
@@ -91,6 +93,33 @@ LONE_GIVEN_NAMES = True
 # Conjunctions that open a clause whose subject a name often is: "dass Madoff den Rest". (Not
 # "als", "wie", "da": "als Trainer arbeitete" takes nouns without an article.)
 CLAUSE_OPENERS = ("dass", "daß", "ob", "weil", "obwohl", "nachdem")
+# Endings of German common nouns ("Politik", "Gewalt" excepted): a word with one after "dass" or
+# before a verb of saying is a noun more often than a name.
+NOUN_ENDINGS = (
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "sion",
+    "tät",
+    "ik",
+    "ismus",
+    "nis",
+    "ment",
+    "enz",
+    "anz",
+    "tum",
+    "ling",
+    "chen",
+    "lein",
+    "sorge",
+    "kinder",
+    "leute",
+    "ität",
+    "ie",
+    "ei",
+)
 # Words after which a lone given name is a noun or a place: an article or determiner ("seinem
 # Tod", "im April", "die Tore") or a preposition of place ("nach Paris", "in Kiel").
 LONE_BLOCKERS = (

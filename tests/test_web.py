@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+import factories
+from lagebild.merge.link import Decision
 from lagebild.model import Actor, Document, Event, Evidence, Place, event_id
 from lagebild.store.sqlite import SQLiteStore
 from lagebild.web import is_built, static_dir
@@ -345,6 +347,50 @@ def test_an_event_stored_while_the_page_is_open_appears_live(page, own_site) -> 
     assert drawn_ids(page) == before | {ev.id}
     item = page.locator(f'#event-list button[data-id="{ev.id}"]')
     assert item.locator(".badge-new").inner_text() == "new"
+
+
+def _report(store: SQLiteStore, text: str, event_id: str, names: set[str], **decision) -> None:
+    """A report of one shooting in Dayton, stored with the merge decision given (test_merge_fold)."""
+    doc = factories.make_doc(text, source=f"{event_id}.example", url=f"https://{event_id}.example/a")
+    place = Place("Dayton", 39.76, -84.19, "US")
+    ev = factories.make_event(
+        doc, event_id, text, type="ASSAULT", date="2024-05-03", location=place, confidence=0.8
+    )
+    store.add_document(doc, [ev], [Decision(event=ev, names=names, mentions=[ev], **decision)])
+
+
+def test_an_event_folded_into_another_leaves_the_live_map(page, own_site) -> None:
+    site = own_site
+    writer = SQLiteStore(site["db"])  # a second connection, as the watcher would be
+    try:
+        _report(writer, "Two men were shot outside a bar on Elm Street.", "street", {"Elm"})
+        _report(writer, "John Carter and Luis Moreno were shot on Friday.", "victims", {"Carter"})
+        open_map(page, site["url"])
+        assert {"street", "victims"} <= drawn_ids(page)
+        page.locator('#event-list button[data-id="victims"]').click()
+        page.locator("#panel mark").first.wait_for()
+        # A third report ties the two together: "victims" is folded into the older "street".
+        _report(
+            writer,
+            "John Carter was one of two men shot on Elm Street.",
+            "both",
+            {"Carter", "Elm"},
+            target="victims",
+            absorb=["street"],
+        )
+    finally:
+        writer.close()
+    wait_until(page, "!window.__lagebild.records.has('victims') && window.__lagebild.removed >= 1")
+    deadline = time.monotonic() + 20
+    while "victims" in drawn_ids(page) and time.monotonic() < deadline:
+        wait_idle(page)
+    drawn = drawn_ids(page)
+    assert "victims" not in drawn and "street" in drawn
+    assert page.locator('#event-list button[data-id="victims"]').count() == 0
+    assert page.locator('#event-list button[data-id="street"]').count() == 1
+    # The open panel moved to the event the folded one became part of, with all three reports.
+    wait_until(page, "new URL(location.href).searchParams.get('event') === 'street'")
+    wait_until(page, "document.querySelectorAll('#panel mark').length >= 3")
 
 
 def test_markup_in_an_article_is_shown_as_text(page, site) -> None:

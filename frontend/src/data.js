@@ -1,5 +1,5 @@
-// Loading events from the API. The GeoJSON export writes one feature per line, so a large
-// result is read as it streams in and drawn page by page instead of after the last byte.
+// Loading events from the API. The map reads points (/api/events.points: one event a line, only
+// what a pin and its row show), so a large result is drawn batch by batch as it streams in.
 import { actorName } from "./words.js";
 
 /** The slim record the page keeps per event (the full event is fetched when it is opened). */
@@ -28,65 +28,47 @@ export function slim(ev, isNew = false) {
   };
 }
 
-/** A GeoJSON feature (properties = event contract minus coordinates) as an event dict. */
-export function eventFromFeature(f) {
-  const ev = f.properties ?? {};
-  if (f.geometry?.type === "Point" && ev.location) {
-    const [lon, lat] = f.geometry.coordinates;
-    ev.location = { ...ev.location, lon, lat };
-  }
-  if (!ev.id && f.id) ev.id = f.id;
-  return ev;
-}
-
 /**
- * Stream /api/events.geojson and call `onBatch(events)` every `batch` features.
- * Lines that are not whole features (the collection's first and last line) are skipped; if
- * the server ever writes the collection differently, the whole body is parsed at the end.
+ * Read /api/events.points (one event a line, the map's keys of the event contract) as it streams
+ * in, calling `onBatch(events)` every `batch` events and once more at the end; resolves to how
+ * many were read. A line that is not JSON ends the read with an error: a cut answer must not
+ * pass for a smaller one.
  */
-export async function streamGeoJSON(url, { onBatch, batch = 5000, signal }) {
-  const res = await fetch(url, { signal, headers: { Accept: "application/geo+json" } });
+export async function streamPoints(url, { onBatch, batch = 5000, signal }) {
+  const res = await fetch(url, { signal, headers: { Accept: "application/x-ndjson" } });
   if (!res.ok) throw new Error(await problem(res));
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
   let rest = "";
   let pending = [];
-  let all = "";
-  let parsedAny = false;
-  const flush = () => {
-    if (pending.length) onBatch(pending);
-    pending = [];
-  };
+  let n = 0;
   const take = (line) => {
-    let s = line.trim();
-    if (s.endsWith(",")) s = s.slice(0, -1);
-    if (!s.startsWith('{"type": "Feature"') && !s.startsWith('{"type":"Feature"')) return;
-    try {
-      pending.push(eventFromFeature(JSON.parse(s)));
-      parsedAny = true;
-    } catch {
-      return;
+    if (!line.trim()) return;
+    pending.push(JSON.parse(line));
+    n++;
+    if (pending.length >= batch) {
+      onBatch(pending);
+      pending = [];
     }
-    if (pending.length >= batch) flush();
   };
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
-    const text = decoder.decode(value, { stream: true });
-    if (!parsedAny && all.length < 1e6) all += text;
-    rest += text;
+    rest += decoder.decode(value, { stream: true });
     const lines = rest.split("\n");
     rest = lines.pop();
     for (const line of lines) take(line);
-    flush();
   }
-  take(rest);
-  flush();
-  if (!parsedAny && all.trim()) {
-    const fc = JSON.parse(all);
-    const events = (fc.features ?? []).map(eventFromFeature);
-    if (events.length) onBatch(events);
-  }
+  take(rest + decoder.decode());
+  if (pending.length) onBatch(pending);
+  return n;
+}
+
+/** All points of a (small) answer at once: the first page. */
+export async function getPoints(url, signal) {
+  const events = [];
+  await streamPoints(url, { signal, batch: Infinity, onBatch: (b) => events.push(...b) });
+  return events;
 }
 
 export async function getJSON(url, signal) {

@@ -1,14 +1,15 @@
 // The map page: wires the URL state, the filters, the map, the list, the panel, the timeline
 // and the live stream together. Data flows one way: state -> API -> records -> views.
-import { GeoJSONSource, LngLatBounds, Map as MapLibre, NavigationControl, setWorkerUrl } from "maplibre-gl";
+import { GeoJSONSource, LngLatBounds, Map as MapLibre, NavigationControl, prewarm, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import coarseAtlasUrl from "world-atlas/countries-110m.json?url";
 import atlasUrl from "world-atlas/countries-50m.json?url";
 import "./style.css";
 import { baseStyle, worldLayers } from "./basemap.js";
 import labelsUrl from "./data/labels.json?url";
 import { provideLabelImages, setLabelScheme } from "./labels.js";
-import { getJSON, slim, streamGeoJSON } from "./data.js";
+import { getJSON, getPoints, slim, streamPoints } from "./data.js";
 import { PIN_PRECISIONS, addEventLayers, setCountScheme, setSelected, toCollections } from "./layers.js";
 import { correctionBox } from "./corrections.js";
 import { renderEscalation, renderNow } from "./now.js";
@@ -16,15 +17,18 @@ import { h, label, renderEvent } from "./panel.js";
 import { setupPlaceSearch } from "./search.js";
 import { apiParams, daysAgo, downloadLinks, formatState, matchesFilters, parseState } from "./state.js";
 import { Timeline, bucketEnd } from "./timeline.js";
-import { TYPES, iconCanvas } from "./types.js";
+import { TYPES, typeIcon } from "./types.js";
 import { initWatchlists, viewBox } from "./watchlists.js";
 import "./watchlists.css";
 
 // The worker is a file of the build, served by our own server: no blob: or remote worker.
 setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+// Start the worker now: its script loads and compiles while the page fetches its data, not after.
+prewarm();
 
 const API = new URL("api/", document.baseURI);
 const MAX_EVENTS = 200_000; // what one page holds in memory; beyond it the view says so
+const FIRST_PAGE = 1000; // the newest events, drawn before the rest streams in
 const LIST_MAX = 300;
 const FIT = { padding: 60, maxZoom: 6, animate: false }; // the first view: all loaded events
 
@@ -55,7 +59,6 @@ const palette = () => PALETTES[scheme()];
 const state = parseState(window.location.search);
 const records = new Map(); // id -> slim record of every loaded event
 let loadController = null;
-let total = null;
 let playing = null;
 let panelReturnFocus = null;
 let timelineLabel = "";
@@ -113,6 +116,7 @@ function setFilters(filters) {
   state.filters = filters;
   fillForm();
   syncUrl();
+  updateDownloads(); // the links follow the filters at once, not when the new events are in
   stopPlay();
   reload();
 }
@@ -122,11 +126,17 @@ function setFilters(filters) {
 // The first page of events is asked for at once, while the base map loads and the map starts:
 // the server's answer and the page's setup overlap (interactive sooner; see reload()).
 const firstPage = { params: apiParams(state.filters).toString(), controller: new AbortController() };
-firstPage.promise = getJSON(`${API}events?${firstPage.params}&limit=1000`, firstPage.controller.signal);
+firstPage.promise = getPoints(`${API}events.points?${firstPage.params}&limit=${FIRST_PAGE}`, firstPage.controller.signal);
 firstPage.promise.catch(() => {}); // a failure is reported when reload() uses it
 // An online style: ?style=URL in the link, else the server's --tile-style; else the offline map.
+// The world view starts from the 1:110m countries (a seventh of the 1:50m file, and as much less
+// for the worker to cut): the finer coasts only show from DETAIL_ZOOM on, when they are loaded.
+const DETAIL_ZOOM = 2.5;
+const detailFirst = (state.view?.zoom ?? 0) >= DETAIL_ZOOM;
 const [world, labels, config] = await Promise.all([
-  fetch(atlasUrl).then((r) => r.json()).then(worldLayers),
+  fetch(detailFirst ? atlasUrl : coarseAtlasUrl)
+    .then((r) => r.json())
+    .then(worldLayers),
   fetch(labelsUrl)
     .then((r) => (r.ok ? r.json() : null))
     .catch(() => null),
@@ -144,15 +154,18 @@ const map = new MapLibre({
   attributionControl: { compact: true, customAttribution: "Natural Earth" },
   renderWorldCopies: true,
   maxPitch: 0,
+  // No fade-in of labels and pins: each fade is 300 ms of redrawn frames after every move, which
+  // in software rendering (or on a slow GPU) keeps the map busy many times longer than the move.
+  fadeDuration: 0,
 });
 window.__lagebild.map = map;
 // The first page usually arrives before the map has loaded: fitting to it then means the base
 // map is tiled and drawn once, at the view the user gets, not first at the world view.
 firstPage.promise
-  ?.then((page) => {
+  ?.then((events) => {
     if (state.view || window.__lagebild.timings.ready) return;
     const b = new LngLatBounds();
-    for (const ev of page.events) if (Number.isFinite(ev.location?.lon)) b.extend([ev.location.lon, ev.location.lat]);
+    for (const ev of events) if (Number.isFinite(ev.location?.lon)) b.extend([ev.location.lon, ev.location.lat]);
     if (!b.isEmpty()) map.fitBounds(b, FIT);
   })
   .catch(() => {});
@@ -180,7 +193,26 @@ darkQuery.addEventListener("change", () => {
   map.setPaintProperty("area-clusters", "circle-stroke-color", p.cluster);
 });
 
+let detail = detailFirst ? Promise.resolve() : null;
+/** The 1:50m countries replace the 1:110m ones the first time the map is zoomed in that far. */
+function loadDetail() {
+  if (detail || onlineStyle || map.getZoom() < DETAIL_ZOOM) return;
+  detail = fetch(atlasUrl)
+    .then((r) => r.json())
+    .then(worldLayers)
+    .then((fine) => {
+      map.getSource("countries")?.setData(fine.countries);
+      map.getSource("borders")?.setData(fine.borders);
+      window.__lagebild.detail = true;
+    })
+    .catch((err) => {
+      detail = null; // the coarse map stays; the next zoom tries again
+      console.warn("the finer coasts did not load:", err);
+    });
+}
+
 map.on("moveend", () => {
+  loadDetail();
   const c = map.getCenter().wrap();
   state.view = { center: [c.lng, c.lat], zoom: map.getZoom() };
   syncUrl();
@@ -268,27 +300,28 @@ async function reload() {
   loadController = controller;
   records.clear();
   listScope = null;
-  total = null;
   window.__lagebild.loading = true;
   renderStatus("Loading…");
-  loadTimeline(controller.signal);
   loadNow(controller.signal);
   const params = apiParams(state.filters);
+  const firstAnswer = firstPageFor(params, controller);
+  // The timeline's counts are the heaviest read of the page (a scan of every matching event):
+  // asked for once the first page is in, so that a busy server answers the map first.
+  firstAnswer.catch(() => {}).then(() => loadTimeline(controller.signal));
   try {
     // The newest events first, in one small page, so the map is usable at once ...
-    const first = await firstPageFor(params, controller);
+    const first = await firstAnswer;
     window.__lagebild.timings.firstPage ??= performance.now();
-    total = first.total;
-    for (const ev of first.events) records.set(ev.id, slim(ev));
+    for (const ev of first) records.set(ev.id, slim(ev));
     refreshSources();
     if (!state.view && records.size) fitToRecords();
     await idle();
     window.__lagebild.timings.ready ??= performance.now();
     resolveReady();
     // ... then all of them, streamed, drawn as they arrive.
-    if (first.next) {
+    if (first.length >= FIRST_PAGE) {
       params.set("limit", String(MAX_EVENTS));
-      await streamGeoJSON(`${API}events.geojson?${params}`, {
+      await streamPoints(`${API}events.points?${params}`, {
         signal: controller.signal,
         batch: 20000,
         onBatch: (events) => {
@@ -321,7 +354,7 @@ function firstPageFor(params, controller) {
     controller.signal.addEventListener("abort", () => firstPage.controller.abort());
     return pre;
   }
-  return getJSON(`${API}events?${params}&limit=1000`, controller.signal);
+  return getPoints(`${API}events.points?${params}&limit=${FIRST_PAGE}`, controller.signal);
 }
 
 function idle() {
@@ -376,7 +409,7 @@ function renderList() {
     const b = h(
       "button",
       { type: "button", class: "list-item", "data-id": r.id, "aria-current": r.id === state.event ? "true" : null },
-      iconCanvas(r.type, 16),
+      typeIcon(r.type, 16),
       h("span", { class: "li-text", dir: "auto", text: label(r) }),
       r.isNew ? h("span", { class: "badge-new", text: "new" }) : null,
       PIN_PRECISIONS.has(r.precision ?? "city") ? null : h("span", { class: "badge-prec", text: r.precision }),
@@ -493,7 +526,7 @@ document.addEventListener("keydown", (e) => {
 
 for (const [type, [, , name]] of Object.entries(TYPES)) {
   $("#f-type").append(h("option", { value: type, text: name }));
-  const b = h("button", { type: "button", class: "legend-item", "data-type": type }, iconCanvas(type, 16), ` ${name}`);
+  const b = h("button", { type: "button", class: "legend-item", "data-type": type }, typeIcon(type, 16), ` ${name}`);
   b.addEventListener("click", () => {
     const f = { ...state.filters };
     if (f.type === type) delete f.type;
@@ -678,6 +711,14 @@ function connectStream() {
       return;
     }
     const events = Array.isArray(data) ? data : (data.events ?? [data]);
+    // Events folded into another (a report tied them together) are gone: their pins and rows go,
+    // and an open panel shows the event they became part of.
+    let removed = 0;
+    for (const r of data.removed ?? []) {
+      if (records.delete(r.id)) removed++;
+      if (state.event === r.id && r.folded_into) openEvent(r.folded_into);
+    }
+    window.__lagebild.removed = (window.__lagebild.removed ?? 0) + removed;
     let added = 0;
     for (const ev of events) {
       if (!ev?.id) continue;
@@ -688,6 +729,7 @@ function connectStream() {
       records.set(ev.id, slim(ev, true));
       added++;
     }
+    if (removed && !added) refreshSoon();
     if (!added) return;
     window.__lagebild.live += added;
     $("#seen").hidden = false;
@@ -726,7 +768,7 @@ function renderStatus(message) {
     if (r.isNew) fresh++;
   }
   const parts = [`${records.size.toLocaleString("en")} events loaded`];
-  if (total !== null && total > records.size) parts.push(`of ${total.toLocaleString("en")}`);
+  if (records.size >= MAX_EVENTS) parts.push("(the newest: zoom in or filter for the others)");
   if (rings) parts.push(`· ${rings.toLocaleString("en")} known only to region or country`);
   if (unplaced) parts.push(`· ${unplaced.toLocaleString("en")} without a place (list only in exports)`);
   if (fresh) parts.push(`· ${fresh} new`);
@@ -751,8 +793,12 @@ if (window.matchMedia("(max-width: 760px)").matches) {
   $(".filters-wrap").open = Object.keys(state.filters).length > 0;
   $(".legend").open = false;
 }
-map.once("load", () => {
-  window.__lagebild.timings.mapLoad = performance.now();
+map.once("load", () => (window.__lagebild.timings.mapLoad = performance.now()));
+// Events go on the map as soon as its style (and so the event sources) exists, not at "load",
+// which waits for the base map's tiles: the worker then cuts the base map and clusters the first
+// page in one go, and the page is drawn complete in fewer frames.
+map.once("style.load", () => {
+  window.__lagebild.timings.style = performance.now();
   reload();
   connectStream();
   initWatchlists({ api: API, getView: () => ({ filters: state.filters, bbox: viewBox(map) }), openEvent });

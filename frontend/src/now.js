@@ -3,7 +3,7 @@
 import { h, label } from "./panel.js";
 import { slim } from "./data.js";
 import { countryWords, dateWords, trendWords } from "./words.js";
-import { iconCanvas } from "./types.js";
+import { typeIcon } from "./types.js";
 
 /** The list of current events, most important first: each a button that opens the event. */
 export function renderNow(container, body, open) {
@@ -17,7 +17,7 @@ export function renderNow(container, body, open) {
     const b = h(
       "button",
       { type: "button", class: "list-item now-item", "data-id": ev.id, title: `importance ${ev.score}: sources × confidence, halved every 2 days` },
-      iconCanvas(ev.type, 16),
+      typeIcon(ev.type, 16),
       h(
         "span",
         { class: "li-text" },

@@ -1,6 +1,6 @@
 // The event panel: everything known about one event and every source behind it. Every piece
 // of text from the data is set with textContent: an article that contains markup shows it.
-import { iconCanvas, typeInfo } from "./types.js";
+import { typeIcon, typeInfo } from "./types.js";
 import {
   actorName,
   cameoWords,
@@ -86,7 +86,7 @@ export function renderEvent(container, ev) {
   const info = typeInfo(ev.type);
   const loc = ev.location;
   const documents = ev.documents ?? {};
-  const title = h("h2", { id: "panel-title" }, iconCanvas(ev.type, 20), ` ${headline(ev)}`);
+  const title = h("h2", { id: "panel-title" }, typeIcon(ev.type, 20), ` ${headline(ev)}`);
   const acled = ev.acled_event_type
     ? `${ev.acled_event_type}${ev.acled_sub_event_type ? ` — ${ev.acled_sub_event_type}` : ""}`
     : "none (ACLED does not count this kind of event)";
@@ -202,7 +202,7 @@ export function headline(ev) {
 export function renderChooser(container, records, open) {
   const list = h("ul", { class: "chooser" });
   for (const r of records) {
-    const b = h("button", { type: "button", class: "list-item" }, iconCanvas(r.type, 16), ` ${label(r)}`);
+    const b = h("button", { type: "button", class: "list-item" }, typeIcon(r.type, 16), ` ${label(r)}`);
     b.addEventListener("click", () => open(r.id));
     list.append(h("li", {}, b));
   }

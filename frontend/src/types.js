@@ -134,14 +134,31 @@ export function iconImage(type, size, ratio) {
   return ctx.getImageData(0, 0, px, px);
 }
 
-/** A small canvas with the type's icon, for the legend, the list and the panel. */
-export function iconCanvas(type, size = 16) {
-  const ratio = window.devicePixelRatio || 1;
-  const canvas = document.createElement("canvas");
-  canvas.width = Math.round(size * ratio);
-  canvas.height = Math.round(size * ratio);
-  canvas.className = "type-icon";
-  canvas.setAttribute("aria-hidden", "true");
-  drawIcon(canvas.getContext("2d"), type, canvas.width);
-  return canvas;
+const iconUrls = new Map(); // "type:px" -> data: URL, drawn once
+
+/**
+ * A small image of the type's icon, for the legend, the list and the panel. An <img> of a data:
+ * URL drawn once per type, not a canvas per row: hundreds of canvases in the list each cost a
+ * canvas resource on every frame the page composites (slow in software rendering).
+ */
+export function typeIcon(type, size = 16) {
+  const px = Math.round(size * (window.devicePixelRatio || 1));
+  const key = `${type}:${px}`;
+  let url = iconUrls.get(key);
+  if (!url) {
+    const canvas = document.createElement("canvas");
+    canvas.width = px;
+    canvas.height = px;
+    drawIcon(canvas.getContext("2d"), type, px);
+    url = canvas.toDataURL("image/png");
+    iconUrls.set(key, url);
+  }
+  const img = document.createElement("img");
+  img.src = url;
+  img.alt = "";
+  img.width = size;
+  img.height = size;
+  img.className = "type-icon";
+  img.setAttribute("aria-hidden", "true");
+  return img;
 }

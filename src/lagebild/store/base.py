@@ -65,6 +65,13 @@ class Store(Protocol):
         """How many events match `query`'s filters, counting no further than `at_most`."""
         ...
 
+    def event_page(
+        self, query: EventQuery, count_at_most: int
+    ) -> tuple[list[dict[str, Any]], str | None, int]:
+        """`query_events` as the event contract (dicts of `Event.to_dict()`), and how many
+        events match the filters, counted up to `count_at_most` (the API's page)."""
+        ...
+
     def iter_events(self, query: EventQuery) -> Iterator[Event]:
         """All matching events, page by page (exports)."""
         ...

@@ -44,6 +44,7 @@ from lagebild.merge.features import date_range
 from lagebild.merge.link import Candidate, Decision, lead_sentence
 from lagebild.model import MODALITIES, Document, Event, Evidence, utcnow
 from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
+from lagebild.store.contract import event_dict, evidence_dict
 from lagebild.store.rows import ANALYST_TABLES, correction_json
 
 # The checks of user input and the merge's limits are SQLite's own, so that both backends
@@ -563,37 +564,29 @@ class PostgresStore:
         a cursor points just past the last event of its page (the same cursors as SQLite's).
         `limit=None` returns all matches at once.
         """
-        limit = _check_limit(query.limit)
-        cursor = _decode_cursor(query.cursor) if query.cursor else None
-        where, params = _where(query)
-        if cursor is not None:
-            where.append(f"({_SORT_KEY}, e.seq) < (%s, %s)")  # a row comparison the btree can seek
-            params += [cursor[0], cursor[1]]
-        sql = f"SELECT e.*, {_SORT_KEY} AS sort_date FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {_SORT_KEY} DESC, e.seq DESC"
-        if limit is not None:
-            sql += " LIMIT %s"
-            params.append(limit + 1)
         with self._read() as conn:
-            rows = conn.execute(sql, params).fetchall()
-            next_cursor = None
-            if limit is not None and len(rows) > limit:
-                rows = rows[:limit]
-                next_cursor = _encode_cursor(rows[-1]["sort_date"], rows[-1]["seq"])
+            rows, next_cursor = _page_rows(conn, query)
             return _load_events(conn, rows), next_cursor
 
     def count_events(self, query: EventQuery, at_most: int | None = None) -> int:
         """How many events match the filters of `query` (its limit and cursor are ignored);
         `at_most` stops counting there (as SQLiteStore.count_events)."""
-        where, params = _where(query)
-        sql = "SELECT 1 FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
-        if at_most is not None:
-            sql += f" LIMIT {int(_check_limit(at_most))}"  # type: ignore[arg-type]
-        sql = f"SELECT count(*) AS n FROM ({sql}) AS matching"
         with self._read() as conn:
-            return int(conn.execute(sql, params).fetchone()["n"])
+            return _count(conn, query, at_most)
+
+    def event_page(
+        self, query: EventQuery, count_at_most: int
+    ) -> tuple[list[dict[str, Any]], str | None, int]:
+        """The page of `query_events` as the event contract, the next cursor, and the matches
+        counted up to `count_at_most` (as SQLiteStore.event_page): rows become dicts without
+        dataclasses, the page's evidence is one query."""
+        with self._read() as conn:
+            rows, next_cursor = _page_rows(conn, query)
+            if next_cursor is None and not query.cursor:
+                matches = len(rows)
+            else:
+                matches = _count(conn, query, count_at_most)
+            return _contracts(conn, rows), next_cursor, min(matches, count_at_most)
 
     def iter_events(self, query: EventQuery) -> Iterator[Event]:
         """All matching events, page by page, from `query.cursor` on; `query.limit` caps the total."""
@@ -1427,6 +1420,51 @@ def _insert_evidence(conn: psycopg.Connection, event_id: str, evidence: Iterable
 
 
 # -- reading helpers ---------------------------------------------------------------------------
+
+
+def _page_rows(conn: psycopg.Connection, query: EventQuery) -> tuple[list[dict[str, Any]], str | None]:
+    """The events rows of a page of `query` and the cursor of the next page (or None)."""
+    limit = _check_limit(query.limit)
+    cursor = _decode_cursor(query.cursor) if query.cursor else None
+    where, params = _where(query)
+    if cursor is not None:
+        where.append(f"({_SORT_KEY}, e.seq) < (%s, %s)")  # a row comparison the btree can seek
+        params += [cursor[0], cursor[1]]
+    sql = f"SELECT e.*, {_SORT_KEY} AS sort_date FROM events e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {_SORT_KEY} DESC, e.seq DESC"
+    if limit is not None:
+        sql += " LIMIT %s"
+        params.append(limit + 1)
+    rows = conn.execute(sql, params).fetchall()
+    next_cursor = None
+    if limit is not None and len(rows) > limit:
+        rows = rows[:limit]
+        next_cursor = _encode_cursor(rows[-1]["sort_date"], rows[-1]["seq"])
+    return rows, next_cursor
+
+
+def _count(conn: psycopg.Connection, query: EventQuery, at_most: int | None) -> int:
+    where, params = _where(query)
+    sql = "SELECT 1 FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+    if at_most is not None:
+        sql += f" LIMIT {int(_check_limit(at_most))}"  # type: ignore[arg-type]
+    sql = f"SELECT count(*) AS n FROM ({sql}) AS matching"
+    return int(conn.execute(sql, params).fetchone()["n"])
+
+
+def _contracts(conn: psycopg.Connection, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The event contract of `rows` of the events table (in that order), with all their evidence."""
+    evidence: dict[str, list[dict[str, Any]]] = {row["id"]: [] for row in rows}
+    if evidence:
+        for ev in conn.execute(
+            'SELECT event_id, document_id, sentence, start, "end", lang, url, source FROM evidence'
+            " WHERE event_id = ANY(%s) ORDER BY id",
+            (list(evidence),),
+        ):
+            evidence[ev["event_id"]].append(evidence_dict(ev))
+    return [event_dict(row, evidence[row["id"]]) for row in rows]
 
 
 def _load_events(conn: psycopg.Connection, rows: Sequence[dict[str, Any]]) -> list[Event]:

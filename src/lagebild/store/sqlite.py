@@ -42,6 +42,7 @@ from lagebild.merge.features import date_range
 from lagebild.merge.link import Candidate, Decision, lead_sentence
 from lagebild.model import MODALITIES, Actor, Document, Event, Evidence, Place, utcnow
 from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
+from lagebild.store.contract import event_dict, evidence_dict
 from lagebild.store.migrations import MigrationError, latest_version, migrate, schema_version
 from lagebild.store.rows import ANALYST_TABLES, correction_json
 
@@ -581,11 +582,79 @@ class SQLiteStore:
         `at_most` stops counting there: a zoomed-out map view of a large store matches hundreds
         of thousands, and counting them all costs more than the page itself."""
         with self._read() as conn:
-            where, params = _where(query, conn)
-            sql = "SELECT 1 FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
-            if at_most is not None:
-                sql += f" LIMIT {int(_check_limit(at_most))}"  # type: ignore[arg-type]
-            return int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
+            return _count(conn, query, at_most)
+
+    def event_page(
+        self, query: EventQuery, count_at_most: int
+    ) -> tuple[list[dict[str, Any]], str | None, int]:
+        """The page of `query_events` as the event contract (`Event.to_dict()` of each event),
+        the cursor of the next page, and how many events match the filters, counted up to
+        `count_at_most` (the whole answer when it fits on a first page).
+
+        The API's read (issue #13): rows become dicts without dataclasses, the page is chosen
+        on seq and date alone before its rows are read in full, and a box small enough to be
+        searched in the R*Tree is counted in the same pass as its page (a window count), so the
+        count no longer reads the matches a second time."""
+        limit = _check_limit(query.limit)
+        cursor = _decode_cursor(query.cursor) if query.cursor else None
+        if _on_map_tree(query) and limit is not None and (cursor is None or _is_date(cursor[0])):
+            return self._map_page(query, limit, cursor, count_at_most)
+        with self._read() as conn:
+            where, params, bounded = _conditions(query, conn, ordered=True, page=limit)
+            counted = bounded and cursor is None
+            if cursor is not None:
+                where.append(f"{_SORT_KEY} <= ? AND ({_SORT_KEY} < ? OR e.seq < ?)")
+                params += [cursor[0], cursor[0], cursor[1]]
+            sql = f"SELECT e.seq, {_SORT_KEY} AS sort_date"
+            sql += ", count(*) OVER () AS matches FROM events e" if counted else " FROM events e"
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+            sql += f" ORDER BY {_SORT_KEY} DESC, e.seq DESC"
+            if limit is not None:
+                sql += " LIMIT ?"
+                params.append(limit + 1)
+            keys = conn.execute(sql, params).fetchall()
+            next_cursor = None
+            if limit is not None and len(keys) > limit:
+                keys = keys[:limit]
+                next_cursor = _encode_cursor(keys[-1]["sort_date"], keys[-1]["seq"])
+            if counted:
+                matches = int(keys[0]["matches"]) if keys else 0
+            elif next_cursor is None and cursor is None:
+                matches = len(keys)
+            else:
+                matches = _count(conn, query, count_at_most)
+            return _contracts(conn, [k["seq"] for k in keys]), next_cursor, min(matches, count_at_most)
+
+    def _map_page(
+        self, query: EventQuery, limit: int, cursor: tuple[str, int] | None, count_at_most: int
+    ) -> tuple[list[dict[str, Any]], str | None, int]:
+        """`event_page` of a map view, chosen and counted in events_map (see `_on_map_tree`)."""
+        matches_sql, params = _map_matches(query)
+        page_sql, page_params = f"SELECT seq, key FROM ({matches_sql})", list(params)
+        if cursor is not None:
+            key = _map_key(cursor[0])
+            page_sql += " WHERE key <= ? AND (key < ? OR seq < ?)"
+            page_params += [key, key, cursor[1]]
+        page_sql += " ORDER BY key DESC, seq DESC LIMIT ?"
+        with self._read() as conn:
+            # One snapshot for the page, its rows and its count, while writers go on.
+            conn.execute("BEGIN")
+            try:
+                keys = conn.execute(page_sql, [*page_params, limit + 1]).fetchall()
+                more = len(keys) > limit
+                events = _contracts(conn, [k[0] for k in keys[:limit]])
+                if not more and cursor is None:
+                    matches = len(keys)
+                else:
+                    matches = conn.execute(
+                        f"SELECT count(*) FROM (SELECT 1 FROM ({matches_sql}) LIMIT ?)",
+                        [*params, count_at_most],
+                    ).fetchone()[0]
+            finally:
+                conn.execute("COMMIT")
+        next_cursor = _encode_cursor(events[-1]["date"], keys[limit - 1][0]) if more else None
+        return events, next_cursor, min(int(matches), count_at_most)
 
     def iter_events(self, query: EventQuery) -> Iterator[Event]:
         """All matching events, page by page, from `query.cursor` on; `query.limit` caps the total."""
@@ -1246,6 +1315,34 @@ def _load_events(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[
     return [_row_to_event(row, evidence[row["id"]]) for row in rows]
 
 
+def _count(conn: sqlite3.Connection, query: EventQuery, at_most: int | None) -> int:
+    where, params = _where(query, conn)
+    sql = "SELECT 1 FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+    if at_most is not None:
+        sql += f" LIMIT {int(_check_limit(at_most))}"  # type: ignore[arg-type]
+    return int(conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
+
+
+def _contracts(conn: sqlite3.Connection, seqs: Sequence[int]) -> list[dict[str, Any]]:
+    """The event contract of the events `seqs` (in that order), each with all its evidence."""
+    rows: dict[int, sqlite3.Row] = {}
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    for i in range(0, len(seqs), _CHUNK):
+        chunk = list(seqs[i : i + _CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT * FROM events WHERE seq IN ({marks})", chunk):
+            rows[row["seq"]] = row
+            evidence[row["id"]] = []
+        ids = [rows[seq]["id"] for seq in chunk if seq in rows]
+        for ev in conn.execute(
+            'SELECT event_id, document_id, sentence, start, "end", lang, url, source FROM evidence'
+            f" WHERE event_id IN ({', '.join('?' * len(ids))}) ORDER BY id",
+            ids,
+        ):
+            evidence[ev["event_id"]].append(evidence_dict(ev))
+    return [event_dict(rows[seq], evidence[rows[seq]["id"]]) for seq in seqs if seq in rows]
+
+
 def _row_to_evidence(ev: sqlite3.Row) -> Evidence:
     return Evidence(
         document_id=ev["document_id"],
@@ -1311,8 +1408,22 @@ def _where(
     With `conn`, a bbox is searched the faster way for its size (see `_bbox_clause`);
     `ordered` says that the query reads rows in page order (date, seq descending), `page` how
     many of them it wants."""
+    where, params, _ = _conditions(q, conn, ordered=ordered, page=page)
+    return where, params
+
+
+def _conditions(
+    q: EventQuery,
+    conn: sqlite3.Connection | None = None,
+    *,
+    ordered: bool = False,
+    page: int | None = None,
+) -> tuple[list[str], list[Any], bool]:
+    """`_where`, and whether the matches come from an R*Tree search that found at most
+    `_rtree_limit(ordered, page)` entries (few enough to count while reading a page)."""
     where: list[str] = []
     params: list[Any] = []
+    bounded = False
     if q.since:
         where.append("e.date >= ?")
         params.append(_check_date(q.since, "since"))
@@ -1341,6 +1452,7 @@ def _where(
         clause, bbox_params, indexed = _bbox_clause(q.bbox, days, conn, _rtree_limit(ordered, page))
         where.append(clause)
         params += bbox_params
+        bounded = indexed and conn is not None
         if not indexed and ordered:
             # The same date conditions in the form of the events_order index, so that a page
             # reads rows in page order from the date range only. (A count reads every row in
@@ -1382,7 +1494,7 @@ def _where(
     if q.flagged is not None:  # analysts' flags (lagebild.corrections): hidden unless asked for
         where.append("e.flagged = ?")
         params.append(1 if q.flagged else 0)
-    return where, params
+    return where, params, bounded
 
 
 def fts_query(text: str) -> str:
@@ -1436,15 +1548,7 @@ def _bbox_clause(
     """The condition for `bbox` (and the date range in `days`, if any), its parameters, and
     whether it searches the R*Tree (False: the box holds so many events that reading rows in
     date order and comparing coordinates is faster; with `conn` the store probes which)."""
-    try:
-        west, south, east, north = (float(v) for v in bbox)
-    except (TypeError, ValueError):
-        raise StoreError(f"bbox must be four numbers west,south,east,north; got {bbox!r}") from None
-    if not (-90 <= south <= north <= 90) or not (-180 <= west <= 180 and -180 <= east <= 180):
-        raise StoreError(
-            f"bbox {west},{south},{east},{north} is not west,south,east,north in degrees "
-            "(south <= north, longitudes within -180..180)"
-        )
+    west, south, east, north = _check_bbox(bbox)
     # The R*Tree stores 32-bit floats rounded outwards: it narrows the search, the exact
     # comparison on lat/lon decides. west > east means the box crosses the antimeridian.
     # With a date range (a map view) the search runs in space and time at once (migration 2).
@@ -1465,6 +1569,76 @@ def _bbox_clause(
     if conn is not None and _many(conn, rtree_sql, rtree_params, most or RTREE_MAX_MATCHES):
         return exact, exact_params, False
     return f"e.seq IN ({rtree_sql}) AND {exact}", rtree_params + exact_params, True
+
+
+def _check_bbox(bbox: Sequence[float]) -> tuple[float, float, float, float]:
+    try:
+        west, south, east, north = (float(v) for v in bbox)
+    except (TypeError, ValueError):
+        raise StoreError(f"bbox must be four numbers west,south,east,north; got {bbox!r}") from None
+    if not (-90 <= south <= north <= 90) or not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise StoreError(
+            f"bbox {west},{south},{east},{north} is not west,south,east,north in degrees "
+            "(south <= north, longitudes within -180..180)"
+        )
+    return west, south, east, north
+
+
+# -- the map's default view from events_map (migration 5) ----------------------------------------
+
+
+def _on_map_tree(q: EventQuery) -> bool:
+    """Whether events_map answers `q` alone: a box and a date range over asserted, unflagged
+    events, the map's view, with no filter that needs the event rows."""
+    if q.bbox is None or not (q.since or q.until) or q.flagged is not False:
+        return False
+    modalities = (q.modality,) if isinstance(q.modality, str) else tuple(q.modality or ())
+    if set(modalities) != {"asserted"}:
+        return False
+    others = (q.type, q.mode, q.acled_type, q.country, q.lang, q.updated_since)
+    return (
+        not any(others)
+        and not (q.actor and q.actor.strip())
+        and not (q.q and q.q.strip())
+        and (q.min_confidence is None)
+    )
+
+
+def _is_date(value: str) -> bool:
+    """Whether `value` is a canonical ISO date (YYYY, YYYY-MM or YYYY-MM-DD), as events_map keeps."""
+    try:
+        return _check_date(value, "date") == value
+    except StoreError:
+        return False
+
+
+def _map_key(value: str, *, last: bool = False) -> int:
+    """events_map's sort key of a checked ISO date (`last`: of the last day of its period)."""
+    first, end = _period(value)
+    if last:
+        return end.toordinal() * 4 + 2
+    return first.toordinal() * 4 + (len(value) - 4) // 3
+
+
+def _map_matches(q: EventQuery) -> tuple[str, list[Any]]:
+    """SELECT seq, key of the events_map entries matching `q` (see `_on_map_tree`).
+
+    The R*Tree holds 32-bit floats rounded outwards: an entry whose box lies inside the bbox is
+    inside; one that only overlaps its edge is decided by the event row's own coordinates."""
+    west, south, east, north = _check_bbox(q.bbox)  # type: ignore[arg-type]
+    low = _map_key(_check_date(q.since, "since")) if q.since else 0
+    high = _map_key(_check_date(q.until, "until"), last=True) if q.until else 2**24
+    ranges = [(west, east)] if west <= east else [(west, 180.0), (-180.0, east)]
+    parts, params = [], []
+    for lo, hi in ranges:
+        parts.append(
+            "SELECT seq, max_key AS key FROM events_map m WHERE min_lat <= ? AND max_lat >= ?"
+            " AND min_lon <= ? AND max_lon >= ? AND min_key <= ? AND max_key >= ?"
+            " AND ((min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?) OR (SELECT"
+            " e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? FROM events e WHERE e.seq = m.seq))"
+        )
+        params += [north, south, hi, lo, high, low, south, north, lo, hi, south, north, lo, hi]
+    return " UNION ALL ".join(parts), params
 
 
 # With more events than this in a box, reading rows in date order (or all of them, to count)

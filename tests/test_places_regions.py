@@ -129,3 +129,15 @@ def test_a_park_or_township_named_after_a_place_is_not_placed_there() -> None:
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("South Charleston", "Shawnee Park")]
     town, park = resolve(text, spans, "en")
     assert park.place == town.place, (town.place, park.place)
+
+
+def test_a_place_that_is_also_a_given_name_opens_an_organisations_name() -> None:
+    # The name list holds "Texas" and "Paris" as given names; before a word of the language
+    # they open an organisation's name, before an unknown word a person's.
+    places_in = {
+        "She studied at Texas Southern University in Houston.": "Texas",
+        "The Paris Public Library opens a workshop on Monday.": "Paris",
+    }
+    for text, name in places_in.items():
+        assert name in [m.text for m in geoparse(text, "en")], text
+    assert "Victoria" not in [m.text for m in geoparse("The series was created by Victoria Rowell.", "en")]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lagebild.actors.names import given_names
+from lagebild.actors.names import given_names, surnames
 from lagebild.places.gazetteer import Gazetteer, key_hash
 from lagebild.places.langdata import LangHints, hints
 from lagebild.places.normalise import TOKEN, fold, name_key
@@ -29,6 +29,7 @@ BIG_PLACE = 100_000  # people: a place this big is meant even inside a longer na
 MAX_ROWS = 50
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F]+$")
 
 
 @dataclass(slots=True)
@@ -243,6 +244,21 @@ def _areal_or_big(m: Match, gaz: Gazetteer) -> bool:
     )
 
 
+def _names_a_person(t: Token, lang: str | None) -> bool:
+    """Whether a capitalised word after a given name makes it a person's name: a surname, or a
+    word the language's lexicon does not know ("Vladimir Putin", "Victoria Rowell"). A known
+    word makes an organisation or a thing of the place ("Texas Southern University", "Paris
+    Public Library"): the name list holds "Texas" and "Paris" as given names too."""
+    if t.text in surnames() or not lang or not _LATIN.match(t.text):
+        return True  # simplemma's Cyrillic lexicons list surnames as words ("Путин")
+    import simplemma
+
+    try:
+        return not simplemma.is_known(t.key, lang=lang)
+    except ValueError:  # a language simplemma has no lexicon for
+        return True
+
+
 def _is_areal_acronym(m: Match, toks: list[Token], gaz: Gazetteer, h: LangHints) -> bool:
     """ "US", "UK", "UAE": all-caps names kept when they name a country or a first-level region,
     unless the word is a common word of the language in capitals (the French union "SUD")."""
@@ -419,6 +435,7 @@ def spot_matches(
             and not any(gaz.feature[r] in _AREAL_FEATURES for r in m.rows[:MAX_ROWS].tolist())
             and first_name_of(m, toks, run_of, place_toks, h)
             and toks[m.end].key not in h.place_nouns
+            and _names_a_person(toks[m.end], lang)
         }
         # After a given name even a big town's name is a surname ("Abraham Lincoln", "Maria
         # Flores"), and it is one wherever the text uses it alone, unless a preposition of place

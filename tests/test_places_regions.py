@@ -141,3 +141,12 @@ def test_a_place_that_is_also_a_given_name_opens_an_organisations_name() -> None
     for text, name in places_in.items():
         assert name in [m.text for m in geoparse(text, "en")], text
     assert "Victoria" not in [m.text for m in geoparse("The series was created by Victoria Rowell.", "en")]
+
+
+def test_a_dotted_state_abbreviation_alone_is_the_state() -> None:
+    got = [(m.text, m.place.name) for m in geoparse("The S.C. Highway Patrol is looking for leads.", "en")]
+    assert ("S.C.", "South Carolina") in got, got
+    got = [
+        (m.text, m.place.precision) for m in geoparse("He rode a bike from Norman to D.C. last year.", "en")
+    ]
+    assert ("D.C.", "admin1") in got, got

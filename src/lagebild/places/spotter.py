@@ -10,6 +10,7 @@ that the text also uses in lower case, and a name glued to a preceding capitalis
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -308,6 +309,32 @@ def region_abbreviations(
     return out
 
 
+def dotted_regions(
+    text: str, toks: list[Token], kept: list[Match], gaz: Gazetteer, h: LangHints
+) -> list[Match]:
+    """ "in S.C. today", "the N.J. Turnpike", "W.Va. 61": a region abbreviation of two or three
+    parts, each with its dot, stands for the region wherever it is written."""
+    out: list[Match] = []
+    taken = {k for m in kept for k in range(m.start, m.end)}
+    n = len(toks)
+    for i in range(n - 1):
+        if i in taken or not toks[i].cap or (out and i < out[-1].end):
+            continue
+        for size in (3, 2):
+            words = toks[i : i + size]
+            if len(words) < size or any(not t.cap or k in taken for k, t in enumerate(words, i)):
+                continue
+            if any(text[a.end : b.start] != "." for a, b in itertools.pairwise(words)):
+                continue
+            if text[words[-1].end : words[-1].end + 1] != "." or len(words[0].text) != 1:
+                continue
+            code = h.region_abbreviations.get(" ".join(t.key for t in words))
+            if code and code in gaz.admin_rows:
+                out.append(Match(i, i + size, np.asarray([gaz.admin_rows[code]], dtype=np.int32), 0, True))
+                break
+    return out
+
+
 def generic_names(text: str, toks: list[Token], kept: list[Match], h: LangHints) -> list[Match]:
     """Names made of capitalised words and a generic place noun: "Main Street", "Neches River",
     "Lake Tahoe". They are places with no gazetteer entry (rows empty: recognised, unresolved);
@@ -473,6 +500,7 @@ def spot_matches(
                 m.rows = np.asarray([gaz.admin_rows[code]], dtype=np.int32)
     if h.region_abbreviations:
         kept = sorted(kept + region_abbreviations(text, toks, kept, gaz, h), key=lambda m: m.start)
+        kept = sorted(kept + dotted_regions(text, toks, kept, gaz, h), key=lambda m: m.start)
     kept = _merge_generic(kept, generic_names(text, toks, kept, h))
     if demonyms:
         kept = sorted(kept + demonym_matches(toks, kept, h), key=lambda m: m.start)

@@ -94,6 +94,9 @@ def test_an_unresolved_name_does_not_take_the_actor_role_from_a_resolved_one() -
         ("Er ist Mitglied im Hamburger Mieterverein.", "Hamburger Mieterverein", "group"),
         ("Die Lage sei ernst. Okonjo erklärte, man verhandle weiter.", "Okonjo", "person"),
         ("Sie studierte an der Lee Strasberg Theatre.", "Lee Strasberg Theatre", "group"),
+        ("Er wechselte zum HSK Nordheim.", "HSK Nordheim", "group"),  # a club: acronym and place
+        ("Das meldete der Altmärker Kurier am Montag.", "Altmärker Kurier", "group"),
+        ("Die Klassen der Realschule Nordheim sammelten Geld.", "Realschule Nordheim", "group"),
     ],
 )
 def test_german_names_found_by_their_context(text: str, name: str, kind: str) -> None:
@@ -108,6 +111,7 @@ def test_german_names_found_by_their_context(text: str, name: str, kind: str) ->
         ("Die Anlage leistet 196 MW.", "MW"),  # a unit, no organisation
         ("Im April kam die Ruhe zurück.", "April"),  # a month after an article, no person
         ("Auszubildende der Nordwerk AG gewannen.", "Auszubildende der Nordwerk AG"),
+        ("Die Aula der Hauptschule war voll.", "Hauptschule"),  # a compound head alone names none
     ],
 )
 def test_german_capitals_that_are_not_these_names(text: str, wrong: str) -> None:

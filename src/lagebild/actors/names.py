@@ -333,7 +333,7 @@ class _Finder:
             return None
         # The capitalised phrase from i, with connectors inside once a head is in it
         # ("University of Oxford", but not "Debatten der Union").
-        last, k, has_head = i, i + 1, self.head(i, False)
+        last, k, has_head = i, i + 1, self.head(i, True)
         while k < len(self.toks) and k - i < _MAX_WORDS and self.toks[k].joined and self.free(k):
             tk = self.toks[k]
             if self.word(k) or _acronym(tk):
@@ -343,23 +343,26 @@ class _Finder:
                 k += 1
             else:
                 break
-        if has_head and (last > i or not self.head(i, False)):
+        if has_head and last > i:
             return i, last
         if last == i and self.word(i) and self.prefixed_organisation(i):
             return i, i
         if _acronym(t) and last == i and not self.not_organisation(i):
             return i, i  # "SPD", "BBC"
+        if _acronym(t) and last == i + 1 and not _acronym(self.toks[last]) and not self.not_organisation(i):
+            return i, last  # "THW Kiel", "MSV Duisburg", "PKN Orlen"
         return None
 
     def lone_given(self, i: int) -> bool:
         """A given name alone inside a sentence, with no capitalised word beside it and no article
         or preposition of place before it: "als Claire", "dass Lucy" (not "im April", "nach Paris")."""
         toks = self.toks
+        listed = i > 0 and self.gap(i).strip() == "," and self.is_given(i)  # "Tacoma, Shawn und"
         return (
             self.word(i)
             and (self.is_given(i) or toks[i].text in surnames())
             and not self.sentence_start(i)
-            and toks[i].joined
+            and (toks[i].joined or listed)
             and toks[i - 1].text[:1].islower()
             and toks[i - 1].text.lower() not in self.w.lone_blockers
             # "der rechten Wade", "den heimischen Bergen": after an article and an adjective.

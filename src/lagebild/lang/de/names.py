@@ -13,6 +13,13 @@ ORG_HEADS = (
     "Verlags", "Inc.", "Inc", "Ltd", "Ltd.", "N.V.", "S.A.", "Co.", "School", "College", "Theatre",
     "Theater", "Radio", "Energy", "Board", "Times", "Force", "Orchester", "Museum", "Rundfunk",
     "Laboratory", "Laboratories", "Council", "Federation", "Corporation", "Institute", "University",
+    # Newspapers ("Berliner Kurier", "Eichsfelder Tageblatt") and English company words.
+    "Kurier", "Tageblatt", "Presse", "Umschau", "Anzeiger", "Bote", "Nachrichten", "Morgenpost",
+    "Abendblatt", "Journal", "Tribune", "Herald", "Express", "Commission", "Committee",
+    "Association", "Foundation", "Systems", "Microsystems", "Industries", "Holdings", "Airways",
+    "Railway", "Railways", "Worldwide", "Solutions", "Technologies", "Pictures", "Records",
+    "Entertainment", "Motors", "Partners", "Capital", "Communications", "Networks", "Electronics",
+    "Comics", "Studios", "Society",
 )
 # Heads that also end compounds which are names once a capitalised word stands before them
 # ("Hamburger Mieterverein", "Bayerisches Staatsministerium", "Hessischer Rundfunk").
@@ -20,7 +27,8 @@ ORG_COMPOUND_HEADS = (
     "partei", "bank", "verein", "verband", "stiftung", "institut", "universität", "hochschule",
     "gewerkschaft", "konzern", "gruppe", "werke", "zeitung", "kommission", "ministerium", "gericht",
     "akademie", "klinikum", "versicherung", "sparkasse", "behörde", "agentur", "verlag", "rundfunk",
-    "museum", "orchester", "theater", "kammer", "dienst", "gesellschaft",
+    "museum", "orchester", "theater", "kammer", "dienst", "gesellschaft", "schule", "gymnasium",
+    "kraftwerk", "verbände", "vereine", "banken", "genossenschaft", "grube", "klinik",
 )
 # One-word names of federal bodies: "Bundesjustizministerium", "Bundesnachrichtendienst".
 ORG_PREFIXES = ("Bundes",)

@@ -349,7 +349,13 @@ class _Finder:
             return i, i
         if _acronym(t) and last == i and not self.not_organisation(i):
             return i, i  # "SPD", "BBC"
-        if _acronym(t) and last == i + 1 and not _acronym(self.toks[last]) and not self.not_organisation(i):
+        if (
+            _acronym(t)
+            and last == i + 1
+            and self.gap(last) == " "
+            and not _acronym(self.toks[last])
+            and not self.not_organisation(i)
+        ):
             return i, last  # "THW Kiel", "MSV Duisburg", "PKN Orlen"
         return None
 

@@ -58,13 +58,19 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s < a[1] and a[0] < e for s, e in spans)
 
 
+def _modifier(text: str, end: int) -> bool:
+    """The name is the first part of a compound ("EU-Märkte", "CSU-Politiker"): an actor for
+    lagebild, but no entity mention of its own (GermEval marks the whole word, as -part)."""
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()
+
+
 def lagebild_entities(text: str, lang: str, natasha: bool = False) -> list[Span]:
     """Our entities: names inside actor mentions, plus place names that overlap none of them."""
     from lagebild.actors import find_actors
 
     out: list[Span] = []
     for m in find_actors(text, lang, natasha=natasha):
-        out += [(s, e, _KIND_TYPE[k]) for s, e, k in m.names if k in _KIND_TYPE]
+        out += [(s, e, _KIND_TYPE[k]) for s, e, k in m.names if k in _KIND_TYPE and not _modifier(text, e)]
     spot = _places_spot()
     if spot is not None:
         taken = [(s, e) for s, e, _ in out]

@@ -150,3 +150,8 @@ def test_a_dotted_state_abbreviation_alone_is_the_state() -> None:
         (m.text, m.place.precision) for m in geoparse("He rode a bike from Norman to D.C. last year.", "en")
     ]
     assert ("D.C.", "admin1") in got, got
+
+
+def test_a_surname_after_a_middle_initial_is_no_place() -> None:
+    text = "An officer heard the music, Capt. Roy A. Nelson said. Nelson added that no one was hurt."
+    assert [m.text for m in geoparse(text, "en")] == []

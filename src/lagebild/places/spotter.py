@@ -173,7 +173,10 @@ def _capital_runs(text: str, toks: list[Token], h: LangHints) -> list[int]:
     for i, t in enumerate(toks):
         if not t.cap or (t.key in h.stop_words and t.key not in h.honorifics):
             continue
-        if i and run_of[i - 1] >= 0 and not t.initial and text[toks[i - 1].end : t.start] == " ":
+        gap = text[toks[i - 1].end : t.start] if i else ""
+        # A middle initial does not end a name ("Roy A. Nelson", "Ashley L. Evans").
+        joined = gap == " " or (gap == ". " and len(toks[i - 1].text) == 1 and toks[i - 1].cap)
+        if i and run_of[i - 1] >= 0 and joined and (not t.initial or gap == ". "):
             run_of[i] = run_of[i - 1]
         else:
             run += 1

@@ -96,6 +96,12 @@ from lagebild.pipeline import extract_mentions, extract_text
         # A surname ending in "s", given with the first name before, dies alone later.
         ("en", "Owen Hicks was shot on June 2. Hicks died from a gunshot wound on June 5.", 1, 0),
         ("en", "Americans died in the war.", None, None),
+        # One person named beside others, without a number, is one more.
+        ("en", "Father and two children found dead inside of home", 3, None),
+        ("en", "6-year-old girl and grandfather found dead", 2, None),
+        ("en", "Mother, child found dead in southeast Houston home", 2, None),
+        ("en", "Police found an 8-year-old boy and 12-year-old girl, both dead.", 2, None),
+        ("en", "Paramedics treated the suspect, but he died.", 1, None),
         ("en", "Officers found the injured girl in the kitchen.", None, None),
         ("en", "The child died as a result of the injuries.", 1, None),
         # Ages, dates, street numbers, clock times and appositions are no victims.

@@ -221,7 +221,8 @@ def _count_before(
         i -= 1
     if aux_seen and i >= floor and toks[i][0].lower() in w.negation:
         return None  # "Ana Ruiz no resultó herida"
-    total, start, vague, groups = 0, -1, False, 0
+    total, start, vague, groups, persons = 0, -1, False, 0, 0
+    sep = ""  # what joined the last group read to the one before it
     while i >= floor:
         nouns, names = 0, 0
         j = i
@@ -239,12 +240,28 @@ def _count_before(
             else:
                 nouns += 1
             j -= 1
+        # One person named beside others, no number: "Father and two children found dead" (3),
+        # "6-year-old girl and grandfather found dead" (2), "Mother, child found dead" (2).
+        # Joined to the nearer one by "and", or by a comma in a list of persons only: "a boy and
+        # a girl, both dead" is two.
+        if groups:
+            joined = sep in w.joiners or (sep == "," and persons == groups)
+        else:
+            joined = j >= floor and (toks[j][0].lower() in w.joiners or toks[j][0] == ",")
+        if j < i and joined and _person_phrase(toks[j + 1 : i + 1], w):
+            total, start, groups, persons = total + 1, toks[j + 1][1], groups + 1, persons + 1
+            if j >= floor and (toks[j][0].lower() in w.joiners or toks[j][0] == ","):
+                sep, i = toks[j][0].lower(), j - 1
+                continue
+            break
         if j < floor:
             break
         word = toks[j][0].lower()
         value = _number(toks[j][0], w)
         if value is None and word not in w.vague:
             break
+        if groups and value is not None and value > 1 and j < i and _one_person(toks[i][0], w):
+            break  # "KHOU 9 Mother, child found dead": a number before one person counts nothing
         if j > floor and toks[j - 1][0].lower() in w.none:
             return 0, toks[j - 1][1], False, False  # "no one", "not one"
         if j > floor and toks[j - 1][0].lower() in w.prepositions:
@@ -268,11 +285,11 @@ def _count_before(
         while i >= floor and toks[i][0].lower() in w.minimum:
             start, i = toks[i][1], i - 1
         if i >= floor and (toks[i][0].lower() in w.joiners or toks[i][0] == ","):
-            i -= 1
+            sep, i = toks[i][0].lower(), i - 1
             continue
         break
     if groups:
-        return (None if vague else total), start, vague, False
+        return (None if vague else total), start, vague, persons == groups == 1
     if toks[k][0].lower() in w.plural_nouns:
         return None  # "she lives", "the bodies": more than one, or a verb, but no figure
     if set(aux_seen) & w.singular_aux:
@@ -307,6 +324,23 @@ def _surnames(toks: list[tuple[str, int, int]], w: _Words) -> frozenset[str]:
         for (a, _, a_end), (b, b_start, _) in itertools.pairwise(toks)
         if b.endswith("s") and b[:1].isupper() and b_start == a_end + 1 and _is_name(a, w) and b.isalpha()
     )
+
+
+def _one_person(tok: str, w: _Words) -> bool:
+    """A singular person noun as the head of a noun phrase: "father", "6-year-old"."""
+    return tok.lower() in w.one_person or bool(_AGE.fullmatch(tok))
+
+
+def _person_phrase(phrase: list[tuple[str, int, int]], w: _Words) -> bool:
+    """A noun phrase of one person without a number: "Father", "6-year-old girl", "her son"."""
+    if not phrase or not _one_person(phrase[-1][0], w):
+        return False
+    for tok, _, _ in phrase[:-1]:
+        low = tok.lower()
+        named = tok[:1].isupper() and not w.capitalised_nouns and low not in w.stop
+        if not (low in w.determiners or low in ("a", "an") or _one_person(tok, w) or named):
+            return False
+    return True
 
 
 def _one(tok: str, w: _Words) -> bool:

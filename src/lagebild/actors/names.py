@@ -216,6 +216,10 @@ class _Finder:
                 surname = surname or not self.is_given(k)
                 last, k = k, k + 1
                 continue
+            # A regnal number ends a ruler's name: "Elisabeth II.", "Magnus I.".
+            if not surname and _ROMAN.fullmatch(self.toks[k].text) and self.gap(k) == " ":
+                last = k
+                break
             # Particles open a surname: "von der Leyen", "de Surville"; "der"/"den" only follow one.
             # After a surname they are prepositions: "Cantona zu United".
             j = k

@@ -20,6 +20,7 @@ from lagebild.actors.tokens import Token, fold
 from lagebild.model import Actor
 
 _COMMA_GAP = re.compile(r"\s*,\s*")
+_REGNAL_OR_INITIAL = re.compile(r"[A-ZА-ЯЁ]|[IVX]+")
 _MAX_GAP = 2  # words allowed between a qualifier and its term ("Russian airborne troops")
 _MAX_NAME = 4  # words of a name we do not know ("Kassym-Jomart Tokayev" is three)
 
@@ -305,6 +306,17 @@ def _unknown_mentions(doc: _Doc, found: list[ActorMention]) -> list[ActorMention
     out = []
     for first, last, kind in unknown_names(doc.lex, doc.text, doc.toks, taken):
         start, end, written = doc.span(first, last)
+        # A name that ends in an initial or a regnal number ends with its full stop: "Nico G.",
+        # "Elisabeth II.".
+        tail = written.split()[-1]
+        if (
+            kind == "person"
+            and doc.text[end : end + 1] == "."
+            and first < last
+            and _REGNAL_OR_INITIAL.fullmatch(tail)
+        ):
+            end += 1
+            written = doc.text[start:end]
         canonical = romanise(written, doc.lex.lang)  # the name in Latin letters, for display
         out.append(
             ActorMention(start, end, written, Actor(written, canonical), "name", None, [(start, end, kind)])

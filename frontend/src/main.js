@@ -159,11 +159,20 @@ const map = new MapLibre({
   fadeDuration: 0,
 });
 window.__lagebild.map = map;
+// The first view fits the first page's events unless the link gave a view or the user moved the
+// map first. Moves of the map's own (a resize while the page lays out also ends in "moveend")
+// do not count: they used to leave the world view at its default instead of the events' extent.
+const linkedView = Boolean(state.view);
+let userMoved = false;
+map.on("movestart", (e) => {
+  if (e.originalEvent) userMoved = true;
+});
+const mayFit = () => !linkedView && !userMoved && !window.__lagebild.timings.ready;
 // The first page usually arrives before the map has loaded: fitting to it then means the base
 // map is tiled and drawn once, at the view the user gets, not first at the world view.
 firstPage.promise
   ?.then((events) => {
-    if (state.view || window.__lagebild.timings.ready) return;
+    if (!mayFit()) return;
     const b = new LngLatBounds();
     for (const ev of events) if (Number.isFinite(ev.location?.lon)) b.extend([ev.location.lon, ev.location.lat]);
     if (!b.isEmpty()) map.fitBounds(b, FIT);
@@ -314,7 +323,7 @@ async function reload() {
     window.__lagebild.timings.firstPage ??= performance.now();
     for (const ev of first) records.set(ev.id, slim(ev));
     refreshSources();
-    if (!state.view && records.size) fitToRecords();
+    if (mayFit() && records.size) fitToRecords();
     await idle();
     window.__lagebild.timings.ready ??= performance.now();
     resolveReady();

@@ -155,3 +155,12 @@ def test_a_dotted_state_abbreviation_alone_is_the_state() -> None:
 def test_a_surname_after_a_middle_initial_is_no_place() -> None:
     text = "An officer heard the music, Capt. Roy A. Nelson said. Nelson added that no one was hurt."
     assert [m.text for m in geoparse(text, "en")] == []
+
+
+def test_seas_and_oceans_are_places_of_their_own() -> None:
+    text = "Migrants drowned in the Mediterranean; the search moved to the southern Indian Ocean."
+    got = {m.text: (m.place.name, m.place.precision) for m in geoparse(text, "en")}
+    assert got["Mediterranean"] == ("Mediterranean Sea", "region"), got
+    assert got["Indian Ocean"][0] == "Indian Ocean", got  # not India
+    gulf = [m for m in geoparse("Iran threatened shipping in the Gulf.", "en") if m.text == "Gulf"]
+    assert gulf and gulf[0].place.name == "Persian Gulf", gulf  # not Gulf Province, Papua New Guinea

@@ -9,7 +9,7 @@ import numpy as np
 
 from lagebild.model import Place
 from lagebild.places.capital import capital_mentions
-from lagebild.places.gazetteer import get_gazetteer
+from lagebild.places.gazetteer import WATER_FEATURES, get_gazetteer
 from lagebild.places.langdata import hints
 from lagebild.places.normalise import fold, name_key
 from lagebild.places.resolver import (
@@ -255,7 +255,9 @@ DATELINE_END = re.compile(r"[^\n]{0,40}?(?:—|–|--|>>|\s-\s|\(\w)")
 KNOWN_CITY = 1_000_000
 
 
-_KNOWN_BY_ONE_WORD = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "CONT", "RGN", "ADM1", "PPLC"})
+_KNOWN_BY_ONE_WORD = (
+    frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "CONT", "RGN", "ADM1", "PPLC"}) | WATER_FEATURES
+)
 
 
 def _place_generic(gaz, mentions: list[Mention], generic: list[bool], resolved: list[Mention]) -> None:

@@ -35,6 +35,9 @@ def _build_id() -> str:
 
 FILENAME = f"gazetteer-v{FORMAT_VERSION}-{_build_id()}.pkl"
 
+# Oceans, seas, gulfs, bays, straits, canals and big lakes: areal places with no town to be near.
+WATER_FEATURES = frozenset({"OCN", "SEA", "GULF", "BAY", "STRT", "CNL", "LK"})
+
 # Feature code -> precision of the Place it yields.
 PRECISION_OF_FEATURE = {
     "PCLI": "country",
@@ -46,6 +49,7 @@ PRECISION_OF_FEATURE = {
     "TERR": "country",
     "CONT": "region",
     "RGN": "region",
+    **dict.fromkeys(WATER_FEATURES, "region"),
     "ADM1": "admin1",
     "ADM2": "admin2",
     "ADM3": "admin2",

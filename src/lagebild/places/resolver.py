@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from lagebild.places.gazetteer import Gazetteer
+from lagebild.places.gazetteer import WATER_FEATURES, Gazetteer
 from lagebild.places.hierarchy import hierarchy
 from lagebild.places.langdata import LangHints
 from lagebild.places.normalise import fold, name_key
@@ -32,6 +32,7 @@ FEATURE_WEIGHT = {
     "TERR": 0.8,
     "CONT": 0.9,
     "RGN": 0.85,
+    **dict.fromkeys(WATER_FEATURES, 0.85),
     "ADM1": 0.75,
     "PPLC": 0.9,
     "PPLA": 0.55,
@@ -146,7 +147,9 @@ def _own_key(name: str) -> str:
     return name_key(name)
 
 
-_KEEP_ALIASES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "CONT", "RGN", "ADM1"})
+_KEEP_ALIASES = (
+    frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "CONT", "RGN", "ADM1"}) | WATER_FEATURES
+)
 
 
 def make_mention(gaz: Gazetteer, start: int, end: int, key: str, rows: np.ndarray) -> Mention:
@@ -366,7 +369,7 @@ def _pattern_bonus(gaz: Gazetteer, row: int, m: Mention) -> float:
     return s
 
 
-_AREAL = ("PCLI", "CONT", "RGN")
+_AREAL = frozenset({"PCLI", "CONT", "RGN"}) | WATER_FEATURES
 _COUNTRY_LEVEL = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR"})
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lagebild.actors.names import given_names, surnames
-from lagebild.places.gazetteer import Gazetteer, key_hash
+from lagebild.places.gazetteer import WATER_FEATURES, Gazetteer, key_hash
 from lagebild.places.langdata import LangHints, hints
 from lagebild.places.normalise import TOKEN, fold, name_key
 
@@ -25,7 +25,7 @@ from lagebild.places.normalise import TOKEN, fold, name_key
 # of an abbreviation ("St. Louis", "U.S.").
 _JOINER = re.compile(r"^(?:[ \u00a0]|[-‐'’.]|\. |[-‐] ?)$")
 _SENTENCE_BREAK = re.compile(r"[.!?:;»«\"“”\n][\s\"'“”‘’«»(\[]*")
-_AREAL_FEATURES = frozenset({"PCLI", "RGN", "CONT"})
+_AREAL_FEATURES = frozenset({"PCLI", "RGN", "CONT"}) | WATER_FEATURES
 BIG_PLACE = 100_000  # people: a place this big is meant even inside a longer name
 MAX_ROWS = 50
 _ARABIC = re.compile(r"[\u0600-\u06FF]")

@@ -97,6 +97,8 @@ def test_an_unresolved_name_does_not_take_the_actor_role_from_a_resolved_one() -
         ("Er wechselte zum HSK Nordheim.", "HSK Nordheim", "group"),  # a club: acronym and place
         ("Am Ende gewann Lara K. das Finale.", "Lara K.", "person"),  # the initial keeps its stop
         ("Damals regierte Elisabeth II. das Land.", "Elisabeth II.", "person"),
+        ('"Wir kämpfen", erklärt van der Kamp.', "van der Kamp", "person"),
+        ("Zuvor musste Petersen noch einmal antreten.", "Petersen", "person"),  # a listed surname
         ("Das meldete der Altmärker Kurier am Montag.", "Altmärker Kurier", "group"),
         ("Die Klassen der Realschule Nordheim sammelten Geld.", "Realschule Nordheim", "group"),
     ],

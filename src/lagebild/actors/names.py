@@ -114,6 +114,7 @@ class _Words:
     noun_endings: tuple[str, ...]
     particles: frozenset[str]
     inner: frozenset[str]
+    surname_openers: frozenset[str]
     connectors: frozenset[str]
 
 
@@ -138,6 +139,7 @@ def _words(lang: str) -> _Words:
         noun_endings=tuple(getattr(mod, "NOUN_ENDINGS", ())),
         particles=frozenset(getattr(mod, "NAME_PARTICLES", ())),
         inner=frozenset(getattr(mod, "NAME_INNER", ())),
+        surname_openers=frozenset(getattr(mod, "SURNAME_OPENERS", ())),
         connectors=frozenset(getattr(mod, "ORG_CONNECTORS", ())),
     )
 
@@ -234,6 +236,18 @@ class _Finder:
         if last == i or self.hyphen_after(last):
             return None
         return i, last
+
+    def particle_surname(self, i: int) -> tuple[int, int] | None:
+        """A surname with its particles and no given name: "van der Vaart"."""
+        toks = self.toks
+        if toks[i].text not in self.w.surname_openers or not self.free(i):
+            return None
+        j = i + 1
+        while j < len(toks) and toks[j].joined and toks[j].text in self.w.inner:
+            j += 1
+        if j < len(toks) and toks[j].joined and self.word(j) and not self.hyphen_after(j):
+            return i, j
+        return None
 
     def name_after(self, i: int) -> tuple[int, int] | None:
         """The capitalised words from token i on that a person noun or a verb of saying points to."""
@@ -373,7 +387,8 @@ class _Finder:
             and (self.is_given(i) or toks[i].text in surnames())
             and not self.sentence_start(i)
             and (toks[i].joined or listed)
-            and toks[i - 1].text[:1].islower()
+            # After a lower-case word, or after an adverb opening the sentence ("Auch Geillis hat").
+            and (toks[i - 1].text[:1].islower() or toks[i - 1].text.lower() in self.w.not_names)
             and toks[i - 1].text.lower() not in self.w.lone_blockers
             # "der rechten Wade", "den heimischen Bergen": after an article and an adjective.
             and not (i > 1 and toks[i - 1].joined and toks[i - 2].text.lower() in self.w.lone_blockers)
@@ -596,7 +611,11 @@ def unknown_names(lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -
     surnames: set[str] = set()
     i = 0
     while i < len(toks):
-        if not toks[i].text[:1].isupper() and toks[i].text not in finder.w.speech_verbs:
+        if (
+            not toks[i].text[:1].isupper()
+            and toks[i].text not in finder.w.speech_verbs
+            and toks[i].text not in finder.w.surname_openers
+        ):
             i += 1  # most words: no rule starts on a lower-case word but a verb of saying
             continue
         span: tuple[int, int] | None = None
@@ -605,6 +624,8 @@ def unknown_names(lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -
             span = org
         elif (named := finder.introduced_person(i)) is not None:
             span, kind = named, "person"
+        elif (van := finder.particle_surname(i)) is not None:
+            span, kind = van, "person"
         elif (full := finder.person(i)) is not None:
             # A person's name before an organisation head names the organisation: "Lee Strasberg
             # Theatre", "Matthew Humberstone School".

@@ -93,6 +93,8 @@ ORG_CONNECTORS = ("für", "der", "des", "von", "und")
 # Particles that open the surname part of a name; NAME_INNER only follow one ("von der Leyen").
 NAME_PARTICLES = ("von", "van", "de", "zu", "di", "da", "bin", "al", "della", "del", "du")
 NAME_INNER = ("der", "den", "dem", "und", "la", "le")
+# Particles no German word is spelled as, so they open a surname alone: "erklärt van der Vaart".
+SURNAME_OPENERS = ("van", "ten", "ter")
 # fmt: on
 # A given name or surname alone inside a sentence names a person ("dass Lucy", "mit Schröder"):
 # German capitalises

@@ -99,6 +99,8 @@ def test_an_unresolved_name_does_not_take_the_actor_role_from_a_resolved_one() -
         ("Damals regierte Elisabeth II. das Land.", "Elisabeth II.", "person"),
         ('"Wir kämpfen", erklärt van der Kamp.', "van der Kamp", "person"),
         ("Zuvor musste Petersen noch einmal antreten.", "Petersen", "person"),  # a listed surname
+        ("Damals war Julio A. Roca Präsident des Senats.", "Julio A. Roca", "person"),
+        ("Er traf Fernando Collor de Mello in Brasília.", "Fernando Collor de Mello", "person"),
         ("Das meldete der Altmärker Kurier am Montag.", "Altmärker Kurier", "group"),
         ("Die Klassen der Realschule Nordheim sammelten Geld.", "Realschule Nordheim", "group"),
     ],
@@ -112,6 +114,7 @@ def test_german_names_found_by_their_context(text: str, name: str, kind: str) ->
     [
         ("Das Otto-Hahn-Gymnasium bleibt geschlossen.", "Otto-Hahn-Gymnasium"),  # a school, no person
         ("Später betrat Neil Armstrong den Mond.", "Neil Armstrong den Mond"),  # "den" is no particle
+        ("Dann kam Heinrich Baumgartner zu Besuch.", "Heinrich Baumgartner zu Besuch"),
         ("Die Anlage leistet 196 MW.", "MW"),  # a unit, no organisation
         ("Im April kam die Ruhe zurück.", "April"),  # a month after an article, no person
         ("Auszubildende der Nordwerk AG gewannen.", "Auszubildende der Nordwerk AG"),

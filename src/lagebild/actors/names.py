@@ -168,8 +168,13 @@ class _Finder:
             self.free(i)
             and _capitalised(t)
             and low not in self.lex.stop_words
-            and low not in self.w.not_names
+            and (low not in self.w.not_names or self.after_lower(i))
         )
+
+    def after_lower(self, i: int) -> bool:
+        """Token i follows a lower-case word of its sentence: "und Anders Ahlgren" is a name,
+        "Anders als im Spiel" and ") Beim Konzern" are not."""
+        return i > 0 and self.toks[i].joined and self.toks[i - 1].text[:1].islower()
 
     def sentence_start(self, i: int) -> bool:
         return i == 0 or not _SENTENCE_MARKS.isdisjoint(self.gap(i))
@@ -215,7 +220,8 @@ class _Finder:
                     return None
                 if surname and not hyphen:
                     break
-                surname = surname or not self.is_given(k)
+                # A middle initial keeps the given names going: "Julio A. Roca".
+                surname = surname or not (self.is_given(k) or self.initial(k))
                 last, k = k, k + 1
                 continue
             # A regnal number ends a ruler's name: "Elisabeth II.", "Magnus I.".
@@ -223,11 +229,19 @@ class _Finder:
                 last = k
                 break
             # Particles open a surname: "von der Leyen", "de Surville"; "der"/"den" only follow one.
-            # After a surname they are prepositions: "Cantona zu United".
+            # After a second name one particle may open a last one ("Fernando Collor de Mello",
+            # "Johannes Nepomuk von Tschiderer"), but not "zu", nor "von der": prepositions there
+            # ("Cantona zu United", "Müller von der SPD").
             j = k
-            if not surname and self.toks[j].text in self.w.particles:
+            text = self.toks[j].text
+            if text in self.w.particles and not (surname and text == "zu"):
                 j += 1
-                while j < len(self.toks) and self.toks[j].joined and self.toks[j].text in self.w.inner:
+                while (
+                    not surname
+                    and j < len(self.toks)
+                    and self.toks[j].joined
+                    and self.toks[j].text in self.w.inner
+                ):
                     j += 1
             if j > k and j < len(self.toks) and self.toks[j].joined and self.word(j):
                 last, k, surname = j, j + 1, True

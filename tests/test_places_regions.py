@@ -164,3 +164,17 @@ def test_seas_and_oceans_are_places_of_their_own() -> None:
     assert got["Indian Ocean"][0] == "Indian Ocean", got  # not India
     gulf = [m for m in geoparse("Iran threatened shipping in the Gulf.", "en") if m.text == "Gulf"]
     assert gulf and gulf[0].place.name == "Persian Gulf", gulf  # not Gulf Province, Papua New Guinea
+
+
+def test_a_town_named_like_a_victim_is_no_place_anywhere_in_the_text() -> None:
+    text = (
+        "The victim, Stephen J. Brumby, 14, was standing behind his father. Friends shared "
+        "memories of Stephen's impact on their life."
+    )
+    assert [m.text for m in geoparse(text, "en")] == []
+
+
+def test_a_street_after_block_of_is_no_town() -> None:
+    text = "A teen was shot in the 9500 block of Page on Friday, police in Overland said."
+    page = [m for m in geoparse(text, "en") if m.text == "Page"]
+    assert all(m.place is None or m.place.name != "Page" for m in page), page

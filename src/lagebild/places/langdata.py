@@ -26,6 +26,7 @@ class LangHints:
     list_words: frozenset[str] = frozenset()  # "and", "und": join the names of a list
     local_after: frozenset[str] = frozenset()  # "police", "man": local news of its own town ("Paris police")
     local_before: frozenset[str] = frozenset()  # "city of": the same, before the name
+    street_before: frozenset[str] = frozenset()  # "block of": a street's name follows, not a town's
     honorifics: frozenset[str] = frozenset()  # words before a person's name: "Mr", "Senator"
     place_titles: frozenset[str] = frozenset()  # words that may follow a place in a name: "Governor"
     place_nouns: frozenset[str] = frozenset()  # "Street", "River": end a name of a place
@@ -72,6 +73,7 @@ def hints(lang: str | None) -> LangHints:
             list_words=frozenset().union(*(h.list_words for h in parts)),
             local_after=frozenset().union(*(h.local_after for h in parts)),
             local_before=frozenset().union(*(h.local_before for h in parts)),
+            street_before=frozenset().union(*(h.street_before for h in parts)),
             honorifics=frozenset().union(*(h.honorifics for h in parts)),
             place_titles=frozenset().union(*(h.place_titles for h in parts)),
             place_nouns=frozenset().union(*(h.place_nouns for h in parts)),
@@ -98,6 +100,7 @@ def hints(lang: str | None) -> LangHints:
         list_words=_folded(getattr(pl, "LIST_WORDS", ())),
         local_after=_folded(getattr(pl, "LOCAL_AFTER", ())),
         local_before=_folded(getattr(pl, "LOCAL_BEFORE", ())),
+        street_before=_folded(getattr(pl, "STREET_BEFORE", ())),
         honorifics=_folded(getattr(pl, "HONORIFICS", ())),
         place_titles=_folded(getattr(pl, "PLACE_TITLES", ())),
         place_nouns=_folded(getattr(pl, "PLACE_NOUNS", ())),

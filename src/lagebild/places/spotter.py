@@ -203,6 +203,15 @@ def keep(m: Match, toks: list[Token], h: LangHints, lower_words: set[str]) -> bo
     return True
 
 
+def _after_street_words(text: str, toks: list[Token], m: Match, h: LangHints) -> bool:
+    """Whether the name follows words that only a street follows ("the 9500 block of Page",
+    "the 1900 block of Dover"): it names a street, not the town of that name."""
+    before = " ".join(
+        fold(w) for w in re.findall(r"\w+", text[max(0, toks[m.start].start - 20) : toks[m.start].start])[-2:]
+    )
+    return before in h.street_before
+
+
 def common_noun(key: str, h: LangHints) -> bool:
     """Whether a word is one of the language's common words, also with a clitic written onto it
     ("بالعاصمة", "والمدينة"): such a word is no place name on its own."""
@@ -424,6 +433,10 @@ def spot_matches(
     lower_words = {t.key for t in toks if not t.cap} if h.cased else set()
     matches = longest_first(find_matches(text, toks, gaz, h))
     kept = [m for m in matches if keep(m, toks, h, lower_words) or _is_areal_acronym(m, toks, gaz, h)]
+    if h.street_before:
+        for m in kept:
+            if _after_street_words(text, toks, m, h):
+                m.rows = np.empty(0, dtype=np.int32)  # a street: placed as the names no gazetteer lists
     if h.articles:
         # Where all nouns are capitalised (German) any name after an article is doubted; elsewhere
         # only one word, since longer names after "the" are names ("the West Bank").
@@ -455,6 +468,13 @@ def spot_matches(
             or (m.start and toks[m.start - 1].key in h.honorifics)
         }
         openers = {id(m) for m in small if first_name_of(m, toks, run_of, place_toks, h)}
+        # A small town that is a given name and opens a person's name once ("Stephen Hardy",
+        # "Ava Castillo") is that person's name everywhere in the text ("Stephen's impact").
+        surnames |= {
+            _key(m, toks)
+            for m in small
+            if id(m) in openers and toks[m.start].text in given_names() and _names_a_person(toks[m.end], lang)
+        }
         # A big town that is also a given name opens a person's name when a capitalised word
         # that is no place follows: "Vladimir Putin", "Florence Nightingale", "Владимир Путин".
         openers |= {

@@ -43,6 +43,9 @@ LOCAL_AFTER = frozenset(
 )
 LOCAL_BEFORE = frozenset({"city of", "town of", "village of", "township of", "borough of", "mayor of"})
 
+# The last two words before a name that only a street's name follows: "the 9500 block of Page".
+STREET_BEFORE = frozenset({"block of", "blocks of", "intersection of", "corner of"})
+
 # Generic nouns that end the name of a place no gazetteer lists: "Main Street", "Neches River".
 PLACE_NOUNS = frozenset(
     """street st avenue ave road rd drive dr boulevard blvd lane highway freeway parkway river creek lake

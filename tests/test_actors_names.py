@@ -101,6 +101,7 @@ def test_an_unresolved_name_does_not_take_the_actor_role_from_a_resolved_one() -
         ("Zuvor musste Petersen noch einmal antreten.", "Petersen", "person"),  # a listed surname
         ("Damals war Julio A. Roca Präsident des Senats.", "Julio A. Roca", "person"),
         ("Er traf Fernando Collor de Mello in Brasília.", "Fernando Collor de Mello", "person"),
+        ("Der Botschafter Franz von Papen reiste ab.", "Franz von Papen", "person"),
         ("Das meldete der Altmärker Kurier am Montag.", "Altmärker Kurier", "group"),
         ("Die Klassen der Realschule Nordheim sammelten Geld.", "Realschule Nordheim", "group"),
     ],

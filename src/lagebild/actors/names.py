@@ -144,6 +144,11 @@ def _words(lang: str) -> _Words:
     )
 
 
+def name_particles(lang: str) -> frozenset[str]:
+    """The particles that may stand inside a person's name in `lang` ("von", "de")."""
+    return _words(lang).particles
+
+
 class _Finder:
     def __init__(self, lex: Lexicon, text: str, toks: list[Token], taken: set[int]) -> None:
         self.lex = lex

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lagebild.actors.display import romanise
 from lagebild.actors.lexicon import Entry, Lexicon, Tenure, country_name, lexicon, persons, tenures
-from lagebild.actors.names import given_names, unknown_names
+from lagebild.actors.names import given_names, name_particles, unknown_names
 from lagebild.actors.tokens import Token, fold
 from lagebild.model import Actor
 
@@ -186,8 +186,21 @@ class _Doc:
         if not self.lex.cased:
             return None
         k = i
+        particles = name_particles(self.lex.lang) if step == 1 else frozenset()
         while 0 <= k < len(self.toks) and abs(k - i) < _MAX_NAME:
             t = self.toks[k]
+            # "Botschafter Franz von Papen": a particle inside the name, before its last word.
+            if (
+                k > i
+                and t.text in particles
+                and k + 1 < len(self.toks)
+                and self.toks[k + 1].joined
+                and self.toks[k].joined
+                and self.toks[k + 1].text[:1].isupper()
+                and k + 1 not in self.at
+            ):
+                k += 1
+                continue
             if k in self.at or not t.text[:1].isupper() or (t.text.isupper() and len(t.text) > 1):
                 break
             if t.text.lower() in self.lex.stop_words:  # "Präsident Am Montag": no name

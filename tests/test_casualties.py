@@ -102,6 +102,14 @@ from lagebild.pipeline import extract_mentions, extract_text
         ("en", "Mother, child found dead in southeast Houston home", 2, None),
         ("en", "Police found an 8-year-old boy and 12-year-old girl, both dead.", 2, None),
         ("en", "Paramedics treated the suspect, but he died.", 1, None),
+        ("en", "A mother, father, and toddler were found dead.", 3, None),
+        # The one who turned the gun on himself is one more dead than his victims.
+        (
+            "en",
+            "A woman killed her daughter and two grandchildren before turning the gun on herself.",
+            4,
+            None,
+        ),
         ("en", "Officers found the injured girl in the kitchen.", None, None),
         ("en", "The child died as a result of the injuries.", 1, None),
         # Ages, dates, street numbers, clock times and appositions are no victims.

@@ -96,6 +96,8 @@ class _Words:
     months: frozenset[str]  # a number after a month name is a day: "May 11"
     one_noun: frozenset[str]  # singular death nouns: "a shooting death" is one dead
     plural_nouns: frozenset[str]  # "bodies", "lives": more than one, never "a" or a singular subject
+    weapons: frozenset[str]  # "turned the gun on himself": the doer killed himself
+    on: frozenset[str]
     toll_after: frozenset[str]  # "the death toll rose to five": the figure follows the phrase
     toll_before: tuple[tuple[str, ...], ...]  # "die Zahl der Toten stieg auf 21"
 
@@ -157,6 +159,8 @@ def _words(mod: ModuleType) -> _Words:
         months=frozenset(w.lower() for w in getattr(mod, "MONTHS", ())),
         one_noun=frozenset(w.lower() for w in getattr(mod, "ONE_NOUN", ())),
         plural_nouns=frozenset(w.lower() for w in getattr(mod, "PLURAL_NOUNS", ())),
+        weapons=frozenset(w.lower() for w in getattr(mod, "WEAPONS", ())),
+        on=frozenset(w.lower() for w in getattr(mod, "TURNED_ON", ())),
         toll_after=frozenset(w.lower() for w in getattr(mod, "TOLL_AFTER", ())),
         toll_before=tuple(tuple(p.lower().split()) for p in getattr(mod, "TOLL_BEFORE", ())),
     )
@@ -252,6 +256,8 @@ def _count_before(
             total, start, groups, persons = total + 1, toks[j + 1][1], groups + 1, persons + 1
             if j >= floor and (toks[j][0].lower() in w.joiners or toks[j][0] == ","):
                 sep, i = toks[j][0].lower(), j - 1
+                while i >= floor and toks[i][0] == "," and sep in w.joiners:
+                    i -= 1  # "a mother, father, and toddler"
                 continue
             break
         if j < floor:
@@ -286,6 +292,8 @@ def _count_before(
             start, i = toks[i][1], i - 1
         if i >= floor and (toks[i][0].lower() in w.joiners or toks[i][0] == ","):
             sep, i = toks[i][0].lower(), i - 1
+            while i >= floor and toks[i][0] == "," and sep in w.joiners:
+                i -= 1
             continue
         break
     if groups:
@@ -529,6 +537,16 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
         if low in w.murder_suicide:
             add("killed", (multiple or 1) + 1, first, tok_end)  # the killed and the killer
             floor = k + 1
+            continue
+        if (
+            k > 0
+            and toks[k - 1][0].lower() in w.weapons
+            and low in w.on
+            and k + 1 < len(toks)
+            and toks[k + 1][0].lower() in w.reflexive
+        ):
+            add("killed", 1, toks[k - 1][1], toks[k + 1][2], doer=True)  # "turned the gun on himself"
+            floor = k + 2
             continue
         kind = kinds[k]
         if kind is None and low in w.victim_nouns:

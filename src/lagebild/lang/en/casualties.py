@@ -66,6 +66,9 @@ REFLEXIVE = ("himself", "herself", "self")
 ONE_DEATH = ("suicide",)
 # Plural harm nouns: never one person ("a friend found the bodies", "the family with whom she lives").
 PLURAL_NOUNS = ("lives", "fatalities", "bodies", "deaths", "casualties")
+# "turned the gun on himself": the one who killed took his own life (one more dead).
+WEAPONS = ("gun", "weapon", "rifle", "shotgun", "handgun", "pistol", "firearm")
+TURNED_ON = ("on",)
 # "the death toll rose to five", "the death toll stands at 12": the figure follows.
 TOLL_AFTER = ("toll",)
 ONE_NOUN = ("death", "killing", "slaying")  # singular: "a shooting death" is one dead  # "committed suicide", "an apparent suicide": the one who did it

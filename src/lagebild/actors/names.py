@@ -393,7 +393,8 @@ class _Finder:
             and not _acronym(self.toks[last])
             and not self.not_organisation(i)
         ):
-            return i, last  # "THW Kiel", "MSV Duisburg", "PKN Orlen"
+            # "THW Kiel", "MSV Duisburg"; but in "FMH Finanzberatung" the acronym alone is the name.
+            return (i, i) if self.noun_shaped(last) else (i, last)
         return None
 
     def lone_given(self, i: int) -> bool:
@@ -458,7 +459,13 @@ class _Finder:
         )
 
     def noun_shaped(self, i: int) -> bool:
-        return self.toks[i].text.lower().endswith(self.w.noun_endings) if self.w.noun_endings else False
+        """The word ends like a common noun, in the plural too ("Finanzberatung", "Räumlichkeiten")."""
+        if not self.w.noun_endings:
+            return False
+        low = self.toks[i].text.lower()
+        return low.endswith(self.w.noun_endings) or low.rstrip("ns").removesuffix("e").endswith(
+            self.w.noun_endings
+        )
 
     def genitive(self, i: int) -> bool:
         """A known name with the genitive -s before the noun it owns: "Bushs Parteikollegen"."""

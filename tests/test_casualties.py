@@ -103,6 +103,8 @@ from lagebild.pipeline import extract_mentions, extract_text
         ("en", "Police found an 8-year-old boy and 12-year-old girl, both dead.", 2, None),
         ("en", "Paramedics treated the suspect, but he died.", 1, None),
         ("en", "A mother, father, and toddler were found dead.", 3, None),
+        ("en", "A 4-year-old girl and mother who were shot and killed were identified.", 2, None),
+        ("en", "The boy who died was 14.", 1, None),
         # The one who turned the gun on himself is one more dead than his victims.
         (
             "en",

@@ -305,8 +305,10 @@ def _count_before(
     # "Man killed in shooting", "the victim died", "he was killed": one person, no number.
     if i >= floor and toks[i][0].lower() in w.one_person:
         return 1, toks[i][1], False, True
-    if i > floor and toks[i][0].lower() in w.relative and toks[i - 1][0].lower() in w.one_person:
-        return 1, toks[i - 1][1], False, True  # "the boy who died"
+    if i > floor and toks[i][0].lower() in w.relative and _one_person(toks[i - 1][0], w):
+        # "the boy who died" (1), "a 4-year-old girl and her mother who were shot and killed" (2)
+        listed = _count_before(toks, i, floor, w, surnames)
+        return listed if listed is not None else (1, toks[i - 1][1], False, True)
     harm = toks[k][0].lower()
     possessive = i >= floor and toks[i][0][-2:] in ("'s", "’s") and _one(toks[i][0], w)
     if possessive and _harm(toks[k][0], w) == "killed":  # "the child's injuries" tell no one new

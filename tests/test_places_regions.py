@@ -178,3 +178,8 @@ def test_a_street_after_block_of_is_no_town() -> None:
     text = "A teen was shot in the 9500 block of Page on Friday, police in Overland said."
     page = [m for m in geoparse(text, "en") if m.text == "Page"]
     assert all(m.place is None or m.place.name != "Page" for m in page), page
+
+
+def test_a_road_number_before_a_town_is_no_first_name() -> None:
+    text = "The A429 Cirencester junction will close tonight; drivers to Cirencester face delays."
+    assert [m.text for m in geoparse(text, "en")] == ["Cirencester", "Cirencester"]

@@ -173,6 +173,8 @@ def _capital_runs(text: str, toks: list[Token], h: LangHints) -> list[int]:
     for i, t in enumerate(toks):
         if not t.cap or (t.key in h.stop_words and t.key not in h.honorifics):
             continue
+        if any(c.isdigit() for c in t.text):
+            continue  # a road or a code ("A429 Cirencester junction", "I-75"), not a word of a name
         gap = text[toks[i - 1].end : t.start] if i else ""
         # A middle initial does not end a name ("Roy A. Nelson", "Ashley L. Evans").
         joined = gap == " " or (gap == ". " and len(toks[i - 1].text) == 1 and toks[i - 1].cap)

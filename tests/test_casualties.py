@@ -105,6 +105,9 @@ from lagebild.pipeline import extract_mentions, extract_text
         ("en", "A mother, father, and toddler were found dead.", 3, None),
         ("en", "A 4-year-old girl and mother who were shot and killed were identified.", 2, None),
         ("en", "The boy who died was 14.", 1, None),
+        # "a fatal shooting", "a County death" after a preposition are one dead, not a place's count.
+        ("en", "He was charged in a fatal shooting on Monday.", 1, None),
+        ("en", "A person of interest in a Sumter County death is no longer wanted.", 1, None),
         # The one who turned the gun on himself is one more dead than his victims.
         (
             "en",

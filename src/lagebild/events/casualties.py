@@ -270,8 +270,10 @@ def _count_before(
             break  # "KHOU 9 Mother, child found dead": a number before one person counts nothing
         if j > floor and toks[j - 1][0].lower() in w.none:
             return 0, toks[j - 1][1], False, False  # "no one", "not one"
-        if j > floor and toks[j - 1][0].lower() in w.prepositions:
-            break  # "were shot in a home": the count of a place, not of people
+        one_death = value == 1 and nouns == 0 and toks[k][0].lower() in w.one_noun
+        if j > floor and toks[j - 1][0].lower() in w.prepositions and not one_death:
+            break  # "were shot in a home": the count of a place, not of people ("in a fatal
+            # shooting", "in a Sumter County death" are one dead)
         if value is not None and (
             j > floor and toks[j - 1][0] == "," and j + 1 < len(toks) and toks[j + 1][0] == ","
         ):

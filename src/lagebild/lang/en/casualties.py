@@ -71,7 +71,7 @@ WEAPONS = ("gun", "weapon", "rifle", "shotgun", "handgun", "pistol", "firearm")
 TURNED_ON = ("on",)
 # "the death toll rose to five", "the death toll stands at 12": the figure follows.
 TOLL_AFTER = ("toll",)
-ONE_NOUN = ("death", "killing", "slaying")  # singular: "a shooting death" is one dead  # "committed suicide", "an apparent suicide": the one who did it
+ONE_NOUN = ("death", "killing", "slaying", "fatal", "deadly")  # singular: "a shooting death" is one dead  # "committed suicide", "an apparent suicide": the one who did it
 # Whose subject is the dead, named or not: "Ana Ruiz died", "police found Ruiz dead".
 DIED = ("died", "dies", "dead")
 DETERMINERS = ("the", "his", "her", "their", "its", "our", "my", "this", "that")

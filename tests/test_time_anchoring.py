@@ -149,3 +149,17 @@ def test_a_year_said_in_passing_leaves_the_narrative_where_it_was() -> None:
         None,
     )
     assert moved["10. August"] == "1915-08-10"
+
+
+def test_news_that_looks_back_on_history_still_speaks_from_its_day() -> None:
+    # Many old years, but "today", "next month", "a decade ago": news, not a history.
+    text = (
+        "The alliance was founded in 1949. Greece joined in 1952, West Germany in 1955, Spain in 1982. "
+        "France left its command in 1966. Today the ministers met in Brussels. A decade ago the "
+        "alliance had fewer members; next month three more join, at a summit in April."
+    )
+    got = by_text(text, "en", "1999-03-12")
+    assert got["Today"] == "1999-03-12"
+    assert got["next month"] == "1999-04"
+    assert got["April"] == "1999-04"
+    assert got["A decade ago"] == "198"

@@ -229,34 +229,33 @@ def county_pairs(gaz: Gazetteer, mentions: list[Mention]) -> list[np.ndarray]:
     may be, or a county that holds a town some other name may be (either reading, not the
     chosen one: the pair is the evidence for both). A county counts only where it is written
     with its own name ("Henry County"): "Richmond" alone is a town far more often."""
+    feature, admin2 = gaz.feature, gaz.admin2
     county_keys: dict[str, set[str]] = {}
-    town_keys: dict[str, set[str]] = {}
     for m in mentions:
         for r in m.rows.tolist():
-            a2 = gaz.admin2[r]
-            if not a2:
-                continue
-            feat = gaz.feature[r]
-            if feat == "ADM2" and _own_key(gaz.names[r]) == m.key:  # "Henry County", not "Richmond"
-                county_keys.setdefault(a2, set()).add(m.key)
-            elif feat.startswith("PPL"):
-                town_keys.setdefault(a2, set()).add(m.key)
-    out = []
-    for m in mentions:
-        flags = np.zeros(len(m.rows))
+            if feature[r] == "ADM2" and admin2[r] and _own_key(gaz.names[r]) == m.key:
+                county_keys.setdefault(admin2[r], set()).add(m.key)
+    out = [np.zeros(len(m.rows)) for m in mentions]
+    if not county_keys:
+        return out  # most texts name no county: nothing to pair
+    town_keys: dict[str, set[str]] = {}
+    for m, flags in zip(mentions, out, strict=True):
         for k, r in enumerate(m.rows.tolist()):
-            a2 = gaz.admin2[r]
-            if not a2:
-                continue
-            if gaz.feature[r].startswith("PPL"):
-                other = county_keys
-            elif gaz.feature[r] == "ADM2" and _own_key(gaz.names[r]) == m.key:
-                other = town_keys
-            else:
-                continue
-            if other.get(a2, set()) - {m.key}:
+            a2 = admin2[r]
+            if a2 in county_keys and feature[r].startswith("PPL"):
+                town_keys.setdefault(a2, set()).add(m.key)
+                if county_keys[a2] - {m.key}:
+                    flags[k] = 1.0
+    for m, flags in zip(mentions, out, strict=True):
+        for k, r in enumerate(m.rows.tolist()):
+            a2 = admin2[r]
+            if (
+                a2 in town_keys
+                and feature[r] == "ADM2"
+                and m.key in county_keys[a2]
+                and town_keys[a2] - {m.key}
+            ):
                 flags[k] = 1.0
-        out.append(flags)
     return out
 
 
@@ -336,7 +335,8 @@ def _score_all(
                 s += W_NEAR
             if sib_kinds and _kind(feat) in sib_kinds:
                 s += W_SIBLING
-            s += _pattern_bonus(gaz, r, m)
+            if m.containers or m.container_codes:
+                s += _pattern_bonus(gaz, r, m)
             if s > best_s:
                 best, best_s = k, s
         m.choice, m.score = best, best_s

@@ -332,7 +332,7 @@ def dotted_regions(
     taken = {k for m in kept for k in range(m.start, m.end)}
     n = len(toks)
     for i in range(n - 1):
-        if i in taken or not toks[i].cap or (out and i < out[-1].end):
+        if len(toks[i].text) != 1 or not toks[i].cap or i in taken or (out and i < out[-1].end):
             continue
         for size in (3, 2):
             words = toks[i : i + size]
@@ -340,7 +340,7 @@ def dotted_regions(
                 continue
             if any(text[a.end : b.start] != "." for a, b in itertools.pairwise(words)):
                 continue
-            if text[words[-1].end : words[-1].end + 1] != "." or len(words[0].text) != 1:
+            if text[words[-1].end : words[-1].end + 1] != ".":
                 continue
             code = h.region_abbreviations.get(" ".join(t.key for t in words))
             if code and code in gaz.admin_rows:

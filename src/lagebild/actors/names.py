@@ -157,6 +157,8 @@ class _Finder:
         self.taken = taken  # token indices inside mentions already found
         self.w = _words(lex.lang)
         self.given = given_names()
+        # word() is asked several times a token by the rules that scan a phrase: asked once.
+        self._word: list[bool | None] = [None] * len(toks)
 
     def free(self, i: int) -> bool:
         return 0 <= i < len(self.toks) and i not in self.taken
@@ -167,14 +169,21 @@ class _Finder:
 
     def word(self, i: int) -> bool:
         """A capitalised word that may be part of a name."""
+        if not 0 <= i < len(self.toks):
+            return False
+        known = self._word[i]
+        if known is not None:
+            return known
         t = self.toks[i]
         low = t.text.lower()
-        return (
-            self.free(i)
+        found = (
+            i not in self.taken
             and _capitalised(t)
             and low not in self.lex.stop_words
             and (low not in self.w.not_names or self.after_lower(i))
         )
+        self._word[i] = found
+        return found
 
     def after_lower(self, i: int) -> bool:
         """Token i follows a lower-case word of its sentence: "und Anders Ahlgren" is a name,

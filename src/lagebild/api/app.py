@@ -218,8 +218,12 @@ def create_app(
             # The contract straight from the rows, and the total counted with the page where the
             # store can (the map's read: its CPU per request is the server's capacity).
             events, next_cursor, counted = store.event_page(query, count_at_most=MAX_TOTAL + 1)
+        if next_cursor is None and query.cursor is None:
+            total, exact = len(events), True  # the whole answer is on this page: nothing to count
+        else:
+            total, exact = min(counted, MAX_TOTAL), counted <= MAX_TOTAL
         body = {"events": events, "next": next_cursor}
-        return json_response({**body, "total": min(counted, MAX_TOTAL), "total_exact": counted <= MAX_TOTAL})
+        return json_response({**body, "total": total, "total_exact": exact})
 
     def export(
         fmt: str, filters: EventQuery, limit: int | None, filename: str | None, evidence: bool = True

@@ -183,3 +183,15 @@ def test_a_street_after_block_of_is_no_town() -> None:
 def test_a_road_number_before_a_town_is_no_first_name() -> None:
     text = "The A429 Cirencester junction will close tonight; drivers to Cirencester face delays."
     assert "Cirencester" in [m.text for m in geoparse(text, "en")]  # not a surname everywhere
+
+
+def test_names_listed_before_counties_are_the_counties() -> None:
+    text = "School boards in Barrow, Jackson and Madison counties changed their policies."
+    got = [(m.text, m.place.name, m.place.admin1) for m in geoparse(text, "en")]
+    assert got == [
+        ("Barrow", "Barrow County", "Georgia"),
+        ("Jackson", "Jackson County", "Georgia"),
+        ("Madison", "Madison County", "Georgia"),
+    ], got
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Barrow", "Jackson")]
+    assert [m.place.name for m in resolve(text, spans, "en")] == ["Barrow County", "Jackson County"]

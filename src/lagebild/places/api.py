@@ -24,7 +24,15 @@ from lagebild.places.resolver import (
     resolve_mentions,
     settle_inner,
 )
-from lagebild.places.spotter import Match, char_span, find_matches, guess_lang, spot_matches, tokenize
+from lagebild.places.spotter import (
+    Match,
+    char_span,
+    find_matches,
+    guess_lang,
+    listed_before_plural,
+    spot_matches,
+    tokenize,
+)
 
 
 @dataclass(slots=True)
@@ -56,7 +64,9 @@ def _match_mentions(gaz, text: str, toks, matches: list[Match]) -> list[Mention]
     out = []
     for m in matches:
         start, end = char_span(text, toks, m)
-        out.append(make_mention(gaz, start, end, " ".join(t.key for t in toks[m.start : m.end]), m.rows))
+        mention = make_mention(gaz, start, end, " ".join(t.key for t in toks[m.start : m.end]), m.rows)
+        mention.listed = m.listed
+        out.append(mention)
     return out
 
 
@@ -118,6 +128,8 @@ def resolve(
     lang = lang or guess_lang(text)
     h = hints(lang)
     toks = tokenize(text)
+    # "Barrow and Jackson counties": each span there is read as "Barrow County", "Jackson County".
+    listed = {(toks[a].start, toks[b - 1].end): noun for a, b, noun in listed_before_plural(text, toks, h)}
     mentions: list[Mention] = []
     generic: list[bool] = []  # no place has this whole name: "Royal Street", "Port of Spain Road"
     inside: set[int] = set()  # mentions read as the well-known place inside them: "Bank of Mexico"
@@ -128,10 +140,13 @@ def resolve(
         rows = np.empty(0, dtype=np.int32)
         key = " ".join(t.key for t in sub)
         whole_name = False
+        noun = listed.get((start, end))
         if sub and _dotted_abbreviation(text, start, end, key, gaz, h):
             # "Kan.", "Fla.": the region the abbreviation stands for, not a town called "Kan".
             rows = np.asarray([gaz.admin_rows[h.region_abbreviations[key]]], dtype=np.int32)
             whole_name = True
+        elif noun and len(gaz.rows(f"{key} {noun}")):
+            rows, whole_name = gaz.rows(f"{key} {noun}"), True
         elif sub:
             # Same lookup as spotting, but on exactly these words and without the case rules.
             unc = replace(h, cased=False)
@@ -233,7 +248,7 @@ def _doubt_lone_words(text: str, gaz, mentions: list[Mention], h) -> None:
     it is named with its noun ("Jefferson County"); its name alone is mostly a person's or a
     town's."""
     for m in mentions:
-        if m.choice < 0 or " " in m.key:
+        if m.choice < 0 or " " in m.key or m.listed:
             continue
         r = int(m.rows[m.choice])
         if m.score >= SPOT_MIN_ONE_WORD and gaz.feature[r] != "ADM2":

@@ -27,6 +27,9 @@ class LangHints:
     local_after: frozenset[str] = frozenset()  # "police", "man": local news of its own town ("Paris police")
     local_before: frozenset[str] = frozenset()  # "city of": the same, before the name
     street_before: frozenset[str] = frozenset()  # "block of": a street's name follows, not a town's
+    region_plurals: dict[str, str] = field(
+        default_factory=dict
+    )  # "counties" -> "county": "Barrow and Jackson counties"
     honorifics: frozenset[str] = frozenset()  # words before a person's name: "Mr", "Senator"
     place_titles: frozenset[str] = frozenset()  # words that may follow a place in a name: "Governor"
     place_nouns: frozenset[str] = frozenset()  # "Street", "River": end a name of a place
@@ -101,6 +104,7 @@ def hints(lang: str | None) -> LangHints:
         local_after=_folded(getattr(pl, "LOCAL_AFTER", ())),
         local_before=_folded(getattr(pl, "LOCAL_BEFORE", ())),
         street_before=_folded(getattr(pl, "STREET_BEFORE", ())),
+        region_plurals={fold(k): fold(v) for k, v in (getattr(pl, "REGION_PLURALS", None) or {}).items()},
         honorifics=_folded(getattr(pl, "HONORIFICS", ())),
         place_titles=_folded(getattr(pl, "PLACE_TITLES", ())),
         place_nouns=_folded(getattr(pl, "PLACE_NOUNS", ())),

@@ -81,6 +81,7 @@ class Mention:
     score: float = 0.0
     siblings: list[int] = field(default_factory=list)  # mentions listed with this one ("X, Y and Z")
     local: bool = False  # written as local news writes of its own town ("Paris police", "a Dublin man")
+    listed: bool = False  # named with a plural region noun ("Barrow and Jackson counties")
 
 
 @dataclass(frozen=True, slots=True)

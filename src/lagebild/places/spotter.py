@@ -52,6 +52,7 @@ class Match:
     dotted: bool = False  # an abbreviation whose final dot belongs to the name ("U.S.", "Ky.")
     abbreviation: bool = False  # a known region abbreviation ("Calif"): a dot after it is its own
     demonym: bool = False  # "Russian": stands for its country
+    listed: bool = False  # one of "Barrow and Jackson counties": the region noun is written
 
 
 def guess_lang(text: str) -> str | None:
@@ -349,6 +350,60 @@ def dotted_regions(
     return out
 
 
+def listed_before_plural(text: str, toks: list[Token], h: LangHints) -> list[tuple[int, int, str]]:
+    """Names listed before a plural region noun, as (first token, end token, region noun):
+    "Barrow and Jackson counties", "Cooke, Grayson and Love counties"."""
+    out: list[tuple[int, int, str]] = []
+    for i, t in enumerate(toks):
+        noun = h.region_plurals.get(t.key)
+        if noun is None or t.cap or not i or text[toks[i - 1].end : t.start] != " ":
+            continue
+        end = i  # the name being read ends before this token
+        while True:
+            start = end
+            while (
+                start > 0
+                and end - start < 3
+                and _name_word(toks[start - 1], h)
+                and toks[start - 1].key not in h.list_words
+                and (start == end or _joined(text, toks[start - 1], toks[start]))
+            ):
+                start -= 1
+            if start == end:
+                break
+            out.append((start, end, noun))
+            if start == 0:
+                break
+            gap = text[toks[start - 1].end : toks[start].start]
+            if toks[start - 1].key in h.list_words and gap == " ":
+                end = start - 1  # "Barrow and Jackson": over the "and"
+            elif gap == ", ":
+                end = start  # "Cooke, Grayson": the name before the comma
+            else:
+                break
+    return out
+
+
+def county_lists(
+    text: str, toks: list[Token], kept: list[Match], gaz: Gazetteer, h: LangHints
+) -> list[Match]:
+    """ "Barrow and Jackson counties": each name as the region it names, replacing the towns
+    that bear the bare name."""
+    if not h.region_plurals:
+        return kept
+    found = []
+    for start, end, noun in listed_before_plural(text, toks, h):
+        key = " ".join(t.key for t in toks[start:end]) + " " + noun
+        rows = gaz.rows(key)
+        if len(rows):
+            found.append(Match(start, end, rows, 0, listed=True))
+    if not found:
+        return kept
+    spans = [range(m.start, m.end) for m in found]
+    rest = [m for m in kept if not any(m.start < s.stop and s.start < m.end for s in spans)]
+    return sorted(rest + found, key=lambda m: m.start)
+
+
 def generic_names(text: str, toks: list[Token], kept: list[Match], h: LangHints) -> list[Match]:
     """Names made of capitalised words and a generic place noun: "Main Street", "Neches River",
     "Lake Tahoe". They are places with no gazetteer entry (rows empty: recognised, unresolved);
@@ -526,6 +581,7 @@ def spot_matches(
     if h.region_abbreviations:
         kept = sorted(kept + region_abbreviations(text, toks, kept, gaz, h), key=lambda m: m.start)
         kept = sorted(kept + dotted_regions(text, toks, kept, gaz, h), key=lambda m: m.start)
+    kept = county_lists(text, toks, kept, gaz, h)
     kept = _merge_generic(kept, generic_names(text, toks, kept, h))
     if demonyms:
         kept = sorted(kept + demonym_matches(toks, kept, h), key=lambda m: m.start)

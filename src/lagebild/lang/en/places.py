@@ -43,6 +43,10 @@ LOCAL_AFTER = frozenset(
 )
 LOCAL_BEFORE = frozenset({"city of", "town of", "village of", "township of", "borough of", "mayor of"})
 
+# A plural region noun after a list of names: each is named without its noun ("Barrow and
+# Jackson counties" are Barrow County and Jackson County): plural -> the noun of each name.
+REGION_PLURALS = {"counties": "county", "parishes": "parish", "townships": "township"}
+
 # The last two words before a name that only a street's name follows: "the 9500 block of Page".
 STREET_BEFORE = frozenset({"block of", "blocks of", "intersection of", "corner of"})
 

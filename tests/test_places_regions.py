@@ -195,3 +195,9 @@ def test_names_listed_before_counties_are_the_counties() -> None:
     ], got
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Barrow", "Jackson")]
     assert [m.place.name for m in resolve(text, spans, "en")] == ["Barrow County", "Jackson County"]
+
+
+def test_a_legislators_home_after_the_party_letter_is_a_place() -> None:
+    text = "House Majority Leader Brent Boggs, D-Braxton, sponsored it. Rep. Nick Rahall, D-W. Va., agreed."
+    got = [(m.text, m.place.name) for m in geoparse(text, "en")]
+    assert ("Braxton", "Braxton County") in got and ("W. Va.", "West Virginia") in got, got

@@ -258,8 +258,11 @@ def _doubt_lone_words(text: str, gaz, mentions: list[Mention], h) -> None:
         if m.start <= 3 and DATELINE_END.match(text, m.end):
             continue  # the report's dateline: "LYON —", "Leipzig (dpa) -"
         before = _WORDS.findall(text[max(0, m.start - 20) : m.start])
-        if not (before and fold(before[-1]) in h.prepositions):
-            m.choice = -1
+        if before and fold(before[-1]) in h.prepositions:
+            continue
+        if any(text.endswith(mark, 0, m.start) for mark in h.place_marks):
+            continue  # "Rep. Brent Boggs, D-Braxton"
+        m.choice = -1
 
 
 _WORDS = re.compile(r"\w+")

@@ -27,6 +27,7 @@ class LangHints:
     local_after: frozenset[str] = frozenset()  # "police", "man": local news of its own town ("Paris police")
     local_before: frozenset[str] = frozenset()  # "city of": the same, before the name
     street_before: frozenset[str] = frozenset()  # "block of": a street's name follows, not a town's
+    place_marks: frozenset[str] = frozenset()  # "D-": written right before a place ("D-Braxton")
     region_plurals: dict[str, str] = field(
         default_factory=dict
     )  # "counties" -> "county": "Barrow and Jackson counties"
@@ -77,6 +78,7 @@ def hints(lang: str | None) -> LangHints:
             local_after=frozenset().union(*(h.local_after for h in parts)),
             local_before=frozenset().union(*(h.local_before for h in parts)),
             street_before=frozenset().union(*(h.street_before for h in parts)),
+            place_marks=frozenset().union(*(h.place_marks for h in parts)),
             honorifics=frozenset().union(*(h.honorifics for h in parts)),
             place_titles=frozenset().union(*(h.place_titles for h in parts)),
             place_nouns=frozenset().union(*(h.place_nouns for h in parts)),
@@ -104,6 +106,7 @@ def hints(lang: str | None) -> LangHints:
         local_after=_folded(getattr(pl, "LOCAL_AFTER", ())),
         local_before=_folded(getattr(pl, "LOCAL_BEFORE", ())),
         street_before=_folded(getattr(pl, "STREET_BEFORE", ())),
+        place_marks=frozenset(getattr(pl, "PLACE_MARKS", ())),
         region_plurals={fold(k): fold(v) for k, v in (getattr(pl, "REGION_PLURALS", None) or {}).items()},
         honorifics=_folded(getattr(pl, "HONORIFICS", ())),
         place_titles=_folded(getattr(pl, "PLACE_TITLES", ())),

@@ -339,8 +339,8 @@ def dotted_regions(
             words = toks[i : i + size]
             if len(words) < size or any(not t.cap or k in taken for k, t in enumerate(words, i)):
                 continue
-            if any(text[a.end : b.start] != "." for a, b in itertools.pairwise(words)):
-                continue
+            if any(text[a.end : b.start] not in (".", ". ") for a, b in itertools.pairwise(words)):
+                continue  # "S.C.", "W. Va."
             if text[words[-1].end : words[-1].end + 1] != ".":
                 continue
             code = h.region_abbreviations.get(" ".join(t.key for t in words))

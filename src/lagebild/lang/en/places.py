@@ -43,6 +43,10 @@ LOCAL_AFTER = frozenset(
 )
 LOCAL_BEFORE = frozenset({"city of", "town of", "village of", "township of", "borough of", "mayor of"})
 
+# Written right before a name, these say a place follows, as a preposition does: a legislator's
+# party and home ("Rep. Brent Boggs, D-Braxton", "(R-Ocilla)").
+PLACE_MARKS = frozenset({"D-", "R-", "I-"})
+
 # A plural region noun after a list of names: each is named without its noun ("Barrow and
 # Jackson counties" are Barrow County and Jackson County): plural -> the noun of each name.
 REGION_PLURALS = {"counties": "county", "parishes": "parish", "townships": "township"}

@@ -153,6 +153,19 @@ def test_the_offline_base_map_names_countries_and_more_cities_as_you_zoom(page, 
     assert page.errors == []
 
 
+def test_zooming_in_from_the_world_view_brings_cities_and_finer_coasts(page, site) -> None:
+    # The world view starts without city names and with the 1:110m coasts (less for the map to
+    # cut); both come the first time the map is zoomed in far enough.
+    open_map(page, site["url"] + "?z=2&c=48,20")
+    assert not page.evaluate("window.__lagebild.detail")
+    page.evaluate("window.__lagebild.map.jumpTo({center: [26, 49.8], zoom: 6})")
+    wait_until(page, "window.__lagebild.detail === true")
+    wait_idle(page)
+    close = {f["name"] for f in rendered(page, _label_layers(page))}
+    assert {"Kyiv", "Lviv"} <= close
+    assert page.errors == []
+
+
 def _label_layers(page) -> list[str]:
     return page.evaluate(
         "window.__lagebild.map.getStyle().layers.map(l => l.id).filter(id => id.includes('-labels-'))"

@@ -8,7 +8,7 @@ import atlasUrl from "world-atlas/countries-50m.json?url";
 import "./style.css";
 import { baseStyle, worldLayers } from "./basemap.js";
 import labelsUrl from "./data/labels.json?url";
-import { provideLabelImages, setLabelScheme } from "./labels.js";
+import { labelCollections, provideLabelImages, setLabelScheme } from "./labels.js";
 import { getJSON, getPoints, slim, streamPoints } from "./data.js";
 import { PIN_PRECISIONS, addEventLayers, setCountScheme, setSelected, toCollections } from "./layers.js";
 import { correctionBox } from "./corrections.js";
@@ -148,7 +148,7 @@ window.__lagebild.timings.base = performance.now();
 const onlineStyle = state.style || config.tile_style || null;
 const map = new MapLibre({
   container: "map",
-  style: onlineStyle ? onlineStyle : baseStyle(world, palette(), labels, scheme()),
+  style: onlineStyle ? onlineStyle : baseStyle(world, palette(), detailFirst ? labels : withoutCities(labels), scheme()),
   center: state.view?.center ?? [20, 25],
   zoom: state.view?.zoom ?? 1.3,
   attributionControl: { compact: true, customAttribution: "Natural Earth" },
@@ -203,9 +203,17 @@ darkQuery.addEventListener("change", () => {
 });
 
 let detail = detailFirst ? Promise.resolve() : null;
-/** The 1:50m countries replace the 1:110m ones the first time the map is zoomed in that far. */
+window.__lagebild.detail = detailFirst;
+/** The world view without city names: none shows below DETAIL_ZOOM (labels.json), yet the worker
+ * would cut all 6,000 into every tile of the world view. They come with the finer coasts. */
+function withoutCities(data) {
+  return data && { ...data, cities: [] };
+}
+/** The 1:50m countries replace the 1:110m ones, and the city names come, the first time the map is
+ * zoomed in that far. */
 function loadDetail() {
   if (detail || onlineStyle || map.getZoom() < DETAIL_ZOOM) return;
+  if (labels) map.getSource("city-labels")?.setData(labelCollections(labels).cities);
   detail = fetch(atlasUrl)
     .then((r) => r.json())
     .then(worldLayers)

@@ -139,3 +139,32 @@ def test_the_contract_matches_to_dict_for_every_stored_event(filled: Store) -> N
     assert counted == len(page) == 240
     assert page == [e.to_dict() for e in events]
     assert json.loads(json_response(page).body) == [e.to_dict() for e in events]
+
+
+def test_a_schema_4_store_gets_its_map_tree_filled(tmp_path) -> None:
+    """Migration 5 on a store written before it: events_map is filled from the events table."""
+    import sqlite3
+
+    from lagebild.store.sqlite import SQLiteStore
+
+    path = tmp_path / "old.db"
+    rng = random.Random(3)
+    with SQLiteStore(path) as store:
+        doc = Document.create("An older report.")
+        store.add_document(doc, _events(doc, rng, 120))
+        store.add_correction("ev0003", "flag", {}, "wrong", "tester")
+    conn = sqlite3.connect(path, isolation_level=None)  # back to schema 4, its rows kept
+    conn.execute("BEGIN")
+    for trigger in ("events_map_insert", "events_map_update", "events_map_delete"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE events_map")
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute("COMMIT")
+    conn.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version == 5
+        for view in _views(random.Random(8))[:20]:
+            query = replace(view, limit=10)
+            events, expected_next = store.query_events(query)
+            page, next_cursor, _ = store.event_page(query, count_at_most=1000)
+            assert page == [e.to_dict() for e in events] and next_cursor == expected_next, view

@@ -201,3 +201,12 @@ def test_a_legislators_home_after_the_party_letter_is_a_place() -> None:
     text = "House Majority Leader Brent Boggs, D-Braxton, sponsored it. Rep. Nick Rahall, D-W. Va., agreed."
     got = [(m.text, m.place.name) for m in geoparse(text, "en")]
     assert ("Braxton", "Braxton County") in got and ("W. Va.", "West Virginia") in got, got
+
+
+def test_the_people_of_a_region_stand_for_it_where_demonyms_are_counted() -> None:
+    text = "Starting in July, Ontarians will receive a tax cut; Texans and Minnesotans got one too."
+    got = [(m.text, m.place.name) for m in geoparse(text, "en", demonyms=True)]
+    assert got == [("Ontarians", "Ontario"), ("Texans", "Texas"), ("Minnesotans", "Minnesota")], got
+    assert geoparse(text, "en") == []  # the event pipeline reads them as context only
+    (m,) = resolve(text, [(text.index("Ontarians"), text.index("Ontarians") + 9)], "en")
+    assert m.place.name == "Ontario"

@@ -12,6 +12,7 @@ from lagebild.places.capital import capital_mentions
 from lagebild.places.gazetteer import WATER_FEATURES, get_gazetteer
 from lagebild.places.langdata import hints
 from lagebild.places.normalise import fold, name_key
+from lagebild.places.peoples import region_of_people
 from lagebild.places.resolver import (
     NO_MATCH,
     SPOT_MIN,
@@ -322,6 +323,9 @@ def _by_abbreviation_or_demonym(gaz, key: str, h) -> np.ndarray:
         return np.asarray([gaz.country_rows[target]], dtype=np.int32)
     if target:
         return gaz.rows(name_key(target))
+    region = region_of_people(gaz, key, h)  # "Ontarians"
+    if region is not None:
+        return np.asarray([region], dtype=np.int32)
     return np.empty(0, dtype=np.int32)
 
 

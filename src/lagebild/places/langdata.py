@@ -27,6 +27,7 @@ class LangHints:
     local_after: frozenset[str] = frozenset()  # "police", "man": local news of its own town ("Paris police")
     local_before: frozenset[str] = frozenset()  # "city of": the same, before the name
     street_before: frozenset[str] = frozenset()  # "block of": a street's name follows, not a town's
+    people_endings: tuple[tuple[str, str], ...] = ()  # ("o", "ians"): "Ontario" -> "Ontarians"
     place_marks: frozenset[str] = frozenset()  # "D-": written right before a place ("D-Braxton")
     region_plurals: dict[str, str] = field(
         default_factory=dict
@@ -107,6 +108,7 @@ def hints(lang: str | None) -> LangHints:
         local_before=_folded(getattr(pl, "LOCAL_BEFORE", ())),
         street_before=_folded(getattr(pl, "STREET_BEFORE", ())),
         place_marks=frozenset(getattr(pl, "PLACE_MARKS", ())),
+        people_endings=tuple((fold(a), fold(b)) for a, b in getattr(pl, "PEOPLE_ENDINGS", ())),
         region_plurals={fold(k): fold(v) for k, v in (getattr(pl, "REGION_PLURALS", None) or {}).items()},
         honorifics=_folded(getattr(pl, "HONORIFICS", ())),
         place_titles=_folded(getattr(pl, "PLACE_TITLES", ())),

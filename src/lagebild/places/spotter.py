@@ -456,8 +456,10 @@ def _merge_generic(kept: list[Match], generic: list[Match]) -> list[Match]:
     return sorted(out, key=lambda m: m.start)
 
 
-def demonym_matches(toks: list[Token], kept: list[Match], h: LangHints) -> list[Match]:
-    """Demonyms as mentions of their country ("Russian" -> Russia), for corpora that count them."""
+def demonym_matches(toks: list[Token], kept: list[Match], h: LangHints, gaz: Gazetteer) -> list[Match]:
+    """Demonyms as mentions of their country ("Russian" -> Russia) or region ("Ontarians"), for
+    corpora that count them."""
+    from lagebild.places.peoples import region_of_people
     from lagebild.places.resolver import demonym_target
 
     taken = {k for m in kept for k in range(m.start, m.end)}
@@ -471,7 +473,7 @@ def demonym_matches(toks: list[Token], kept: list[Match], h: LangHints) -> list[
             key = " ".join(x.key for x in toks[i : i + n])
             if n == 2 and key not in h.demonyms:
                 continue
-            if demonym_target(key, h):
+            if demonym_target(key, h) or (n == 1 and region_of_people(gaz, key, h) is not None):
                 out.append(Match(i, i + n, np.empty(0, dtype=np.int32), 0, demonym=True))
                 taken.update(range(i, i + n))
                 break
@@ -584,5 +586,5 @@ def spot_matches(
     kept = county_lists(text, toks, kept, gaz, h)
     kept = _merge_generic(kept, generic_names(text, toks, kept, h))
     if demonyms:
-        kept = sorted(kept + demonym_matches(toks, kept, h), key=lambda m: m.start)
+        kept = sorted(kept + demonym_matches(toks, kept, h, gaz), key=lambda m: m.start)
     return toks, kept, h

@@ -47,6 +47,11 @@ LOCAL_BEFORE = frozenset({"city of", "town of", "village of", "township of", "bo
 # party and home ("Rep. Brent Boggs, D-Braxton", "(R-Ocilla)").
 PLACE_MARKS = frozenset({"D-", "R-", "I-"})
 
+# (ending of a region's name, ending of its people's): "Ontario" -> "Ontarians", "Texas" ->
+# "Texans", "Minnesota" -> "Minnesotans", "Oregon" -> "Oregonians". Plurals only: singular
+# forms are as often adjectives of other things ("Victorian", "Georgian").
+PEOPLE_ENDINGS = (("io", "ians"), ("o", "ans"), ("a", "ians"), ("as", "ans"), ("", "ns"), ("n", "nians"))
+
 # A plural region noun after a list of names: each is named without its noun ("Barrow and
 # Jackson counties" are Barrow County and Jackson County): plural -> the noun of each name.
 REGION_PLURALS = {"counties": "county", "parishes": "parish", "townships": "township"}

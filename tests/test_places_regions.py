@@ -210,3 +210,9 @@ def test_the_people_of_a_region_stand_for_it_where_demonyms_are_counted() -> Non
     assert geoparse(text, "en") == []  # the event pipeline reads them as context only
     (m,) = resolve(text, [(text.index("Ontarians"), text.index("Ontarians") + 9)], "en")
     assert m.place.name == "Ontario"
+
+
+def test_a_place_noun_inside_a_bodys_name_does_not_make_a_street() -> None:
+    text = "A trooper of the Florida Highway Patrol stopped him on Main Street."
+    got = [m.text for m in geoparse(text, "en")]
+    assert "Florida" in got and "Main Street" in got and "Florida Highway" not in got, got

@@ -417,6 +417,9 @@ def generic_names(text: str, toks: list[Token], kept: list[Match], h: LangHints)
         if not t.cap or t.text.isupper():
             continue
         if t.key in h.place_nouns and i > 0 and not t.initial:
+            if i + 1 < n and _name_word(toks[i + 1], h) and toks[i + 1].key not in h.place_nouns:
+                if text[t.end : toks[i + 1].start] == " ":
+                    continue  # "Florida Highway Patrol", "Texas Forest Service": a body, not a place
             j = i
             while j > 0 and j > i - 4 and _name_word(toks[j - 1], h) and _joined(text, toks[j - 1], toks[j]):
                 j -= 1

@@ -597,8 +597,12 @@ class SQLiteStore:
         count no longer reads the matches a second time."""
         limit = _check_limit(query.limit)
         cursor = _decode_cursor(query.cursor) if query.cursor else None
+        known = None  # the count, when events_map found more matches than a page may sort
         if _on_map_tree(query) and limit is not None and (cursor is None or _is_date(cursor[0])):
-            return self._map_page(query, limit, cursor, count_at_most)
+            page = self._map_page(query, limit, cursor, count_at_most)
+            if page is not None:
+                return page
+            known = count_at_most
         with self._read() as conn:
             where, params, bounded = _conditions(query, conn, ordered=True, page=limit)
             counted = bounded and cursor is None
@@ -623,13 +627,15 @@ class SQLiteStore:
             elif next_cursor is None and cursor is None:
                 matches = len(keys)
             else:
-                matches = _count(conn, query, count_at_most)
+                matches = known if known is not None else _count(conn, query, count_at_most)
             return _contracts(conn, [k["seq"] for k in keys]), next_cursor, min(matches, count_at_most)
 
     def _map_page(
         self, query: EventQuery, limit: int, cursor: tuple[str, int] | None, count_at_most: int
-    ) -> tuple[list[dict[str, Any]], str | None, int]:
-        """`event_page` of a map view, chosen and counted in events_map (see `_on_map_tree`)."""
+    ) -> tuple[list[dict[str, Any]], str | None, int] | None:
+        """`event_page` of a map view, chosen and counted in events_map (see `_on_map_tree`);
+        None when more than MAP_SORT_MAX events match (and so more than `count_at_most`)."""
+        most = max(MAP_SORT_MAX, count_at_most)
         matches_sql, params = _map_matches(query)
         page_sql, page_params = f"SELECT seq, key FROM ({matches_sql})", list(params)
         if cursor is not None:
@@ -641,16 +647,17 @@ class SQLiteStore:
             # One snapshot for the page, its rows and its count, while writers go on.
             conn.execute("BEGIN")
             try:
+                # Counting in the R*Tree is cheap; sorting all its matches for a page is not
+                # when they are many (a whole continent over a year): then reading rows in date
+                # order, the other path, wins.
+                matches = conn.execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM ({matches_sql}) LIMIT ?)", [*params, most + 1]
+                ).fetchone()[0]
+                if matches > most:
+                    return None
                 keys = conn.execute(page_sql, [*page_params, limit + 1]).fetchall()
                 more = len(keys) > limit
                 events = _contracts(conn, [k[0] for k in keys[:limit]])
-                if not more and cursor is None:
-                    matches = len(keys)
-                else:
-                    matches = conn.execute(
-                        f"SELECT count(*) FROM (SELECT 1 FROM ({matches_sql}) LIMIT ?)",
-                        [*params, count_at_most],
-                    ).fetchone()[0]
             finally:
                 conn.execute("COMMIT")
         next_cursor = _encode_cursor(events[-1]["date"], keys[limit - 1][0]) if more else None
@@ -1585,6 +1592,13 @@ def _check_bbox(bbox: Sequence[float]) -> tuple[float, float, float, float]:
 
 
 # -- the map's default view from events_map (migration 5) ----------------------------------------
+
+
+# events_map entries a page may sort: ~0.2 us each, against ~2 us for each row that reading in
+# date order passes over (about page x events in the date range / matches of them). Beyond this
+# many, a view is dense enough that date order wins (a whole-world map over two years: 160 ms
+# sorted in events_map, 16 ms in date order, on 1,000,000 events).
+MAP_SORT_MAX = 20_000
 
 
 def _on_map_tree(q: EventQuery) -> bool:

@@ -1,16 +1,19 @@
 """CPU per map-view request of /api/events, by part and over HTTP: the measure of issue #13.
 
-    .venv/bin/python benchmarks/bench_events_cpu.py [--db PATH] [--views 200] [--http] [--profile]
+    .venv/bin/python benchmarks/bench_events_cpu.py [--db PATH] [--views 200] [--parts] [--http] [--profile]
 
 On benchmarks/bench_api.py's synthetic 1,000,000-event store (built at --db if missing), random
 map views (bbox + time window, page of 100, asserted) as the load test asks them. CPU time
 (`time.process_time`, or the server process's own counter over HTTP) is what a closed loop of
 connections on a few cores waits for; unlike wall time it is not inflated by a busy machine.
 
-- in-process: the page query, the count up to 10,001 and the body, each as CPU ms per request;
+- in-process: the whole request through the app (TestClient), CPU ms per request;
+- `--parts`: the store's `query_events`, `count_events` up to 10,001 and the old body (`to_dict` +
+  JSON), each alone: where the CPU of the read went before `event_page`;
 - `--http`: the app served by uvicorn in a child process, one connection, the same views in turn;
   the server's CPU (user + system, from /proc) per request, and wall p50/p99 of that one client;
-- `--profile`: cProfile of the in-process request, top functions by own time.
+- `--profile`: cProfile of the in-process requests (the calling thread only: TestClient runs the
+  app in another, so profile the store's functions directly for their part).
 
 For a paired before/after, run a baseline tree with PYTHONPATH=BASE/src in the same conditions.
 Not part of `make test`.

@@ -179,6 +179,16 @@ def test_a_death_told_by_itself_ends_the_shooting_before_it() -> None:
         assert shootings and all(m.fatalities == killed and not m.injured for m in shootings), text
 
 
+def test_a_toll_over_separate_happenings_is_none_of_theirs() -> None:
+    text = (
+        "A 19-year-old man was shot in the leg in Dayton on Friday night, police said. "
+        "Two people are dead after several separate shootings in the city this weekend."
+    )
+    mentions = extract_mentions(Document.create(text, lang="en", published="2024-05-06"))
+    shootings = [m for m in mentions if m.type == "ASSAULT"]
+    assert shootings and all(not m.fatalities for m in shootings)
+
+
 def _mention(doc: str, start: int, killed: int | None, injured: int | None) -> Event:
     ev = Evidence(document_id=doc, sentence="...", start=start, end=start + 3, lang="en")
     return Event(id=f"{doc}{start}", type="ASSAULT", evidence=[ev], fatalities=killed, injured=injured)

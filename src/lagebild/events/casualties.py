@@ -96,6 +96,7 @@ class _Words:
     months: frozenset[str]  # a number after a month name is a day: "May 11"
     one_noun: frozenset[str]  # singular death nouns: "a shooting death" is one dead
     plural_nouns: frozenset[str]  # "bodies", "lives": more than one, never "a" or a singular subject
+    separate: re.Pattern[str] | None  # "in separate shootings": a toll over several happenings
     weapons: frozenset[str]  # "turned the gun on himself": the doer killed himself
     on: frozenset[str]
     toll_after: frozenset[str]  # "the death toll rose to five": the figure follows the phrase
@@ -159,6 +160,7 @@ def _words(mod: ModuleType) -> _Words:
         months=frozenset(w.lower() for w in getattr(mod, "MONTHS", ())),
         one_noun=frozenset(w.lower() for w in getattr(mod, "ONE_NOUN", ())),
         plural_nouns=frozenset(w.lower() for w in getattr(mod, "PLURAL_NOUNS", ())),
+        separate=pattern("SEPARATE"),
         weapons=frozenset(w.lower() for w in getattr(mod, "WEAPONS", ())),
         on=frozenset(w.lower() for w in getattr(mod, "TURNED_ON", ())),
         toll_after=frozenset(w.lower() for w in getattr(mod, "TOLL_AFTER", ())),
@@ -715,6 +717,21 @@ def tells_harm(text: str, start: int, end: int, lang: str) -> bool:
         if word not in w.died and _harm(m.group(), w) != "injured":
             return True
     return False
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s|$)")
+
+
+def several_happenings(text: str, pos: int, lang: str) -> bool:
+    """Whether the sentence around `pos` tells a toll over several happenings ("two teens died in
+    separate incidents", "two dead after several unrelated shootings"): no one happening's toll."""
+    w = _lang_words(lang)
+    if w is None or w.separate is None:
+        return False
+    floor = max(0, pos - 400)
+    start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, floor, pos)), default=floor)
+    end_m = _SENTENCE_BREAK.search(text, pos)
+    return w.separate.search(text, start, end_m.start() if end_m else len(text)) is not None
 
 
 def suffers(text: str, start: int, end: int, lang: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from lagebild.events.casualties import Count, casualties, figures, tells_harm
+from lagebild.events.casualties import Count, casualties, figures, several_happenings, tells_harm
 from lagebild.merge.within import group
 from lagebild.model import Event
 
@@ -64,6 +64,8 @@ def assign(
     starts = [s for s, _ in spans]
     tolls: list[list[Count]] = [[] for _ in groups]
     for c in counts:
+        if several_happenings(text, c.start, lang):
+            continue  # "two students have died in separate incidents": no one happening's toll
         k = bisect_right(starts, c.start) - 1
         if k >= 0 and c.start < spans[k][1]:
             targets = set(owner[spans[k]])  # in a violent sentence: its happenings'
@@ -84,6 +86,9 @@ def assign(
         tolls[gi].extend(heading)
     for g, toll in zip(groups, tolls, strict=True):
         if not toll:
+            for m in g:  # its own sentence's toll was over several happenings
+                if several_happenings(text, _sentence_of(m)[0], lang):
+                    m.fatalities = m.injured = None
             continue
         killed, injured = figures(toll)
         for m in g:

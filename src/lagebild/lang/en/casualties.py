@@ -66,6 +66,9 @@ REFLEXIVE = ("himself", "herself", "self")
 ONE_DEATH = ("suicide",)
 # Plural harm nouns: never one person ("a friend found the bodies", "the family with whom she lives").
 PLURAL_NOUNS = ("lives", "fatalities", "bodies", "deaths", "casualties")
+# "two teens died in separate incidents", "in 33 separate shooting incidents": a toll over several
+# happenings, none of them alone ("in a separate attack" has a toll of its own).
+SEPARATE = (r"\b(?:separate|unrelated|different)\s+(?:\w+\s+)?(?:incidents|shootings|attacks|cases)\b",)
 # "turned the gun on himself": the one who killed took his own life (one more dead).
 WEAPONS = ("gun", "weapon", "rifle", "shotgun", "handgun", "pistol", "firearm")
 TURNED_ON = ("on",)

@@ -214,7 +214,8 @@ def feed_items(n: int, start: int = 0) -> Iterator[tuple[str, str]]:
 
 
 def fake_extract(doc):
-    """One event per document, read from its first sentence: fast, and enough to count events."""
+    """One sure event per document, read from its first sentence: fast, and enough to count
+    events (sure: the store keeps it as the document's main event whatever the text's topic)."""
     from lagebild.model import Event, Evidence, event_id
     from lagebild.nlp.sentences import split_sentences
 
@@ -225,6 +226,7 @@ def fake_extract(doc):
             id=event_id(doc.id, first.start, "PROTEST"),
             type="PROTEST",
             date="2025-03-04",
+            confidence=0.95,
             evidence=[evidence],
         )
     ]

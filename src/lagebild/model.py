@@ -203,9 +203,12 @@ class Event:
     # unless asked for), and what was corrected, from what, by whom; None: nobody corrected it.
     flagged: bool = False
     correction: dict[str, Any] | None = None
+    # Named as the object of what its sentences tell ("condemned the bombing", "an agreement to
+    # end the fighting"), never reported by them: a mention of that kind is no event of its own.
+    reference: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "type": self.type,
             "mode": self.mode,
@@ -233,6 +236,9 @@ class Event:
             "flagged": self.flagged,
             "correction": self.correction,
         }
+        if self.reference:  # a mention's mark, kept with it for rebuilds; stored events do not keep it
+            out["reference"] = True
+        return out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
@@ -263,6 +269,7 @@ class Event:
             disagreement=dict(d.get("disagreement") or {}),
             flagged=bool(d.get("flagged", False)),
             correction=d.get("correction"),
+            reference=bool(d.get("reference", False)),
         )
 
 

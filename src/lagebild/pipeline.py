@@ -30,17 +30,17 @@ from lagebild.events.arguments import (
     usable_places,
 )
 from lagebild.events.casualties import casualties, figures
-from lagebild.events.compose import Reading, compose
+from lagebild.events.compose import Reading, compose, cue_references
 from lagebild.events.detect import Candidate, detect_sentence, event_sentences
 from lagebild.events.hybrid import reading_without_trigger, rerank
 from lagebild.events.lexicon import lexicon
 from lagebild.events.ontology import CIVILIAN_SECTORS, acled_for, acled_role, cameo_for
 from lagebild.events.relevance import judge
-from lagebild.events.salience import select, title_types
+from lagebild.events.salience import keep
 from lagebild.events.tally import HARM_TYPES, assign
 from lagebild.merge.within import headline_end, merge_document
 from lagebild.model import Actor, Document, Event, Evidence, Place, event_id
-from lagebild.nlp.langid import detect_language
+from lagebild.nlp.langid import reading_language
 from lagebild.nlp.sentences import Sentence
 from lagebild.places import country_place, geoparse
 from lagebild.time import event_date, find_timexes
@@ -151,6 +151,7 @@ def _mentions_of_sentence(
     # Casualty figures are the sentence's: every reading of it reports the same dead and injured.
     killed, injured = figures(casualties(text, ctx.lang, s.start, s.end))
     readings = compose(cands, actor_sector, lambda c: passive_before(text, c.trigger_start, ctx.lex))
+    readings = cue_references(readings, ctx.lex.reference)
     if probs is not None:
         readings = rerank(readings, probs)
     for reading in readings:
@@ -205,6 +206,7 @@ def _mentions_of_sentence(
                 confidence=conf,
                 fatalities=killed,
                 injured=injured,
+                reference=reading.reference_after is not None,
                 evidence=[
                     Evidence(
                         document_id=ctx.doc.id,
@@ -227,14 +229,6 @@ def _learned_probabilities(sentences: list[Sentence]) -> list[dict[str, float]]:
     return predict([s.text for s in sentences])
 
 
-def _language(doc: Document) -> tuple[str, str]:
-    """(language of the text, language whose lexicon reads it): "de-DE", "DE" -> "de"; an unknown
-    code falls back on detection, then English."""
-    given = (doc.lang or "").strip().lower().replace("_", "-").split("-")[0] or None
-    lang = given if given and lexicon(given) else detect_language(doc.text) or given or "en"
-    return lang, lang if lexicon(lang) else "en"
-
-
 def extract_mentions(doc: Document, learned: bool = False) -> list[Event]:
     """Every reading of every trigger in the document, one mention (an Event with one evidence
     sentence) each, in text order: what was read, before it is grouped into events.
@@ -248,7 +242,7 @@ def extract_mentions(doc: Document, learned: bool = False) -> list[Event]:
     text = doc.text or ""
     if not text.strip():
         return []
-    lang, code = _language(doc)
+    lang, code = reading_language(doc.lang, text)
     # Sports, markets, weather, culture: not news about events, whatever metaphors they use.
     relevance = judge(text, code, doc.title)
     doc.relevance = relevance.score
@@ -354,9 +348,8 @@ def extract(doc: Document, learned: bool = False) -> list[Event]:
     text = doc.text or ""
     events = merge_document(extract_mentions(doc, learned=learned), headline_end(text))
     # An article reports one to three happenings; its headline and lead say which (events.salience).
-    lang, code = _language(doc)
-    events = select(events, text, title_types(doc.title, code), parse_iso_date(doc.published), doc.relevance)
-    return [_event_casualties(e, text, lang) for e in events]
+    lang, _ = reading_language(doc.lang, text)
+    return [_event_casualties(e, text, lang) for e in keep(events, doc)]
 
 
 def _event_casualties(event: Event, text: str, lang: str) -> Event:

@@ -112,7 +112,9 @@ def _store_clusters(
             # The article's own reading of each event it reports; the event it belongs to.
             by_event: dict[str, list[Event]] = {}
             for m in store.mentions_of_document(doc.id)[0]:
-                by_event.setdefault(store.event_of_mention(m.id) or m.id, []).append(m)
+                event = store.event_of_mention(m.id)
+                if event is not None:  # readings the article does not report as its events have none
+                    by_event.setdefault(event, []).append(m)
             own = {eid: summarise(ms) for eid, ms in by_event.items()}
             main = main_event([e for e in own.values() if e.modality == "asserted"])
             if main is not None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lagebild.events.detect import Candidate
+from lagebild.events.lexicon import Matcher
 from lagebild.events.ontology import CIVILIAN_SECTORS, STATE_SECTORS
 
 # Modes of ASSAULT that say how violence was done, from most to least specific: when one
@@ -265,6 +266,25 @@ def _governor(r: Reading, readings: list[Reading]) -> Reading | None:
         ):
             return g
     return None
+
+
+def cue_references(readings: list[Reading], cues: Matcher | None) -> list[Reading]:
+    """Mark the material readings that a reference cue governs ("called the uprising treason",
+    "to end the fighting", "in response to the bombing"): named as the object of what the
+    sentence tells, not reported by it. `cues` is the language's REFERENCE matcher."""
+    if cues is None:
+        return readings
+    for r in readings:
+        if r.reference_after is not None or r.type not in _MATERIAL or r.modality != "asserted":
+            continue
+        t = r.anchor
+        base = t.sentence.start
+        before = t.sentence.text[: t.trigger_start - base]
+        for _, end, _, _ in cues.finditer(before):
+            if t.trigger_start - (base + end) <= _OBJECT_REACH and not _CLAUSE_BREAK.search(before[end:]):
+                r.reference_after = base + end
+                break
+    return readings
 
 
 def _references(readings: list[Reading]) -> list[Reading]:

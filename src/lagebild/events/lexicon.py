@@ -20,6 +20,10 @@ Module attributes (all optional):
 - NEGATION, FUTURE, HYPOTHETICAL: cue patterns for modality
 - NEGATION_AFTER: cues that negate a trigger they follow within the clause (German "nicht")
 - REPORTING: reporting verbs ("said"): the speaker is not the actor
+- REFERENCE: words after which a named happening is the object of what the sentence tells, not
+  its report: characterising ("called the uprising treason", "described the protesters as"),
+  ending ("an agreement to end the fighting", "a halt to the shelling"), answering ("in
+  response to the bombing"), remembering ("the anniversary of the massacre")
 - BOILERPLATE: line starts after which the rest of the text is site furniture or a teaser
 - SKIP_LINES: line starts of captions, credits and bylines
 - NOT_LOCATION: cues before a place name that make it not the event's location (origin,
@@ -216,6 +220,7 @@ class Lexicon:
     of: Matcher | None = None
     passive: Matcher | None = None
     accident: Matcher | None = None
+    reference: Matcher | None = None
 
 
 def _cues(mod: object, name: str, prefix: str) -> Matcher:
@@ -258,4 +263,5 @@ def lexicon(lang: str) -> Lexicon | None:
         of=_cues(mod, "OF_MARKERS", prefix),
         passive=_cues(mod, "PASSIVE", prefix),
         accident=_cues(mod, "ACCIDENT", prefix),
+        reference=_cues(mod, "REFERENCE", prefix),
     )

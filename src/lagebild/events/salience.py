@@ -19,8 +19,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from lagebild.events.lexicon import lexicon
-from lagebild.merge.features import date_range
-from lagebild.model import Event
+from lagebild.events.relevance import judge
+from lagebild.model import Document, Event
+from lagebild.nlp.langid import reading_language
+from lagebild.time.values import date_span, parse_iso_date
 
 MAX_EVENTS = 3
 # The lead: the headline and the first sentences, up to the sentence end after this many characters.
@@ -87,7 +89,7 @@ def salience(
     if not in_lead and len(starts) == 1:
         z -= BACKGROUND
     if published is not None and event.date_from == "text":
-        span = date_range(event)
+        span = date_span(event.date, event.date_precision)
         if span is not None and span[1] < published - timedelta(days=PAST_DAYS):
             z -= PAST
     return round(1.0 / (1.0 + math.exp(-z)), 3)
@@ -104,7 +106,13 @@ def select(
     """The article's most salient events (see the module), salience as confidence, in text order.
 
     `relevance` is the document's judgement (events.relevance): low, only a strong main reading
-    makes the article one about events."""
+    makes the article one about events. Events that are only references (Event.reference) are
+    chosen only where no report of their type is."""
+    # A happening only named by the statements that tell of it ("condemned the bombing") is the
+    # article's event only when nothing else there reports one of its kind: crime news often
+    # tells the shooting only as what a suspect is "accused of".
+    reported = {e.type for e in events if not e.reference}
+    events = [e for e in events if not e.reference or e.type not in reported]
     if not events:
         return []
     lead = lead_end(text)
@@ -118,6 +126,21 @@ def select(
     kept = ranked[:1] + [e for e in ranked[1:limit] if e.confidence >= FLOOR]
     kept += [e for e in ranked[1:] if e not in kept and _reported_in_own_right(e)]
     return sorted(kept, key=lambda e: min((ev.start for ev in e.evidence), default=0))
+
+
+def keep(events: Sequence[Event], doc: Document) -> list[Event]:
+    """The events of `doc` (its mentions grouped, merge.within) that it reports: `select` with
+    what the document says of itself (title, publication day, relevance).
+
+    The one choice both `lagebild extract` and the store make, so that a stored document has the
+    events extraction shows; its other readings stay stored as mentions of no event. A document
+    read back from a store has no relevance judgement: it is judged again, as extraction did."""
+    if not events:
+        return []
+    text = doc.text or ""
+    _, code = reading_language(doc.lang, text)
+    relevance = doc.relevance if doc.relevance is not None else judge(text, code, doc.title).score
+    return select(events, text, title_types(doc.title, code), parse_iso_date(doc.published), relevance)
 
 
 def _reported_in_own_right(event: Event) -> bool:

@@ -192,4 +192,5 @@ def summarise(mentions: Sequence[Event], event_id: str | None = None) -> Event:
         num_mentions=sum(max(1, m.num_mentions) for m in mentions),
         languages=sorted({ev.lang for ev in evidence if ev.lang and ev.lang != "und"}),
         disagreement=disagreement,
+        reference=all(m.reference for m in mentions),
     )

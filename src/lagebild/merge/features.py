@@ -7,13 +7,14 @@ turns them into the numbers the merge decision weighs (lagebild.merge.decide).
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from functools import cache, lru_cache
 
 from lagebild.eval.metrics import haversine_km
 from lagebild.lang import load
 from lagebild.model import Event, Place
 from lagebild.places.normalise import fold
+from lagebild.time.values import date_span
 
 # How far apart (km) two places may lie and still be one scene: a city and its suburbs.
 NEAR_KM = 30.0
@@ -24,24 +25,7 @@ _NAME = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,})")
 
 def date_range(event: Event) -> tuple[date, date] | None:
     """First and last day an event's date can mean at its precision ("2022-01" is all January)."""
-    if not event.date:
-        return None
-    try:
-        parts = [int(p) for p in event.date[:10].split("-")]
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31)
-        first = date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
-        return None
-    precision = event.date_precision or "day"
-    if precision == "day":
-        return first, first
-    if precision == "week":
-        return first, first + timedelta(days=6)
-    if precision == "month":
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return first.replace(day=1), following - timedelta(days=1)
-    return date(first.year, 1, 1), date(first.year, 12, 31)
+    return date_span(event.date, event.date_precision)
 
 
 def day_gap(a: Event, b: Event) -> int | None:

@@ -1,7 +1,8 @@
 """Where a document's mentions go: the merge stage between the pipeline and the store.
 
-`plan` groups a document's mentions into its events (within), then links each to a stored event
-or none (link). `rebuild` re-groups a whole store from its stored mentions, document by document
+`plan` groups a document's mentions into its events (within), keeps those the document reports
+(events.salience: an article tells one to three happenings, the rest of its readings are
+background and stay mentions of no event), then links each to a stored event or none (link). `rebuild` re-groups a whole store from its stored mentions, document by document
 in the order they were ingested, through the same two steps: the result equals ingesting the same
 documents again from scratch, without re-reading a single text.
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from lagebild.events.salience import keep
 from lagebild.merge.aggregate import summarise
 from lagebild.merge.features import event_names
 from lagebild.merge.link import Candidate, Decision, Embed, link
@@ -27,13 +29,16 @@ def plan(
     candidates_of: Callable[..., list[Candidate]],
     embed: Embed | None = None,
 ) -> list[Decision]:
-    """One decision per event of `doc`: its mentions, its summary, and the stored event it joins."""
+    """One decision per event `doc` reports: its mentions, its summary, and the stored event it
+    joins. Mentions in no decision belong to no event."""
     groups = group(mentions, headline_end(doc.text or ""))
-    events = [summarise(g) for g in groups]
+    summaries = [summarise(g) for g in groups]
+    group_of = {id(e): g for e, g in zip(summaries, groups, strict=True)}
+    events = keep(summaries, doc)
     names_of = {e.id: event_names(e, doc.title, doc.text) for e in events}
     decisions = link(events, names_of, candidates_of, embed)
-    for d, g in zip(decisions, groups, strict=True):
-        d.mentions = list(g)
+    for d, e in zip(decisions, events, strict=True):
+        d.mentions = list(group_of[id(e)])
     return decisions
 
 

@@ -58,11 +58,37 @@ def group(mentions: Sequence[Event], headline_end: int = -1) -> list[list[Event]
                 break
         else:
             groups.append([m])
+    groups = _attach_references(groups)
     for g in groups:
         lead = max(g, key=lambda m: m.confidence)
         g.remove(lead)
         g.insert(0, lead)
     return groups
+
+
+def _attach_references(groups: list[list[Event]]) -> list[list[Event]]:
+    """Groups told only as references ("condemned the bombing", "accused of shooting his
+    friend") join the best-read report of their type in the document, whatever mode, modality,
+    doers or place the reference gives (a statement's place is often its speaker's): it names
+    the happening the article reports. Only a date that contradicts keeps them apart."""
+    reports = sorted(
+        (g for g in groups if not all(m.reference for m in g)),
+        key=lambda g: -max(m.confidence for m in g),
+    )
+    out = []
+    for g in groups:
+        ref = g[0]
+        target = None
+        if all(m.reference for m in g):
+            target = next(
+                (r for r in reports if r[0].type == ref.type and _dates_fit(ref, r[0])),
+                None,
+            )
+        if target is None:
+            out.append(g)
+        else:
+            target.extend(g)
+    return out
 
 
 def merge_document(mentions: Sequence[Event], headline_end: int = -1) -> list[Event]:

@@ -55,6 +55,15 @@ def detect_language(text: str) -> str | None:
     return lang if scores[lang] / supported >= MIN_CONFIDENCE else None
 
 
+def reading_language(declared: str | None, text: str) -> tuple[str, str]:
+    """(language of the text, language whose words read it) for a document that declares
+    `declared`: "de-DE" and "DE" are "de"; a code we cannot read falls back on detection, then
+    English. Extraction and the choice of a document's events read a text the same way."""
+    given = (declared or "").strip().lower().replace("_", "-").split("-")[0] or None
+    lang = given if given in _SUPPORTED else detect_language(text) or given or "en"
+    return lang, lang if lang in _SUPPORTED else "en"
+
+
 def language_confidence(text: str) -> float:
     """How clearly `text` reads as some language, any language (the model's top probability).
 

@@ -353,6 +353,7 @@ class PostgresStore:
             if decisions is None:
                 decisions = [Decision(event=e, names=set(), mentions=[e]) for e in events]
             self._store_decisions(conn, doc.id, decisions, new_document=True)
+            _store_loose_mentions(conn, doc.id, events, decisions)
         return True
 
     def _store_decisions(
@@ -1241,6 +1242,24 @@ def _upsert_event(conn: psycopg.Connection, event: Event, change: int, *, correc
 
 def _blob(vector: np.ndarray | None) -> bytes | None:
     return None if vector is None else np.asarray(vector, dtype=np.float16).tobytes()
+
+
+def _store_loose_mentions(
+    conn: psycopg.Connection, document_id: str, mentions: Sequence[Event], decisions: Sequence[Decision]
+) -> None:
+    """Keep the mentions that no decision groups, without an event (SQLite's twin)."""
+    grouped = {m.id for d in decisions for m in d.mentions}
+    loose = [
+        (m.id, document_id, float(m.confidence), json.dumps(m.to_dict(), ensure_ascii=False))
+        for m in mentions
+        if m.id not in grouped
+    ]
+    if loose:
+        conn.cursor().executemany(
+            "INSERT INTO mentions (id, document_id, event_id, confidence, data) VALUES (%s, %s, NULL, %s, %s)"
+            " ON CONFLICT (id) DO NOTHING",
+            loose,
+        )
 
 
 def _store_decision(

@@ -360,6 +360,7 @@ class SQLiteStore:
             change = _next_change(conn)
             for offset, d in enumerate(decisions):
                 _store_decision(conn, doc.id, d, change + offset)
+            _store_loose_mentions(conn, doc.id, events, decisions)
         return True
 
     def store_decisions(self, document_id: str, decisions: Sequence[Decision]) -> None:
@@ -1138,6 +1139,23 @@ def _insert_evidence(conn: sqlite3.Connection, event_id: str, evidence: Iterable
             (cur.lastrowid, ev.sentence, titles[ev.document_id]),
         )
     return added
+
+
+def _store_loose_mentions(
+    conn: sqlite3.Connection, document_id: str, mentions: Sequence[Event], decisions: Sequence[Decision]
+) -> None:
+    """Keep the mentions that no decision groups (readings the document does not report as its
+    events): stored without an event, so that a rebuild reads everything that was read."""
+    grouped = {m.id for d in decisions for m in d.mentions}
+    conn.executemany(
+        "INSERT INTO mentions (id, document_id, event_id, confidence, data) VALUES (?, ?, NULL, ?, ?)"
+        " ON CONFLICT(id) DO NOTHING",
+        [
+            (m.id, document_id, float(m.confidence), json.dumps(m.to_dict(), ensure_ascii=False))
+            for m in mentions
+            if m.id not in grouped
+        ],
+    )
 
 
 def _store_decision(conn: sqlite3.Connection, document_id: str, d: Decision, change: int) -> None:

@@ -116,6 +116,27 @@ def value_start(value: str) -> tuple[date, str] | None:
         return None
 
 
+def date_span(value: str | None, precision: str | None) -> tuple[date, date] | None:
+    """First and last day a stored date can mean at its precision ("2022-01" is all January)."""
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value[:10].split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        first = date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+    precision = precision or "day"
+    if precision == "day":
+        return first, first
+    if precision == "week":
+        return first, first + timedelta(days=6)
+    if precision == "month":
+        return first.replace(day=1), add_months(first.replace(day=1), 1) - timedelta(days=1)
+    return date(first.year, 1, 1), date(first.year, 12, 31)
+
+
 def parse_iso_date(s: str | None) -> date | None:
     """The date at the start of an ISO date or datetime string; None when it has none."""
     if not s:

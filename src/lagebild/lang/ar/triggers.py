@@ -130,3 +130,20 @@ NOT_LOCATION: tuple[str, ...] = ("خبرة", "تجربة", "مثل ما حدث �
 ORIGIN: tuple[str, ...] = ("قادم* من", "القادم* من")
 AGENT_MARKERS: tuple[str, ...] = ("من قبل", "على يد")
 # fmt: on
+
+# A happening named after these is the object of what the sentence tells (characterised, ended,
+# answered, remembered), not reported by it.
+REFERENCE: tuple[str, ...] = (
+    "وصف",
+    "وصفت",
+    "واصفا",
+    "واصفة",
+    "وقف",
+    "إنهاء",
+    "انهاء",
+    "إيقاف",
+    "ردا على",
+    "رداً على",
+    "انتقاما",
+    "ذكرى",
+)

@@ -36,7 +36,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
                          "~reisen ab"),
     "RETREAT/release": ("freigelassen", "freilassung*", "ließ frei", "ließen frei", "entlassen",
                         # handed over, not taken: "übergab 13 Geiseln an das Rote Kreuz"
-                        "übergab* _ geisel*", "übergeben _ geisel*", "geisel* übergeben", "geisel* freigelassen",
+                        "übergab* _ _ geisel*", "übergeben _ _ geisel*", "geisel* übergeben", "geisel* freigelassen",
                         "geiseln _ freigelassen", "geisel* freigekommen", "geiseln kamen frei"),
     "RETREAT/disarm": ("entwaffn*", "waffen niedergelegt", "legten die waffen nieder", "kapitul*",
                        "ergaben sich", "ergeben"),
@@ -155,7 +155,8 @@ FUTURE: tuple[str, ...] = ("wird", "werden", "soll", "sollen", "plant", "planen"
                            "beabsichtigt", "droht", "drohen", "morgen", "kommende* woche", "nächste* woche",
                            "angekündigt", "kündigte an", "kündigten an", "vorgesehen", "bevorstehend*",
                            "bereit zu", "vor zu", "bereitet*", "bereiten", "vorbereit*", "angedroht", "drohte mit",
-                           "droht mit", "kündigt an", "kündigen an", "will", "wollen")
+                           "droht mit", "kündigt an", "kündigen an", "will", "wollen", "strebt", "strebe", "streben",
+                           "anstreb*")
 HYPOTHETICAL: tuple[str, ...] = ("falls", "wenn", "sofern", "könnte", "könnten", "würde", "würden",
                                  "möglich*",
                                  "eventuell", "vielleicht", "befürcht*", "gefahr eine*", "risiko", "ob",
@@ -178,3 +179,29 @@ PASSIVE: tuple[str, ...] = ("wurde", "wurden", "worden", "ist", "sind")
 AGENT_MARKERS: tuple[str, ...] = ("von", "durch", "seitens")
 OF_MARKERS: tuple[str, ...] = ("der", "des", "von")
 # fmt: on
+
+# A happening named after these is the object of what the sentence tells (characterised, ended,
+# answered, remembered), not reported by it.
+REFERENCE: tuple[str, ...] = (
+    "nannte",
+    "nennt",
+    "nannten",
+    "bezeichnete*",
+    "bezeichnet",
+    "beenden",
+    "beendet",
+    "beendigung",
+    "ende der",
+    "ende des",
+    "ende von",
+    "einstellung der",
+    "einstellung des",
+    "stopp der",
+    "stopp des",
+    "als reaktion auf",
+    "als antwort auf",
+    "vergeltung für",
+    "rache für",
+    "jahrestag*",
+    "gedenk*",
+)

@@ -1223,3 +1223,39 @@ ORIGIN: tuple[str, ...] = ("from",)
 AGENT_MARKERS: tuple[str, ...] = ("by",)
 PASSIVE: tuple[str, ...] = ("was", "were", "been", "being", "got", "is", "are")
 OF_MARKERS: tuple[str, ...] = ("of", "by")
+
+# A happening named after these is the object of what the sentence tells (characterised, ended,
+# answered, remembered), not reported by it.
+REFERENCE: tuple[str, ...] = (
+    "called the",
+    "called it",
+    "called this",
+    "called their",
+    "called his",
+    "called her",
+    "calling the",
+    "describ*",
+    "termed",
+    "branded",
+    "labelled",
+    "labeled",
+    "dubbed",
+    "end",
+    "ends",
+    "ended",
+    "ending",
+    "an end to",
+    "halt",
+    "halted",
+    "halting",
+    "stop",
+    "stopped",
+    "stopping",
+    "cease",
+    "in response to",
+    "in retaliation for",
+    "retaliation for",
+    "revenge for",
+    "anniversary of",
+    "commemorat*",
+)

@@ -155,3 +155,24 @@ PASSIVE: tuple[str, ...] = ("fue", "fueron", "sido", "es", "son")
 AGENT_MARKERS: tuple[str, ...] = ("por parte de", "por")
 OF_MARKERS: tuple[str, ...] = ("de", "del", "de los", "de las")
 # fmt: on
+
+# A happening named after these is the object of what the sentence tells (characterised, ended,
+# answered, remembered), not reported by it.
+REFERENCE: tuple[str, ...] = (
+    "calificó",
+    "calificaron",
+    "califica",
+    "describió",
+    "tildó",
+    "poner fin",
+    "fin de",
+    "fin a",
+    "cese de",
+    "cese del",
+    "alto a",
+    "en respuesta a",
+    "en represalia",
+    "represalia por",
+    "aniversario",
+    "conmemor*",
+)

@@ -114,3 +114,13 @@ NOT_LOCATION: tuple[str, ...] = ("تجربه*", "مانند", "همچون", "ا�
 ORIGIN: tuple[str, ...] = ("از",)
 AGENT_MARKERS: tuple[str, ...] = ("توسط", "از سوی")
 # fmt: on
+
+# A happening named after these is the object of what the sentence tells (characterised, ended,
+# answered, remembered), not reported by it.
+REFERENCE: tuple[str, ...] = (
+    "در پاسخ به",
+    "در تلافی",
+    "توقف",
+    "پایان دادن به",
+    "سالگرد",
+)

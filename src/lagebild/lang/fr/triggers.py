@@ -166,3 +166,28 @@ PASSIVE: tuple[str, ...] = ("été", "est", "sont")
 AGENT_MARKERS: tuple[str, ...] = ("par",)
 OF_MARKERS: tuple[str, ...] = ("de", "des", "du", "d'")
 # fmt: on
+
+# A happening named after these is the object of what the sentence tells (characterised, ended,
+# answered, remembered), not reported by it.
+REFERENCE: tuple[str, ...] = (
+    "qualifié",
+    "qualifiée",
+    "qualifiés",
+    "qualifiant",
+    "décrit",
+    "décrivant",
+    "mettre fin",
+    "mettre un terme",
+    "fin de",
+    "fin des",
+    "fin du",
+    "fin aux",
+    "arrêt des",
+    "arrêt de",
+    "cessation des",
+    "en réponse à",
+    "en représailles",
+    "représailles à",
+    "anniversaire",
+    "commémor*",
+)

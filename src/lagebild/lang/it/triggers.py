@@ -135,3 +135,24 @@ PASSIVE: tuple[str, ...] = ("è stato", "è stata", "sono stati", "sono state", 
 AGENT_MARKERS: tuple[str, ...] = ("da parte di",)
 OF_MARKERS: tuple[str, ...] = ("di", "del", "della", "dei", "delle", "degli")
 # fmt: on
+
+# A happening named after these is the object of what the sentence tells (characterised, ended,
+# answered, remembered), not reported by it.
+REFERENCE: tuple[str, ...] = (
+    "definito",
+    "definita",
+    "ha definito",
+    "definendo",
+    "porre fine",
+    "mettere fine",
+    "fine dei",
+    "fine della",
+    "fine del",
+    "fine delle",
+    "cessazione",
+    "in risposta a",
+    "in risposta al",
+    "in risposta alla",
+    "rappresaglia",
+    "anniversario",
+)

@@ -128,3 +128,21 @@ NOT_LOCATION: tuple[str, ...] = ("doświadczeni*", "jak w", "podobnie jak", "poc
 ORIGIN: tuple[str, ...] = ("z", "ze")
 AGENT_MARKERS: tuple[str, ...] = ("przez", "ze strony")
 # fmt: on
+
+# A happening named after these is the object of what the sentence tells (characterised, ended,
+# answered, remembered), not reported by it.
+REFERENCE: tuple[str, ...] = (
+    "nazwał",
+    "nazwała",
+    "nazwali",
+    "określił",
+    "określiła",
+    "zakończyć",
+    "zakończenie",
+    "koniec",
+    "wstrzymanie",
+    "w odpowiedzi na",
+    "odwet za",
+    "w odwecie za",
+    "rocznic*",
+)

@@ -131,3 +131,23 @@ PASSIVE: tuple[str, ...] = ("foi", "foram", "sido")
 AGENT_MARKERS: tuple[str, ...] = ("por",)
 OF_MARKERS: tuple[str, ...] = ("de", "do", "da", "dos", "das")
 # fmt: on
+
+# A happening named after these is the object of what the sentence tells (characterised, ended,
+# answered, remembered), not reported by it.
+REFERENCE: tuple[str, ...] = (
+    "classificou",
+    "qualificou",
+    "chamou de",
+    "descreveu",
+    "pôr fim",
+    "fim da",
+    "fim do",
+    "fim dos",
+    "fim das",
+    "cessar",
+    "em resposta a",
+    "em resposta à",
+    "em retaliação",
+    "retaliação a",
+    "aniversário",
+)

@@ -129,3 +129,21 @@ NOT_LOCATION: tuple[str, ...] = ("досвід*", "як у", "як в", "за п
 ORIGIN: tuple[str, ...] = ("з", "із", "зі")
 AGENT_MARKERS: tuple[str, ...] = ("з боку",)
 # fmt: on
+
+# A happening named after these is the object of what the sentence tells (characterised, ended,
+# answered, remembered), not reported by it.
+REFERENCE: tuple[str, ...] = (
+    "назвав",
+    "назвала",
+    "назвали",
+    "називає",
+    "називаючи",
+    "припинити",
+    "припиненн*",
+    "покласти край",
+    "кінець",
+    "у відповідь на",
+    "в відповідь на",
+    "помста за",
+    "річниц*",
+)

@@ -105,6 +105,14 @@ from lagebild.pipeline import extract_mentions, extract_text
         ("en", "A mother, father, and toddler were found dead.", 3, None),
         ("en", "A 4-year-old girl and mother who were shot and killed were identified.", 2, None),
         ("en", "The boy who died was 14.", 1, None),
+        # A headline or caption before, without a full stop, is no victim of the one who shot himself.
+        ("en", "A shooting killed a child on Tuesday\n\nPolice said the boy fatally shot himself.", 1, None),
+        (
+            "en",
+            "►Related: teen kills 13-year-old boy ►Related: shooting prompts teen to kill himself",
+            1,
+            None,
+        ),
         # "a fatal shooting", "a County death" after a preposition are one dead, not a place's count.
         ("en", "He was charged in a fatal shooting on Monday.", 1, None),
         ("en", "A person of interest in a Sumter County death is no longer wanted.", 1, None),

@@ -31,6 +31,8 @@ from lagebild.lang import load
 
 Kind = Literal["killed", "injured", "hit"]  # hit: "shot", "stabbed", dead or alive
 
+# Marks that end a sentence, and the bullets that run headlines together ("►Related: ...").
+_SENTENCE_MARKS = frozenset({".", "!", "?", "►", "▶", "•", "|"})
 _TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*|[^\w\s]")
 _MAX_NOUNS = 3  # words between a count and its harm word or the next count ("two young men")
 _MAX_NAME_WORDS = 4  # capitalised words of a name inside a count's noun phrase
@@ -528,7 +530,11 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
             before = [
                 c.value
                 for c in out
-                if c.start >= sentence_start and c.kind in ("killed", "hit") and c.value and not c.doer
+                if c.start >= sentence_start
+                and c.kind in ("killed", "hit")
+                and c.value
+                and not c.doer
+                and "\n" not in text[c.end : lo]  # a caption or a headline before, without a full stop
             ]
             if before:
                 out.append(Count("killed", max(before) + 1, lo, hi))
@@ -536,7 +542,7 @@ def casualties(text: str, lang: str, start: int = 0, end: int | None = None) -> 
 
     for k, (tok, tok_start, tok_end) in enumerate(toks):
         low = tok.lower()
-        if tok in (".", "!", "?"):
+        if tok in _SENTENCE_MARKS:
             sentence_start = tok_end
         multiple = w.multiples.get(toks[k - 1][0].lower()) if k > 0 else None
         first = toks[k - 1][1] if multiple else tok_start

@@ -216,3 +216,9 @@ def test_a_place_noun_inside_a_bodys_name_does_not_make_a_street() -> None:
     text = "A trooper of the Florida Highway Patrol stopped him on Main Street."
     got = [m.text for m in geoparse(text, "en")]
     assert "Florida" in got and "Main Street" in got and "Florida Highway" not in got, got
+
+
+def test_a_part_of_a_state_is_the_state_not_its_namesake_city() -> None:
+    text = "The team travelled to central Washington to set up shop."
+    (m,) = resolve(text, [(text.index("Washington"), text.index("Washington") + 10)], "en")
+    assert m.place.precision == "admin1" and m.place.name == "Washington", m.place

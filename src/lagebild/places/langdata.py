@@ -44,6 +44,7 @@ class LangHints:
     region_abbreviations: dict[str, str] = field(default_factory=dict)
     capital_words: frozenset[str] = frozenset()  # "capital", "Hauptstadt", "العاصمة": the capital in context
     region_words: frozenset[str] = frozenset()  # "province", "محافظة": the region is meant, not its city
+    part_words: frozenset[str] = frozenset()  # "central", "eastern": a part of a region is meant
     capital_before: frozenset[str] = frozenset()  # "the": where capital words need a determiner
     cased: bool = True
 
@@ -88,6 +89,7 @@ def hints(lang: str | None) -> LangHints:
             region_abbreviations=hints("en").region_abbreviations,
             capital_words=frozenset().union(*(h.capital_words for h in parts)),
             region_words=frozenset().union(*(h.region_words for h in parts)),
+            part_words=frozenset().union(*(h.part_words for h in parts)),
             capital_before=frozenset().union(*(h.capital_before for h in parts)),
         )
     sw = load(lang, "stop_words")
@@ -122,6 +124,7 @@ def hints(lang: str | None) -> LangHints:
         region_abbreviations=dict(getattr(pl, "REGION_ABBREVIATIONS", None) or {}),
         capital_words=_folded(getattr(pl, "CAPITAL_WORDS", ())),
         region_words=_folded(getattr(pl, "REGION_WORDS", ())),
+        part_words=_folded(getattr(pl, "PART_WORDS", ())),
         capital_before=_folded(getattr(pl, "CAPITAL_BEFORE", ())),
         cased=lang not in UNCASED,
     )

@@ -517,6 +517,8 @@ def _region_word_beside(text: str, m: Mention, h: LangHints) -> bool:
     before = _WORDS.findall(text[max(0, m.start - 30) : m.start])
     after = _WORDS.findall(text[m.end : m.end + 30])
     within = _WORDS.findall(text[m.start : m.end])[1:]
+    if before and fold(before[-1]) in h.part_words:
+        return True  # "central Washington", "eastern Kentucky": a part of the region
     return any(fold(w) in h.region_words for w in before[-2:] + after[:1] + within)
 
 

@@ -318,3 +318,10 @@ CAPITAL_BEFORE = frozenset("the its their this that".split())
 REGION_WORDS = frozenset(
     "province provinces region state county oblast governorate department prefecture district".split()
 )
+
+# Words before a region's name that speak of a part of it ("central Washington", "eastern
+# Kentucky"): the region is meant, not the city that bears its name.
+PART_WORDS = frozenset(
+    """central eastern western northern southern northeastern northwestern southeastern southwestern
+    upstate downstate rural""".split()
+)

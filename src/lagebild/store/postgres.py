@@ -25,7 +25,7 @@ import math
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -34,27 +34,34 @@ from typing import Any
 
 import numpy as np
 import psycopg
+from psycopg.pq import TransactionStatus
 from psycopg.rows import dict_row
 
 from lagebild.alerts.watchlists import Alert, Filter, NewAlert, Watchlist, filter_json
 from lagebild.corrections import Correction, applied, before_of, fields_of
-from lagebild.merge.aggregate import summarise
 from lagebild.merge.decide import FAR_KM, WINDOW_DAYS
 from lagebild.merge.features import date_range
 from lagebild.merge.link import Candidate, Decision, lead_sentence
 from lagebild.model import MODALITIES, Document, Event, Evidence, utcnow
 from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
 from lagebild.store.contract import event_dict, evidence_dict
-from lagebild.store.rows import ANALYST_TABLES, correction_json
+from lagebild.store.rows import (
+    ANALYST_TABLES,
+    FOLDED,
+    SUMMARY_MENTIONS,
+    blob,
+    correction_json,
+    event_row,
+    folded_signature,
+    mention_rows,
+    names_json,
+    summary_when_joined,
+)
 
 # The checks of user input and the merge's limits are SQLite's own, so that both backends
 # accept, refuse and merge alike.
 from lagebild.store.sqlite import (
-    _MAX_NAMES,
-    _SUMMARY_MENTIONS,
     MERGE_CANDIDATES,
-    _actor_text,
-    _actors_json,
     _check_confidence,
     _check_date,
     _check_limit,
@@ -219,6 +226,22 @@ def migrate(conn: psycopg.Connection, *, create: bool = True) -> int:
 # -- the store ---------------------------------------------------------------------------------
 
 
+@contextmanager
+def _pipelined_transaction(conn: psycopg.Connection) -> Iterator[None]:
+    """A transaction whose BEGIN and COMMIT are statements of one pipeline, answered by its one
+    sync at the end. (psycopg's `transaction()` in a pipeline syncs at its start and twice at its
+    end: three more waits for the server per document.) Any failure rolls it back."""
+    try:
+        with conn.pipeline():
+            conn.execute("BEGIN")
+            yield
+            conn.execute("COMMIT")
+    except BaseException:
+        if not conn.broken and conn.info.transaction_status != TransactionStatus.IDLE:
+            conn.execute("ROLLBACK")
+        raise
+
+
 def _redact(url: str) -> str:
     """The URL without its password, for messages and `store.url`."""
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
@@ -271,18 +294,28 @@ class PostgresStore:
                 raise StoreUnavailable(f"database error in {self._shown}: {str(exc).strip()}") from None
 
     @contextmanager
-    def _write(self, *, serialised: bool = True, pipelined: bool = False) -> Iterator[psycopg.Connection]:
+    def _write(
+        self, *, serialised: bool = True, pipelined: bool = False, durable: bool = True
+    ) -> Iterator[psycopg.Connection]:
         """One transaction; `serialised` takes the writers' lock first (whoever hands out change numbers).
 
         `pipelined`: statements are sent without waiting for each answer (BEGIN and COMMIT too),
         so a transaction costs one round trip plus one per statement whose rows are read. Its
-        statements' `rowcount` is unknown until then: read rows (RETURNING) instead."""
+        statements' `rowcount` is unknown until then: read rows (RETURNING) instead.
+        `durable=False`: the commit does not wait for the WAL to reach the disk (see add_document)."""
         with self._lock:
             conn = self._db
             try:
-                with conn.pipeline() if pipelined else nullcontext(), conn.transaction():
-                    if serialised:
+                with _pipelined_transaction(conn) if pipelined else conn.transaction():
+                    if serialised and durable:
                         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+                    elif serialised:  # one statement for both
+                        conn.execute(
+                            "SELECT pg_advisory_xact_lock(%s), set_config('synchronous_commit', 'off', true)",
+                            (_WRITE_LOCK,),
+                        )
+                    elif not durable:
+                        conn.execute("SET LOCAL synchronous_commit = off")
                     yield conn
             except psycopg.DataError as exc:  # the value, not the database: e.g. a NUL character in text
                 raise StoreError(f"the database refuses a value: {str(exc).strip()}") from None
@@ -325,16 +358,19 @@ class PostgresStore:
         """
         # One transaction per document, as in SQLite, but its statements pipelined: sent without
         # waiting for each answer, so that a document costs a few round trips, not one per
-        # statement (about 23 for an LGL article). Only a statement whose answer is read waits.
+        # statement. Only a statement whose answer is read waits: here the document's insert,
+        # which also answers the first change number and whether any event carries corrections
+        # (a joining report must apply them again). A new event of a new document waits for
+        # nothing, a report joining a stored event twice (its row, then its mentions).
         # The commit does not wait for the WAL to reach the disk (synchronous_commit off): a
         # power cut may lose the last documents of a run (whole, never half: a rerun stores
         # them), SQLite's guarantee in WAL mode with synchronous=NORMAL. A killed lagebild loses
         # nothing the server acknowledged.
-        with self._write(pipelined=True) as conn:
-            conn.execute("SET LOCAL synchronous_commit = off")
+        with self._write(pipelined=True, durable=False) as conn:
             inserted = conn.execute(
                 "INSERT INTO documents (id, url, source, title, published, lang, author, text, fetched_at,"
-                " ingested_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING RETURNING 1",
+                " ingested_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING"
+                f" RETURNING {_BATCH_STATE}",
                 (
                     doc.id,
                     doc.url,
@@ -352,35 +388,22 @@ class PostgresStore:
                 return False
             if decisions is None:
                 decisions = [Decision(event=e, names=set(), mentions=[e]) for e in events]
-            self._store_decisions(conn, doc.id, decisions, new_document=True)
+            _store_decisions(conn, doc.id, decisions, inserted, new_document=True)
             _store_loose_mentions(conn, doc.id, events, decisions)
         return True
 
-    def _store_decisions(
-        self,
-        conn: psycopg.Connection,
-        document_id: str,
-        decisions: Sequence[Decision],
-        *,
-        new_document: bool = False,
-    ) -> None:
-        if decisions:
-            change = _next_change(conn)
-            for offset, d in enumerate(decisions):
-                _store_decision(conn, document_id, d, change + offset, new_document=new_document)
-            _notify(conn, change + len(decisions) - 1)
-
     def store_decisions(self, document_id: str, decisions: Sequence[Decision]) -> None:
         """Write the merge decisions of a stored document's mentions (`lagebild merge --rebuild`)."""
-        with self._write() as conn:
-            self._store_decisions(conn, document_id, decisions)
+        with self._write(pipelined=True) as conn:
+            state = conn.execute(f"SELECT {_BATCH_STATE}").fetchone()
+            _store_decisions(conn, document_id, decisions, state)
 
     def clear_events(self) -> None:
         """Forget every event (mentions stay, ungrouped): the first step of a rebuild."""
         with self._write() as conn:
             conn.execute("DELETE FROM evidence")
             conn.execute("DELETE FROM events")
-            conn.execute("DELETE FROM kv WHERE key >= %s AND key < %s", (_FOLDED, _FOLDED[:-1] + ";"))
+            conn.execute("DELETE FROM kv WHERE key >= %s AND key < %s", (FOLDED, FOLDED[:-1] + ";"))
             conn.execute("UPDATE mentions SET event_id = NULL")
 
     def document_ids(self) -> list[str]:
@@ -1179,59 +1202,44 @@ def first_day(value: str | None) -> date | None:
 
 
 def event_values(event: Event, change: int) -> dict[str, Any]:
-    """The events row of `event` (bulk copies write the same rows as `add_document`)."""
+    """The events row of `event` (bulk copies write the same rows as `add_document`): the
+    backends' common columns, and the point and first day that PostgreSQL's indexes read."""
     place = event.location
     return {
-        "id": event.id,
-        "type": event.type,
-        "mode": event.mode,
-        "acled_event_type": event.acled_event_type,
-        "acled_sub_event_type": event.acled_sub_event_type,
-        "cameo_root": event.cameo_root,
-        "date": event.date,
-        "date_precision": event.date_precision,
-        "modality": event.modality,
-        "confidence": float(event.confidence),
-        "location": json.dumps(place.to_dict(), ensure_ascii=False) if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
+        **event_row(event, change),
         "geom": f"SRID=4326;POINT({place.lon!r} {place.lat!r})" if place else None,
         "day": first_day(event.date),
-        "country": place.country if place else None,
-        "precision": place.precision if place else None,
-        "place_name": place.name if place else None,
-        "actors": _actors_json(event.actors),
-        "recipients": _actors_json(event.recipients),
-        "actor_text": _actor_text(event),
-        "num_sources": int(event.num_sources),
-        "first_seen": event.first_seen,
-        "updated": event.updated,
-        "change_seq": change,
-        "num_articles": int(event.num_articles),
-        "num_mentions": int(event.num_mentions),
-        "languages": json.dumps(list(event.languages)),
-        "fatalities": event.fatalities,
-        "injured": event.injured,
-        "disagreement": json.dumps(event.disagreement, ensure_ascii=False),
     }
 
 
-_UPSERT_SQL = (
-    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join(['%s'] * len(_EVENT_COLUMNS))})"
-    " ON CONFLICT (id) DO UPDATE SET "
-    + ", ".join(
-        "first_seen = least(events.first_seen, excluded.first_seen)"
-        if c == "first_seen"
-        else f"{c} = excluded.{c}"
-        for c in _EVENT_COLUMNS
-        if c != "id"
+def _upsert_sql(columns: Sequence[str], *, signature: bool) -> str:
+    """Insert an event, or overwrite a stored one's columns (first_seen keeps the earlier).
+    `signature`: the merge signature too, the embedding being the lead mention's where the
+    merge left none (a rebuild finds the one an earlier merge stored)."""
+    values = ["%s"] * len(columns)
+    names = list(columns)
+    if signature:
+        names += ["names", "embedding"]
+        values += ["%s", "coalesce(%s::bytea, (SELECT embedding FROM mentions WHERE id = %s))"]
+    return (
+        f"INSERT INTO events ({', '.join(names)}) VALUES ({', '.join(values)}) ON CONFLICT (id) DO UPDATE SET "
+        + ", ".join(
+            "first_seen = least(events.first_seen, excluded.first_seen)"
+            if c == "first_seen"
+            else f"{c} = excluded.{c}"
+            for c in names
+            if c != "id"
+        )
     )
-)
+
+
+_UPSERT_SQL = _upsert_sql(_EVENT_COLUMNS, signature=False)
+_INSERT_NEW_SQL = _upsert_sql(_EVENT_COLUMNS, signature=True)
 
 
 def _upsert_event(conn: psycopg.Connection, event: Event, change: int, *, corrected: bool = True) -> None:
-    """`corrected=False`: the event is new (read from a new document), so no analyst can have
-    corrected it yet; skipping the lookup saves a wait for the server per event."""
+    """`corrected=False`: no analyst can have corrected the event (a new one of a new document,
+    or a store without corrections); skipping the lookup saves a wait for the server."""
     values = event_values(event, change)
     conn.execute(_UPSERT_SQL, [values[c] for c in _EVENT_COLUMNS])
     _insert_evidence(conn, event.id, event.evidence)
@@ -1240,8 +1248,37 @@ def _upsert_event(conn: psycopg.Connection, event: Event, change: int, *, correc
         _apply_corrections(conn, event.id, change, fresh=True)
 
 
-def _blob(vector: np.ndarray | None) -> bytes | None:
-    return None if vector is None else np.asarray(vector, dtype=np.float16).tobytes()
+# What a batch of decisions needs to know first, answered with the statement that opens it: the
+# next change number (writers hold the advisory lock, so max + 1 is monotonic across processes
+# and commits in order) and whether any correction exists (if none, none needs applying again).
+_BATCH_STATE = (
+    "(SELECT coalesce(max(change_seq), 0) + 1 FROM events) AS change,"
+    " EXISTS (SELECT 1 FROM corrections) AS corrected"
+)
+
+
+def _store_decisions(
+    conn: psycopg.Connection,
+    document_id: str,
+    decisions: Sequence[Decision],
+    state: dict[str, Any],
+    *,
+    new_document: bool = False,
+) -> None:
+    """Write a document's decisions, numbered from `state`'s change (see _BATCH_STATE)."""
+    if not decisions:
+        return
+    change = int(state["change"])
+    for offset, d in enumerate(decisions):
+        _store_decision(
+            conn,
+            document_id,
+            d,
+            change + offset,
+            corrected=bool(state["corrected"]),
+            new_document=new_document,
+        )
+    _notify(conn, change + len(decisions) - 1)
 
 
 def _store_loose_mentions(
@@ -1262,103 +1299,118 @@ def _store_loose_mentions(
         )
 
 
+_MENTIONS_SQL = (
+    "INSERT INTO mentions (id, document_id, event_id, confidence, data, embedding)"
+    " SELECT r.id, %s, %s, r.confidence, r.data, CASE WHEN r.n = 1 THEN %s::bytea END"
+    " FROM unnest(%b::text[], %b::float8[], %b::text[]) WITH ORDINALITY AS r(id, confidence, data, n)"
+    " ORDER BY r.n ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id,"
+    " embedding = coalesce(mentions.embedding, excluded.embedding)"
+)
+
+
 def _store_decision(
-    conn: psycopg.Connection, document_id: str, d: Decision, change: int, *, new_document: bool = False
+    conn: psycopg.Connection,
+    document_id: str,
+    d: Decision,
+    change: int,
+    *,
+    corrected: bool = True,
+    new_document: bool = False,
 ) -> None:
     """Write one merge decision: the mentions with their event, and that event summarised again
-    (SQLite's `_store_decision`, statement for statement). `new_document`: the mentions were
-    never stored before (add_document), so none has an embedding to look up."""
-    stored = None
-    target = _resolve_event(conn, d.target) if d.target is not None else None
-    if target is not None and d.absorb:
-        target = _fold_events(conn, target, d.absorb)
-    if target is not None:
-        stored = conn.execute(
-            "SELECT id, first_seen, names, embedding FROM events WHERE id = %s", (target,)
-        ).fetchone()
+    (SQLite's `_store_decision`, with the statements pipelined: see add_document). `corrected`:
+    the store holds corrections; `new_document`: the mentions were never stored before, so no
+    correction is anchored to them."""
+    stored = _joined_event(conn, d)
     event_id = stored["id"] if stored is not None else d.mentions[0].id
-    lead_embedding = _blob(d.embedding)
-    for k, m in enumerate(d.mentions):
-        conn.execute(
-            "INSERT INTO mentions (id, document_id, event_id, confidence, data, embedding)"
-            " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id,"
-            " embedding = coalesce(mentions.embedding, excluded.embedding)",
-            (
-                m.id,
-                document_id,
-                event_id,
-                float(m.confidence),
-                json.dumps(m.to_dict(), ensure_ascii=False),
-                lead_embedding if k == 0 else None,
-            ),
-        )
+    lead_embedding = blob(d.embedding)
+    rows = mention_rows(document_id, event_id, d.mentions, lead_embedding)
+    # One statement for all of them; WITH ORDINALITY keeps their order (seq grows as SQLite's).
+    # The arrays go in binary (%b): in text form every quote of the JSON is escaped, by regex.
+    conn.execute(
+        _MENTIONS_SQL,
+        (
+            document_id,
+            event_id,
+            lead_embedding,
+            [r[0] for r in rows],
+            [r[3] for r in rows],
+            [r[4] for r in rows],
+        ),
+    )
     for other, vector in d.embedded.items():
         # Kept with the stored event and with its lead mention, so that a rebuild finds it again.
         conn.execute(
-            "UPDATE events SET embedding = %s WHERE id = %s AND embedding IS NULL", (_blob(vector), other)
+            "UPDATE events SET embedding = %s WHERE id = %s AND embedding IS NULL", (blob(vector), other)
         )
         conn.execute(
             "UPDATE mentions SET embedding = %s WHERE embedding IS NULL AND seq ="
             " (SELECT min(seq) FROM mentions WHERE event_id = %s)",
-            (_blob(vector), other),
+            (blob(vector), other),
         )
-    new_ids = {m.id for m in d.mentions}
     if stored is None:
-        # A new event: the plan's summary of its mentions, as it is.
-        _upsert_event(conn, d.event, change, corrected=not new_document)
-        names, embedding = set(d.names), lead_embedding
-        if embedding is None and not new_document:  # a rebuild: the lead mention may have been embedded
-            row = conn.execute("SELECT embedding FROM mentions WHERE id = %s", (d.mentions[0].id,)).fetchone()
-            embedding = row["embedding"] if row else None
+        # A new event: the plan's summary of its mentions, as it is, with its merge signature.
+        values = event_values(d.event, change)
         conn.execute(
-            "UPDATE events SET names = %s, embedding = %s WHERE id = %s",
-            (json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False), embedding, event_id),
+            _INSERT_NEW_SQL,
+            [*(values[c] for c in _EVENT_COLUMNS), names_json(d.names), lead_embedding, d.mentions[0].id],
         )
+        _insert_evidence(conn, event_id, d.event.evidence)
+        if corrected and not new_document:
+            _apply_corrections(conn, event_id, change, fresh=True)
         return
-    others = [
-        Event.from_dict(json.loads(row["data"]))
-        for row in conn.execute(
-            "SELECT seq, data, id FROM mentions WHERE event_id = %s ORDER BY confidence DESC, seq LIMIT %s",
-            (event_id, _SUMMARY_MENTIONS + len(new_ids) + 1),
-        ).fetchall()
-        if row["id"] not in new_ids
-    ]
-    # The first mention leads (its sentence is the event's first evidence), then the surest.
+    # Both sent before either is read: one wait.
+    surest = conn.execute(
+        "SELECT data FROM mentions WHERE event_id = %s ORDER BY confidence DESC, seq LIMIT %s",
+        (event_id, SUMMARY_MENTIONS + len(d.mentions) + 1),
+    )
     first = conn.execute("SELECT data FROM mentions WHERE event_id = %s ORDER BY seq LIMIT 1", (event_id,))
-    lead = Event.from_dict(json.loads(first.fetchone()["data"]))
-    others = [m for m in others if m.id != lead.id][:_SUMMARY_MENTIONS]
-    merged = summarise([lead, *others, *d.mentions], event_id=event_id)
-    merged.first_seen = min(stored["first_seen"], merged.first_seen)
-    names = set(json.loads(stored["names"])) | d.names
-    embedding = stored["embedding"] or None
-    merged.evidence = [ev for m in d.mentions for ev in m.evidence]
-    merged.updated = utcnow()
-    _upsert_event(conn, merged, change)
-    counts = conn.execute(
-        "SELECT count(*) AS n, count(DISTINCT document_id) AS docs FROM mentions WHERE event_id = %s",
-        (event_id,),
-    ).fetchone()
-    sources = conn.execute(
-        "SELECT count(DISTINCT coalesce(source, url, document_id)) AS n, array_agg(DISTINCT lang) AS langs"
-        " FROM evidence WHERE event_id = %s AND lang != 'und'",
-        (event_id,),
-    ).fetchone()
+    merged = summary_when_joined(
+        event_id,
+        stored["first_seen"],
+        Event.from_dict(json.loads(first.fetchone()["data"])),
+        [Event.from_dict(json.loads(row["data"])) for row in surest.fetchall()],
+        d.mentions,
+    )
+    _upsert_event(conn, merged, change, corrected=corrected)
+    # Counted over all its mentions and evidence (not only those summarised), by the server:
+    # nothing to wait for.
     conn.execute(
-        "UPDATE events SET num_mentions = %s, num_articles = %s, num_sources = greatest(1, %s), languages = %s,"
-        " names = %s, embedding = %s WHERE id = %s",
+        "UPDATE events SET num_mentions = m.n, num_articles = m.docs, num_sources = greatest(1, s.n),"
+        " languages = s.langs, names = %s, embedding = %s"
+        " FROM (SELECT count(*) AS n, count(DISTINCT document_id) AS docs FROM mentions WHERE event_id = %s) m,"
+        " (SELECT count(DISTINCT coalesce(source, url, document_id)) AS n,"
+        ' coalesce(json_agg(DISTINCT lang COLLATE "C" ORDER BY lang COLLATE "C")::text, \'[]\') AS langs'
+        " FROM evidence WHERE event_id = %s AND lang != 'und') s"
+        " WHERE events.id = %s",
         (
-            counts["n"],
-            counts["docs"],
-            sources["n"],
-            json.dumps(sorted(sources["langs"] or [])),
-            json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False),
-            embedding,
+            names_json(set(json.loads(stored["names"])) | d.names),
+            stored["embedding"] or None,
+            event_id,
+            event_id,
             event_id,
         ),
     )
 
 
-_FOLDED = "folded:"  # kv key prefix: an event folded into another -> that event's id
+def _joined_event(conn: psycopg.Connection, d: Decision) -> dict[str, Any] | None:
+    """The stored event `d` joins (after folding the events it ties together), as the row of its
+    merge signature; None for a new event."""
+    if d.target is None:
+        return None
+    row = conn.execute(_SIGNATURE_SQL, (d.target,)).fetchone()  # the common case: one wait
+    target = row["id"] if row is not None else _resolve_event(conn, d.target)
+    if target is None:
+        return None
+    if d.absorb:
+        target = _fold_events(conn, target, d.absorb)
+        row = None  # folding changed the kept event's signature, or kept another one
+    if row is None:
+        row = conn.execute(_SIGNATURE_SQL, (target,)).fetchone()
+    return row
+
+
+_SIGNATURE_SQL = "SELECT id, first_seen, names, embedding FROM events WHERE id = %s"
 
 
 def _resolve_event(conn: psycopg.Connection, event_id: str) -> str | None:
@@ -1366,7 +1418,7 @@ def _resolve_event(conn: psycopg.Connection, event_id: str) -> str | None:
     for _ in range(64):  # chains are short; the bound only guards against a cycle
         if conn.execute("SELECT 1 FROM events WHERE id = %s", (event_id,)).fetchone():
             return event_id
-        row = conn.execute("SELECT value FROM kv WHERE key = %s", (_FOLDED + event_id,)).fetchone()
+        row = conn.execute("SELECT value FROM kv WHERE key = %s", (FOLDED + event_id,)).fetchone()
         if row is None:
             return None
         event_id = row["value"]
@@ -1383,14 +1435,8 @@ def _fold_events(conn: psycopg.Connection, target: str, absorb: Sequence[str]) -
         (sorted(ids),),
     ).fetchall()
     keep, folded = rows[0], rows[1:]
-    names = set(json.loads(keep["names"]))
-    embedding = keep["embedding"]
-    first_seen = keep["first_seen"]
     for row in folded:
         old = row["id"]
-        names |= set(json.loads(row["names"]))
-        embedding = embedding or row["embedding"]
-        first_seen = min(first_seen, row["first_seen"])
         conn.execute("UPDATE mentions SET event_id = %s WHERE event_id = %s", (keep["id"], old))
         # A sentence both events already held: one copy stays.
         conn.execute(
@@ -1402,11 +1448,12 @@ def _fold_events(conn: psycopg.Connection, target: str, absorb: Sequence[str]) -
         conn.execute("DELETE FROM events WHERE seq = %s", (row["seq"],))
         conn.execute(
             "INSERT INTO kv (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (_FOLDED + old, keep["id"]),
+            (FOLDED + old, keep["id"]),
         )
+    sig = folded_signature(keep, folded)
     conn.execute(
         "UPDATE events SET names = %s, embedding = %s, first_seen = %s WHERE seq = %s",
-        (json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False), embedding, first_seen, keep["seq"]),
+        (names_json(sig.names), sig.embedding, sig.first_seen, keep["seq"]),
     )
     return str(keep["id"])
 

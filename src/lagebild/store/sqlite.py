@@ -36,7 +36,6 @@ import numpy as np
 
 from lagebild.alerts.watchlists import Alert, Filter, NewAlert, Watchlist, filter_json
 from lagebild.corrections import Correction, applied, before_of, fields_of
-from lagebild.merge.aggregate import summarise
 from lagebild.merge.decide import FAR_KM, WINDOW_DAYS
 from lagebild.merge.features import date_range
 from lagebild.merge.link import Candidate, Decision, lead_sentence
@@ -44,16 +43,22 @@ from lagebild.model import MODALITIES, Actor, Document, Event, Evidence, Place, 
 from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
 from lagebild.store.contract import event_dict, evidence_dict
 from lagebild.store.migrations import MigrationError, latest_version, migrate, schema_version
-from lagebild.store.rows import ANALYST_TABLES, correction_json
+from lagebild.store.rows import (
+    ANALYST_TABLES,
+    FOLDED,
+    SUMMARY_MENTIONS,
+    blob,
+    correction_json,
+    event_row,
+    folded_signature,
+    mention_rows,
+    names_json,
+    summary_when_joined,
+)
 
 PAGE_SIZE = 500  # events per page when iterating over everything (exports)
 _CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
 MERGE_CANDIDATES = 200  # stored events a new one is compared with, nearest in time first
-# An event's mentions summarised again when a report joins it: the most confident ones (its
-# evidence rows are all kept, and counted in SQL), so that a story with thousands of reports
-# costs no more per new report than one with two hundred.
-_SUMMARY_MENTIONS = 200
-_MAX_NAMES = 300  # names kept in an event's merge signature
 _BLOCK_NAMES = 24  # names an event is found by in the candidate search (event_names)
 _BLOCK_PER_NAME = 50  # events one name may bring in: common names must not flood the search
 
@@ -378,7 +383,7 @@ class SQLiteStore:
             conn.execute("DELETE FROM events_rtree")
             conn.execute("DELETE FROM event_names")
             conn.execute("DELETE FROM events")
-            conn.execute("DELETE FROM kv WHERE key >= ? AND key < ?", (_FOLDED, _FOLDED[:-1] + ";"))
+            conn.execute("DELETE FROM kv WHERE key >= ? AND key < ?", (FOLDED, FOLDED[:-1] + ";"))
             conn.execute("UPDATE mentions SET event_id = NULL")
 
     def document_ids(self) -> list[str]:
@@ -1048,51 +1053,9 @@ def _next_change(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(change_seq), 0) + 1 FROM events").fetchone()[0])
 
 
-def _actor_text(event: Event) -> str:
-    """What the `actor` filter searches: names as written, canonical names and IGO codes."""
-    names = []
-    for actor in (*event.actors, *event.recipients):
-        names += [actor.name, actor.canonical, actor.igo]
-    return "\n".join(name.casefold() for name in names if name)
-
-
-def _actors_json(actors: Sequence[Actor]) -> str:
-    return json.dumps([a.to_dict() for a in actors], ensure_ascii=False)
-
-
 def _upsert_event(conn: sqlite3.Connection, event: Event, change: int) -> None:
     place = event.location
-    values = {
-        "id": event.id,
-        "type": event.type,
-        "mode": event.mode,
-        "acled_event_type": event.acled_event_type,
-        "acled_sub_event_type": event.acled_sub_event_type,
-        "cameo_root": event.cameo_root,
-        "date": event.date,
-        "date_precision": event.date_precision,
-        "modality": event.modality,
-        "confidence": float(event.confidence),
-        "location": json.dumps(place.to_dict(), ensure_ascii=False) if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "country": place.country if place else None,
-        "precision": place.precision if place else None,
-        "place_name": place.name if place else None,
-        "actors": _actors_json(event.actors),
-        "recipients": _actors_json(event.recipients),
-        "actor_text": _actor_text(event),
-        "num_sources": int(event.num_sources),
-        "first_seen": event.first_seen,
-        "updated": event.updated,
-        "change_seq": change,
-        "num_articles": int(event.num_articles),
-        "num_mentions": int(event.num_mentions),
-        "languages": json.dumps(list(event.languages)),
-        "fatalities": event.fatalities,
-        "injured": event.injured,
-        "disagreement": json.dumps(event.disagreement, ensure_ascii=False),
-    }
+    values = event_row(event, change)
     row = conn.execute("SELECT seq, first_seen FROM events WHERE id = ?", (event.id,)).fetchone()
     if row is None:
         cur = conn.execute(
@@ -1169,66 +1132,49 @@ def _store_decision(conn: sqlite3.Connection, document_id: str, d: Decision, cha
             "SELECT id, first_seen, names, embedding FROM events WHERE id = ?", (target,)
         ).fetchone()
     event_id = stored["id"] if stored is not None else d.mentions[0].id
-    lead_embedding = _blob(d.embedding)
-    for k, m in enumerate(d.mentions):
-        conn.execute(
-            "INSERT INTO mentions (id, document_id, event_id, confidence, data, embedding) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(id) DO UPDATE SET event_id = excluded.event_id,"
-            " embedding = coalesce(mentions.embedding, excluded.embedding)",
-            (
-                m.id,
-                document_id,
-                event_id,
-                float(m.confidence),
-                json.dumps(m.to_dict(), ensure_ascii=False),
-                lead_embedding if k == 0 else None,
-            ),
-        )
+    lead_embedding = blob(d.embedding)
+    conn.executemany(
+        "INSERT INTO mentions (id, document_id, event_id, confidence, data, embedding) VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET event_id = excluded.event_id,"
+        " embedding = coalesce(mentions.embedding, excluded.embedding)",
+        mention_rows(document_id, event_id, d.mentions, lead_embedding),
+    )
     for other, vector in d.embedded.items():
         # Kept with the stored event and with its lead mention, so that a rebuild finds it again.
         conn.execute(
-            "UPDATE events SET embedding = ? WHERE id = ? AND embedding IS NULL", (_blob(vector), other)
+            "UPDATE events SET embedding = ? WHERE id = ? AND embedding IS NULL", (blob(vector), other)
         )
         conn.execute(
             "UPDATE mentions SET embedding = ? WHERE embedding IS NULL AND seq ="
             " (SELECT min(seq) FROM mentions WHERE event_id = ?)",
-            (_blob(vector), other),
+            (blob(vector), other),
         )
-    new_ids = {m.id for m in d.mentions}
-    if stored is not None:
-        others = [
-            Event.from_dict(json.loads(row[1]))
-            for row in conn.execute(
-                "SELECT seq, data, id FROM mentions WHERE event_id = ? ORDER BY confidence DESC, seq LIMIT ?",
-                (event_id, _SUMMARY_MENTIONS + len(new_ids) + 1),
-            ).fetchall()
-            if row[2] not in new_ids
-        ]
-        # The first mention leads (its sentence is the event's first evidence), then the surest.
-        first = conn.execute("SELECT data FROM mentions WHERE event_id = ? ORDER BY seq LIMIT 1", (event_id,))
-        lead = Event.from_dict(json.loads(first.fetchone()[0]))
-        others = [m for m in others if m.id != lead.id][:_SUMMARY_MENTIONS]
-        merged = summarise([lead, *others, *d.mentions], event_id=event_id)
-        merged.first_seen = min(stored["first_seen"], merged.first_seen)
-        names = set(json.loads(stored["names"])) | d.names
-        embedding = stored["embedding"] or None
-        merged.evidence = [ev for m in d.mentions for ev in m.evidence]
-        merged.updated = utcnow()
-        _upsert_event(conn, merged, change)
-    else:
-        # A new event: the plan's summary of its mentions, as it is.
+    if stored is None:
+        # A new event: the plan's summary of its mentions, as it is; a rebuild finds the lead
+        # mention's embedding where an earlier merge stored it.
         _upsert_event(conn, d.event, change)
-        names, embedding = set(d.names), lead_embedding
-        if embedding is None:  # a rebuild: the lead mention's sentence may have been embedded before
-            row = conn.execute("SELECT embedding FROM mentions WHERE id = ?", (d.mentions[0].id,)).fetchone()
-            embedding = row[0] if row else None
         conn.execute(
-            "UPDATE events SET names = ?, embedding = ? WHERE id = ?",
-            (json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False), embedding, event_id),
+            "UPDATE events SET names = ?, embedding = coalesce(?, (SELECT embedding FROM mentions WHERE id = ?))"
+            " WHERE id = ?",
+            (names_json(d.names), lead_embedding, d.mentions[0].id, event_id),
         )
         _index_names(conn, event_id, d.names)
         return
+    surest = conn.execute(
+        "SELECT data FROM mentions WHERE event_id = ? ORDER BY confidence DESC, seq LIMIT ?",
+        (event_id, SUMMARY_MENTIONS + len(d.mentions) + 1),
+    ).fetchall()
+    first = conn.execute("SELECT data FROM mentions WHERE event_id = ? ORDER BY seq LIMIT 1", (event_id,))
+    merged = summary_when_joined(
+        event_id,
+        stored["first_seen"],
+        Event.from_dict(json.loads(first.fetchone()[0])),
+        (Event.from_dict(json.loads(row[0])) for row in surest),
+        d.mentions,
+    )
+    _upsert_event(conn, merged, change)
     _index_names(conn, event_id, d.names)
+    # Counted over all its mentions and evidence, not only those summarised.
     counts = conn.execute(
         "SELECT count(*), count(DISTINCT document_id) FROM mentions WHERE event_id = ?", (event_id,)
     ).fetchone()
@@ -1245,14 +1191,11 @@ def _store_decision(conn: sqlite3.Connection, document_id: str, d: Decision, cha
             counts[1],
             sources[0],
             json.dumps(sorted(json.loads(sources[1]))),
-            json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False),
-            embedding,
+            names_json(set(json.loads(stored["names"])) | d.names),
+            stored["embedding"] or None,
             event_id,
         ),
     )
-
-
-_FOLDED = "folded:"  # kv key prefix: an event folded into another -> that event's id
 
 
 def _resolve_event(conn: sqlite3.Connection, event_id: str) -> str | None:
@@ -1260,7 +1203,7 @@ def _resolve_event(conn: sqlite3.Connection, event_id: str) -> str | None:
     for _ in range(64):  # chains are short; the bound only guards against a cycle
         if conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone():
             return event_id
-        row = conn.execute("SELECT value FROM kv WHERE key = ?", (_FOLDED + event_id,)).fetchone()
+        row = conn.execute("SELECT value FROM kv WHERE key = ?", (FOLDED + event_id,)).fetchone()
         if row is None:
             return None
         event_id = row[0]
@@ -1280,14 +1223,8 @@ def _fold_events(conn: sqlite3.Connection, target: str, absorb: Sequence[str]) -
         sorted(ids),
     ).fetchall()
     keep, folded = rows[0], rows[1:]
-    names = set(json.loads(keep["names"]))
-    embedding = keep["embedding"]
-    first_seen = keep["first_seen"]
     for row in folded:
         old = row["id"]
-        names |= set(json.loads(row["names"]))
-        embedding = embedding or row["embedding"]
-        first_seen = min(first_seen, row["first_seen"])
         conn.execute("UPDATE mentions SET event_id = ? WHERE event_id = ?", (keep["id"], old))
         conn.execute("UPDATE OR IGNORE evidence SET event_id = ? WHERE event_id = ?", (keep["id"], old))
         # A sentence both events already held: one copy stays, with its full-text row.
@@ -1300,13 +1237,14 @@ def _fold_events(conn: sqlite3.Connection, target: str, absorb: Sequence[str]) -
         conn.execute("DELETE FROM events WHERE seq = ?", (row["seq"],))
         conn.execute(
             "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (_FOLDED + old, keep["id"]),
+            (FOLDED + old, keep["id"]),
         )
+    sig = folded_signature(keep, folded)
     conn.execute(
         "UPDATE events SET names = ?, embedding = ?, first_seen = ? WHERE seq = ?",
-        (json.dumps(sorted(names)[:_MAX_NAMES], ensure_ascii=False), embedding, first_seen, keep["seq"]),
+        (names_json(sig.names), sig.embedding, sig.first_seen, keep["seq"]),
     )
-    _index_names(conn, keep["id"], names)
+    _index_names(conn, keep["id"], sig.names)
     return str(keep["id"])
 
 
@@ -1382,10 +1320,6 @@ def _row_to_evidence(ev: sqlite3.Row) -> Evidence:
 
 def _vector(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype=np.float16).astype(np.float32)
-
-
-def _blob(vector: np.ndarray | None) -> bytes | None:
-    return None if vector is None else np.asarray(vector, dtype=np.float16).tobytes()
 
 
 def _row_to_event(row: sqlite3.Row, evidence: list[Evidence]) -> Event:

@@ -1355,7 +1355,7 @@ def _store_decision(
             _INSERT_NEW_SQL,
             [*(values[c] for c in _EVENT_COLUMNS), names_json(d.names), lead_embedding, d.mentions[0].id],
         )
-        _insert_evidence(conn, event_id, d.event.evidence)
+        _insert_evidence(conn, d.event.id, d.event.evidence)
         if corrected and not new_document:
             _apply_corrections(conn, event_id, change, fresh=True)
         return

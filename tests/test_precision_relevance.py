@@ -73,3 +73,29 @@ def test_headline_weighs_more_than_the_body():
     sport = judge("Derby ends in a draw\n" + body, "en")
     news = judge("Government resigns after protests\n" + body, "en")
     assert news.score > sport.score
+
+
+LOCAL_CRIME = {
+    "en": (
+        "Deputies responded to a reported shooting in the 200 block of Elm Street shortly after midnight "
+        "on Wednesday. A 34-year-old man was found with a gunshot wound and was taken to a hospital, where "
+        "he died. The suspect fled on foot before deputies arrived. "
+    ),
+    "de": (
+        "In der Nacht zum Mittwoch sind in der Bahnhofstraße Schüsse gefallen. Ein 34 Jahre alter Mann wurde "
+        "erschossen, der Täter flüchtete zu Fuß. Die Ermittler sprechen von einem Tötungsdelikt. "
+    ),
+    "es": (
+        "Un hombre de 34 años murió la madrugada del miércoles en un tiroteo en la calle Mayor. El sospechoso "
+        "huyó a pie antes de que llegaran los agentes, según vecinos que oyeron los disparos. "
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LOCAL_CRIME))
+def test_a_local_crime_report_is_news_about_events(lang):
+    # Local crime news names no minister or army, yet it is what event databases count; long
+    # enough (1,000+ characters) for the article-level judgement to apply.
+    text = LOCAL_CRIME[lang] * 5
+    assert judge(text, lang).score > 0.5
+    assert any(e.type == "ASSAULT" for e in extract(Document.create(text, lang=lang, published="2024-03-06")))

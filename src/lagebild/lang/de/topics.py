@@ -31,6 +31,9 @@ EVENT_NEWS: tuple[str, ...] = (
     "präsident*", "parlament*", "opposition*", "wahl*", "regime", "sanktion*", "botschaft", "diplomat*",
     "waffenruhe", "geisel*", "zivilist*", "flüchtling*", "krieg*", "festgenommen", "gericht*",
     "staatsanwalt*", "behörden", "sicherheitskräfte", "luftangriff*", "getötet", "verletzt*",
+    # Crime news: violence and its investigation, however local the story.
+    "mord", "morde*", "mordes", "ermordet*", "erschossen", "schüsse", "schießerei*", "täter*",
+    "tatverdächtig*", "verdächtig*", "messerangriff*", "erstochen", "tötungsdelikt*", "raubüberfall*",
     # Labour action is protest news, however much business talk surrounds a strike.
     "streik*", "gewerkschaft*",
 )

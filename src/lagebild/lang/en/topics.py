@@ -54,6 +54,10 @@ EVENT_NEWS: tuple[str, ...] = (
     "regime", "sanctions", "embassy", "diplomat*", "ceasefire", "hostage*", "civilians", "refugees",
     "war", "arrested", "detained", "court", "prosecutor*", "authorities", "security forces",
     "airstrike*", "air strike*", "shelling", "killed", "wounded", "injured", "casualties", "riot*",
+    # Crime news: violence and its investigation, however local the story.
+    "shooting*", "gunshot*", "gunfire", "gunman", "sheriff*", "deputies", "homicide*", "murder*",
+    "manslaughter", "stabbing*", "stabbed", "suspect*", "shot dead", "shot and killed", "fatally shot",
+    "robbery", "robber*",
     # Labour action is protest news, however much business talk surrounds a strike.
     "on strike", "went on strike", "gone on strike", "striking workers", "striking miner*", "striking employee*", "striking teacher*", "striking nurse*", "strike action", "walkout", "picket*", "trade union*",
 )

@@ -29,6 +29,9 @@ EVENT_NEWS: tuple[str, ...] = (
     "parlamento", "congreso", "oposición", "eleccion*", "régimen", "sanciones", "embajada", "diplomátic*",
     "alto el fuego", "rehén*", "rehenes", "civiles", "refugiados", "guerra", "detenido*", "tribunal",
     "fiscal*", "autoridades", "fuerzas de seguridad", "bombardeo*", "muerto*", "herido*",
+    # Crime news: violence and its investigation, however local the story.
+    "asesinato*", "asesinad*", "homicidio*", "tiroteo*", "balacera*", "disparos", "sospechoso*", "apuñal*",
+    "atraco*",
     # Labour action is protest news, however much business talk surrounds a strike.
     "huelga*", "huelguistas", "sindicato*",
 )

@@ -29,6 +29,9 @@ EVENT_NEWS: tuple[str, ...] = (
     "président*", "parlement", "assemblée nationale", "opposition", "élection*", "sanctions",
     "ambassade", "diplomat*", "cessez-le-feu", "otage*", "civils", "réfugiés", "guerre", "arrêté*",
     "interpellé*", "tribunal", "procureur*", "autorités", "forces de sécurité", "frappe*", "tué*", "blessé*",
+    # Crime news: violence and its investigation, however local the story.
+    "meurtre*", "assassinat*", "homicide*", "fusillade*", "coups de feu", "abattu*", "poignard*",
+    "suspect*", "braquage*",
     # Labour action is protest news, however much business talk surrounds a strike.
     "grève*", "grévistes", "syndicat*",
 )

@@ -26,6 +26,8 @@ EVENT_NEWS: tuple[str, ...] = (
     "opposizione", "elezion*", "regime", "sanzioni", "ambasciata", "diplomatic*", "cessate il fuoco",
     "ostaggi*", "civili", "profughi", "rifugiati", "guerra", "arrestat*", "tribunale", "procura",
     "autorità", "forze di sicurezza", "bombardament*", "mort*", "ferit*",
+    # Crime news: violence and its investigation, however local the story.
+    "omicidi*", "assassin*", "sparatoria*", "colpi di pistola", "sospettat*", "accoltellat*", "rapina*",
     # Labour action is protest news, however much business talk surrounds a strike.
     "sciopero", "scioperi", "sindacat*",
 )

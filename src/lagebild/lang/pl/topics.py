@@ -25,6 +25,8 @@ EVENT_NEWS: tuple[str, ...] = (
     "opozycj*", "wybor*", "reżim*", "sankcj*", "ambasad*", "dyplomat*", "rozejm*", "zakładni*", "cywil*",
     "uchodźc*", "wojn*", "zatrzyman*", "aresztowan*", "sąd*", "prokurat*", "władze", "ostrzał*", "zginęł*",
     "zabit*", "rann*",
+    # Crime news: violence and its investigation, however local the story.
+    "zabójstw*", "morderstw*", "strzelanin*", "zastrzel*", "podejrzan*", "nożem", "napad*",
     # Labour action is protest news, however much business talk surrounds a strike.
     "strajk*", "związk* zawodow*",
 )

@@ -27,6 +27,8 @@ EVENT_NEWS: tuple[str, ...] = (
     "president*", "parlamento", "congresso", "oposição", "eleiç*", "regime", "sanções", "embaixada",
     "diplomat*", "cessar-fogo", "refém", "reféns", "civis", "refugiados", "guerra", "preso*", "detido*",
     "tribunal", "promotor*", "autoridades", "forças de segurança", "bombardeio*", "morto*", "ferido*",
+    # Crime news: violence and its investigation, however local the story.
+    "assassinato*", "assassinad*", "homicídio*", "tiroteio*", "baleado*", "suspeito*", "esfaquead*", "assalto*",
     # Labour action is protest news, however much business talk surrounds a strike.
     "greve*", "grevistas", "sindicato*",
 )

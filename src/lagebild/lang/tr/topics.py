@@ -24,6 +24,8 @@ EVENT_NEWS: tuple[str, ...] = (
     "seçim*", "rejim*", "yaptırım*", "büyükelçilik*", "diplomat*", "ateşkes*", "rehine*", "sivil*",
     "mülteci*", "savaş*", "gözaltı*", "tutuklan*", "mahkeme*", "savcı*", "yetkililer", "güvenlik güçleri",
     "hava saldırı*", "öldürül*", "hayatını kaybetti", "yaralan*",
+    # Crime news: violence and its investigation, however local the story.
+    "cinayet*", "silahlı saldırı*", "kurşun*", "şüpheli*", "bıçakla*", "soygun*",
     # Labour action is protest news, however much business talk surrounds a strike.
     "grev*", "sendika*",
 )

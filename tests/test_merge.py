@@ -74,8 +74,9 @@ def _main_cluster(store: SQLiteStore, doc_id: str) -> str | None:
     best: tuple[float, str] | None = None
     mentions, _ = store.mentions_of_document(doc_id)
     for m in mentions:
-        if m.modality == "asserted" and (best is None or m.confidence > best[0]):
-            best = (m.confidence, store.event_of_mention(m.id) or "")
+        event = store.event_of_mention(m.id)  # readings the document does not report have none
+        if event and m.modality == "asserted" and (best is None or m.confidence > best[0]):
+            best = (m.confidence, event)
     return best[1] if best else None
 
 

@@ -321,8 +321,8 @@ def report(data: dict[str, Any]) -> str:
         f" transaction against {c['batched_ms']:.3f} ms in a shared one: {c['commit_ms']:.2f} ms per"
         " transaction.",
         "",
-        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs shared with other work (loaded by other jobs"
-        f" during the runs), Python {platform.python_version()}, {datetime.now(UTC).date().isoformat()}."
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f} at the"
+        f" end of the runs, these included), Python {platform.python_version()}, {datetime.now(UTC).date().isoformat()}."
         f" Command: `{data['command']}`.",
     ]
     return "\n".join(lines)

@@ -164,3 +164,28 @@ def test_the_shooting_not_the_routine_investigation_is_the_main_event(text):
     from lagebild.eval.events import main_event
 
     assert main_event(_events(text, "en")).type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The development corporation named its new chief executive officer on Monday.",
+        "The mayor wants the pastor to ride along in a patrol car with officers on weekends.",
+    ],
+)
+def test_words_that_only_look_like_triggers(text):
+    assert _types(text, "en") == []
+
+
+def test_the_dead_of_an_accident_story_are_no_attack():
+    text = (
+        "A woman was killed and five others were injured when a large eucalyptus tree fell on a wedding "
+        "party taking photographs in a park on Saturday, fire officials said.\n\n"
+        "Firefighters and paramedics treated the injured at the scene."
+    )
+    events = extract_text(
+        text, lang="en", published="2023-06-01", title="Woman dies after tree fell on wedding party"
+    )
+    assert "ASSAULT" not in [e.type for e in events]
+    shooting = "A woman was killed and five others were injured when a gunman opened fire at a wedding party on Saturday."
+    assert "ASSAULT" in _types(shooting, "en")

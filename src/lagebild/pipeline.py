@@ -325,6 +325,10 @@ def extract_mentions(doc: Document, learned: bool = False) -> list[Event]:
         ]
         if in_sentence:
             carry = in_sentence[-1:]
+    if "accident" in relevance.domains:
+        # In a story of a crash, a fall or a flood, those killed and injured are the accident's:
+        # harm without a weapon or a way of violence (ASSAULT without a mode) is no attack there.
+        mentions = [m for m in mentions if not (m.type == "ASSAULT" and m.mode is None)]
     # A toll is often told in a sentence of its own ("One of them died"): the happening's.
     return assign(mentions, text, lang, doc.title, headline_end(text))
 

@@ -36,6 +36,9 @@ class Relevance:
     score: float
     topic: str | None = None  # "sports", "business", ... when that domain outweighs event news
     off_topic: bool = False
+    # Every off-topic domain the document clearly tells of (weight MIN_OFF or more), whether or
+    # not it outweighs event news: a crash can be news with police and victims in it.
+    domains: tuple[str, ...] = ()
 
 
 @cache
@@ -90,4 +93,5 @@ def judge(text: str, lang: str, title: str | None = None) -> Relevance:
     topic, off = max(weights.items(), key=lambda kv: kv[1])
     score = round((on + 1.0) / (on + off + 2.0), 3)
     off_topic = off >= MIN_OFF and off >= RATIO * on
-    return Relevance(score, topic if off > on else None, off_topic)
+    domains = tuple(sorted(d for d, w in weights.items() if w >= MIN_OFF))
+    return Relevance(score, topic if off > on else None, off_topic, domains)

@@ -37,6 +37,17 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "strike price",
         "lucky strike",
         "bomb squad",
+        # A patrol car, officer or station is police routine, no deployment.
+        "patrol car*",
+        "patrol vehicle*",
+        "patrol officer*",
+        "patrol program*",
+        "patrol station*",
+        "patrol division*",
+        "patrolman",
+        "patrolmen",
+        "highway patrol",
+        "state patrol",
         # Police routine and hospital news: no event in the words' event sense.
         "life-threatening",
         "life threatening",
@@ -871,7 +882,16 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "beheaded",
     ),
     "ASSAULT/torture": ("tortur*",),
-    "ASSAULT/execute": ("execut*",),
+    # Not "execut*": a chief executive and an executive order are no executions.
+    "ASSAULT/execute": (
+        "executed",
+        "execute",
+        "executes",
+        "executing",
+        "execution",
+        "executions",
+        "executioner*",
+    ),
     "ASSAULT/assassinate": ("assassinat*",),
     "ASSAULT/destroy": (
         "burned down",

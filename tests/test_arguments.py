@@ -49,3 +49,18 @@ def test_the_group_that_bombed_stays_the_actor() -> None:
 def test_suffers_reads_a_passive_harm_after_the_actor(lang: str, text: str, harmed: bool) -> None:
     name_end = text.index(" ")
     assert suffers(text, name_end, len(text), lang) is harmed
+
+
+def test_a_town_after_a_preposition_is_a_place_not_a_person():
+    # The Russian name finder reads an unknown capitalised word inside a sentence as a person.
+    from lagebild.pipeline import extract_text
+
+    events = extract_text(
+        "В среду в Алматы толпа протестующих ворвалась в здание городского акимата.",
+        lang="ru",
+        published="2022-01-06",
+    )
+    protest = next(e for e in events if e.type == "PROTEST")
+    assert protest.location is not None and protest.location.name == "Almaty"
+    assert protest.location.precision == "city"
+    assert "Алматы" not in [a.name for a in protest.actors]

@@ -25,6 +25,7 @@ from lagebild.events.arguments import (
     Spans,
     link_actors,
     link_place,
+    located_names,
     passive_before,
     subject_countries,
     usable_places,
@@ -279,13 +280,14 @@ def extract_mentions(doc: Document, learned: bool = False) -> list[Event]:
     # Feeds and pages put all sorts of strings in `published`; only a real date anchors time.
     day = parse_iso_date(doc.published)
     dct = day.isoformat() if day else None
-    actors = Spans(find_actors(scope, lang, dct))
+    found = geoparse(scope, lang)
+    actors = Spans(located_names(scope, found, find_actors(scope, lang, dct), lang))
     # A trigger word inside a name is no trigger: "Rapid Support Forces", "Liberation Army".
     names = Spans([m for m in actors if m.kind in ("group", "igo", "person")])
     cands = [c for c in cands if not _inside_name(names, c)]
     if not cands:
         return []
-    places = Spans(usable_places(scope, geoparse(scope, lang), list(actors)))
+    places = Spans(usable_places(scope, found, list(actors)))
     limit = max(c.sentence.end for c in cands)
     main = _main_country(places, actors, limit)
     ctx = Context(

@@ -176,6 +176,22 @@ def _not_location(text: str, pm: Any, s: Sentence, lex: Lexicon | None, type_: s
     return type_ != "RETREAT" and lex.origin is not None and lex.origin.search(near)
 
 
+def located_names(text: str, places: list[Any], actors: list[Any], lang: str) -> list[Any]:
+    """`actors` without the lone names that are the place after a preposition ("в Алматы",
+    "in Almaty"): the name finder reads an unknown capitalised word inside a sentence as a
+    person, but one the gazetteer places right after "in" is where something happened."""
+    preps = hints(lang).prepositions
+    spans = {(pm.start, pm.end) for pm in places if pm.place is not None}
+    out = []
+    for m in actors:
+        if m.kind in ("name", "person") and (m.start, m.end) in spans and " " not in text[m.start : m.end]:
+            before = re.findall(r"\w+", text[max(0, m.start - 20) : m.start])
+            if before and fold(before[-1]) in preps:
+                continue
+        out.append(m)
+    return out
+
+
 def usable_places(text: str, places: list[Any], actors: list[Any]) -> list[Any]:
     """Place mentions that can be locations: resolved, confident, not part of a name or compound."""
     named = Spans([m for m in actors if m.kind not in ("country", "demonym")])

@@ -5,7 +5,7 @@ Backends implement `Store`; `open_store(url)` picks one by the URL's scheme.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -105,6 +105,21 @@ class Store(Protocol):
     def stats(self) -> dict[str, Any]: ...
 
     def close(self) -> None: ...
+
+
+def check_bbox(bbox: Sequence[float]) -> tuple[float, float, float, float]:
+    """`bbox` as four floats west, south, east, north in degrees, or a StoreError saying why not
+    (a box may cross the antimeridian: west > east)."""
+    try:
+        west, south, east, north = (float(v) for v in bbox)
+    except (TypeError, ValueError):
+        raise StoreError(f"bbox must be four numbers west,south,east,north; got {bbox!r}") from None
+    if not (-90 <= south <= north <= 90) or not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise StoreError(
+            f"bbox {west},{south},{east},{north} is not west,south,east,north in degrees "
+            "(south <= north, longitudes within -180..180)"
+        )
+    return west, south, east, north
 
 
 def open_store(url: str, *, create: bool = True) -> Store:

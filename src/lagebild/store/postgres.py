@@ -43,7 +43,7 @@ from lagebild.merge.decide import FAR_KM, WINDOW_DAYS
 from lagebild.merge.features import date_range
 from lagebild.merge.link import Candidate, Decision, lead_sentence
 from lagebild.model import MODALITIES, Document, Event, Evidence, utcnow
-from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
+from lagebild.store.base import EventQuery, StoreError, StoreUnavailable, check_bbox
 from lagebild.store.contract import event_dict, evidence_dict
 from lagebild.store.rows import (
     ANALYST_TABLES,
@@ -53,6 +53,7 @@ from lagebild.store.rows import (
     correction_json,
     event_row,
     folded_signature,
+    loose_mention_rows,
     mention_rows,
     names_json,
     summary_when_joined,
@@ -389,7 +390,13 @@ class PostgresStore:
             if decisions is None:
                 decisions = [Decision(event=e, names=set(), mentions=[e]) for e in events]
             _store_decisions(conn, doc.id, decisions, inserted, new_document=True)
-            _store_loose_mentions(conn, doc.id, events, decisions)
+            loose = loose_mention_rows(doc.id, events, decisions)
+            if loose:
+                conn.cursor().executemany(
+                    "INSERT INTO mentions (id, document_id, event_id, confidence, data, embedding)"
+                    " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                    loose,
+                )
         return True
 
     def store_decisions(self, document_id: str, decisions: Sequence[Decision]) -> None:
@@ -1281,24 +1288,6 @@ def _store_decisions(
     _notify(conn, change + len(decisions) - 1)
 
 
-def _store_loose_mentions(
-    conn: psycopg.Connection, document_id: str, mentions: Sequence[Event], decisions: Sequence[Decision]
-) -> None:
-    """Keep the mentions that no decision groups, without an event (SQLite's twin)."""
-    grouped = {m.id for d in decisions for m in d.mentions}
-    loose = [
-        (m.id, document_id, float(m.confidence), json.dumps(m.to_dict(), ensure_ascii=False))
-        for m in mentions
-        if m.id not in grouped
-    ]
-    if loose:
-        conn.cursor().executemany(
-            "INSERT INTO mentions (id, document_id, event_id, confidence, data) VALUES (%s, %s, NULL, %s, %s)"
-            " ON CONFLICT (id) DO NOTHING",
-            loose,
-        )
-
-
 _MENTIONS_SQL = (
     "INSERT INTO mentions (id, document_id, event_id, confidence, data, embedding)"
     " SELECT r.id, %s, %s, r.confidence, r.data, CASE WHEN r.n = 1 THEN %s::bytea END"
@@ -1661,15 +1650,7 @@ def search_terms(text: str) -> list[tuple[str, bool]]:
 
 def _bbox_clause(bbox: Sequence[float]) -> tuple[str, list[Any]]:
     """The condition for `bbox`: the GiST index narrows (`&&`), the exact comparison decides."""
-    try:
-        west, south, east, north = (float(v) for v in bbox)
-    except (TypeError, ValueError):
-        raise StoreError(f"bbox must be four numbers west,south,east,north; got {bbox!r}") from None
-    if not (-90 <= south <= north <= 90) or not (-180 <= west <= 180 and -180 <= east <= 180):
-        raise StoreError(
-            f"bbox {west},{south},{east},{north} is not west,south,east,north in degrees "
-            "(south <= north, longitudes within -180..180)"
-        )
+    west, south, east, north = check_bbox(bbox)
     box = "e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)"
     if west <= east:
         return (

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from lagebild.merge.aggregate import summarise
+from lagebild.merge.link import Decision
 from lagebild.model import Actor, Event, utcnow
 
 # An event's mentions summarised again when a report joins it: the most confident ones (its
@@ -106,6 +107,15 @@ def mention_rows(
         )
         for k, m in enumerate(once)
     ]
+
+
+def loose_mention_rows(
+    document_id: str, mentions: Sequence[Event], decisions: Sequence[Decision]
+) -> list[tuple[str, str, str | None, float, str, bytes | None]]:
+    """`mention_rows` of the mentions no decision groups (readings the document does not report
+    as its events): kept without an event, so that a rebuild reads everything that was read."""
+    grouped = {m.id for d in decisions for m in d.mentions}
+    return mention_rows(document_id, None, [m for m in mentions if m.id not in grouped], None)
 
 
 def summary_when_joined(

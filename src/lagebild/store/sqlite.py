@@ -40,7 +40,7 @@ from lagebild.merge.decide import FAR_KM, WINDOW_DAYS
 from lagebild.merge.features import date_range
 from lagebild.merge.link import Candidate, Decision, lead_sentence
 from lagebild.model import MODALITIES, Actor, Document, Event, Evidence, Place, utcnow
-from lagebild.store.base import EventQuery, StoreError, StoreUnavailable
+from lagebild.store.base import EventQuery, StoreError, StoreUnavailable, check_bbox
 from lagebild.store.contract import event_dict, evidence_dict
 from lagebild.store.migrations import MigrationError, latest_version, migrate, schema_version
 from lagebild.store.rows import (
@@ -51,6 +51,7 @@ from lagebild.store.rows import (
     correction_json,
     event_row,
     folded_signature,
+    loose_mention_rows,
     mention_rows,
     names_json,
     summary_when_joined,
@@ -365,7 +366,11 @@ class SQLiteStore:
             change = _next_change(conn)
             for offset, d in enumerate(decisions):
                 _store_decision(conn, doc.id, d, change + offset)
-            _store_loose_mentions(conn, doc.id, events, decisions)
+            conn.executemany(
+                "INSERT INTO mentions (id, document_id, event_id, confidence, data, embedding)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+                loose_mention_rows(doc.id, events, decisions),
+            )
         return True
 
     def store_decisions(self, document_id: str, decisions: Sequence[Decision]) -> None:
@@ -1104,23 +1109,6 @@ def _insert_evidence(conn: sqlite3.Connection, event_id: str, evidence: Iterable
     return added
 
 
-def _store_loose_mentions(
-    conn: sqlite3.Connection, document_id: str, mentions: Sequence[Event], decisions: Sequence[Decision]
-) -> None:
-    """Keep the mentions that no decision groups (readings the document does not report as its
-    events): stored without an event, so that a rebuild reads everything that was read."""
-    grouped = {m.id for d in decisions for m in d.mentions}
-    conn.executemany(
-        "INSERT INTO mentions (id, document_id, event_id, confidence, data) VALUES (?, ?, NULL, ?, ?)"
-        " ON CONFLICT(id) DO NOTHING",
-        [
-            (m.id, document_id, float(m.confidence), json.dumps(m.to_dict(), ensure_ascii=False))
-            for m in mentions
-            if m.id not in grouped
-        ],
-    )
-
-
 def _store_decision(conn: sqlite3.Connection, document_id: str, d: Decision, change: int) -> None:
     """Write one merge decision: the mentions with their event, and that event summarised again."""
     stored = None
@@ -1507,7 +1495,7 @@ def _bbox_clause(
     """The condition for `bbox` (and the date range in `days`, if any), its parameters, and
     whether it searches the R*Tree (False: the box holds so many events that reading rows in
     date order and comparing coordinates is faster; with `conn` the store probes which)."""
-    west, south, east, north = _check_bbox(bbox)
+    west, south, east, north = check_bbox(bbox)
     # The R*Tree stores 32-bit floats rounded outwards: it narrows the search, the exact
     # comparison on lat/lon decides. west > east means the box crosses the antimeridian.
     # With a date range (a map view) the search runs in space and time at once (migration 2).
@@ -1528,19 +1516,6 @@ def _bbox_clause(
     if conn is not None and _many(conn, rtree_sql, rtree_params, most or RTREE_MAX_MATCHES):
         return exact, exact_params, False
     return f"e.seq IN ({rtree_sql}) AND {exact}", rtree_params + exact_params, True
-
-
-def _check_bbox(bbox: Sequence[float]) -> tuple[float, float, float, float]:
-    try:
-        west, south, east, north = (float(v) for v in bbox)
-    except (TypeError, ValueError):
-        raise StoreError(f"bbox must be four numbers west,south,east,north; got {bbox!r}") from None
-    if not (-90 <= south <= north <= 90) or not (-180 <= west <= 180 and -180 <= east <= 180):
-        raise StoreError(
-            f"bbox {west},{south},{east},{north} is not west,south,east,north in degrees "
-            "(south <= north, longitudes within -180..180)"
-        )
-    return west, south, east, north
 
 
 # -- the map's default view from events_map (migration 5) ----------------------------------------
@@ -1591,7 +1566,7 @@ def _map_matches(q: EventQuery) -> tuple[str, list[Any]]:
 
     The R*Tree holds 32-bit floats rounded outwards: an entry whose box lies inside the bbox is
     inside; one that only overlaps its edge is decided by the event row's own coordinates."""
-    west, south, east, north = _check_bbox(q.bbox)  # type: ignore[arg-type]
+    west, south, east, north = check_bbox(q.bbox)  # type: ignore[arg-type]
     low = _map_key(_check_date(q.since, "since")) if q.since else 0
     high = _map_key(_check_date(q.until, "until"), last=True) if q.until else 2**24
     ranges = [(west, east)] if west <= east else [(west, 180.0), (-180.0, east)]
